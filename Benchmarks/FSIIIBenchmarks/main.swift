@@ -1,0 +1,2 @@
+import FSIIIEffect
+print("fsiii-bench \(FSIIIEffect.version)")

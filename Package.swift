@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// FSIII Effect: Foundation only, no package dependencies (DEVELOPERS.md).
+let package = Package(
+    name: "FSIIIEffect",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "FSIIIEffect", targets: ["FSIIIEffect"]),
+        .executable(name: "fsiii", targets: ["fsiii"]),
+        .executable(name: "fsiii-bench", targets: ["FSIIIBenchmarks"]),
+    ],
+    targets: [
+        .target(name: "FSIIIEffect", path: "Sources/FSIIIEffect"),
+        .executableTarget(name: "fsiii", dependencies: ["FSIIIEffect"], path: "Sources/fsiii"),
+        .executableTarget(name: "FSIIIBenchmarks", dependencies: ["FSIIIEffect"], path: "Benchmarks/FSIIIBenchmarks"),
+        .testTarget(name: "FSIIIEffectTests", dependencies: ["FSIIIEffect"], path: "Tests/FSIIIEffectTests",
+                    exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

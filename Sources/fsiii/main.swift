@@ -1,0 +1,2 @@
+import FSIIIEffect
+print("fsiii \(FSIIIEffect.version)")

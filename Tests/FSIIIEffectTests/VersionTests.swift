@@ -1,0 +1,6 @@
+import Testing
+@testable import FSIIIEffect
+
+@Test func versionIsSemantic() {
+    #expect(FSIIIEffect.version.split(separator: ".").count == 3)
+}
