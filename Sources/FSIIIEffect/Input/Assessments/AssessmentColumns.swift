@@ -1,0 +1,166 @@
+/// The columns of an assessments file (SPEC §3), with their Danish names.
+enum AssessmentColumns {
+    static let citizen = 0, date = 1, condition = 2, level = 3, team = 4, municipality = 5, goal = 6, status = 7, id = 8
+    static let specs: [ColumnSpec] = [
+        ColumnSpec("citizen", ["cpr", "borger", "cpr_nr", "cprnr"], required: true),
+        ColumnSpec("date", ["dato", "vurderingsdato"], required: true),
+        ColumnSpec("condition", ["tilstand", "funktionsevnetilstand"], required: true),
+        ColumnSpec("level", ["niveau", "funktionsniveau"], required: true),
+        ColumnSpec("team", ["hold", "gruppe", "enhed"]),
+        ColumnSpec("municipality", ["kommune"]),
+        ColumnSpec("goal", ["forventet_niveau", "forventet_tilstand"]),
+        ColumnSpec("status"),
+        ColumnSpec("id"),
+    ]
+}
+
+/// Reads one chunk of an assessments file into `RawAssessments`, resolving
+/// every token on the way (SPEC §2) and rejecting what cannot be read
+/// (SPEC §4). Local citizen and team indices are merged after all chunks.
+struct AssessmentSink: CSVRowSink {
+    let path: String
+    let header: CSVHeader
+    let terminology: Terminology
+    var rows = RawAssessments()
+    var citizens = CitizenRegistry()
+    var teams = NameTable()
+    var municipalities = NameTable()
+    var problems: [ImportProblem] = []
+    var rowsRead = 0
+    private var conditions = TokenCache()
+    private var levels = TokenCache()
+    private var statuses = TokenCache()
+    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private let column: [Int]
+
+    init(path: String, header: CSVHeader, terminology: Terminology) {
+        self.path = path
+        self.header = header
+        self.terminology = terminology
+        column = header.index.map { $0 ?? Int.max }
+    }
+
+    /// Frees the scratch buffer; called once the chunk is merged.
+    func release() { normalized.deallocate() }
+
+    private func name(_ c: Int) -> String { header.names[column[c]] }
+
+    mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
+        var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
+        if let c = header.index[AssessmentColumns.citizen], c < problem.cells.count {
+            problem.citizenID = Array(problem.cells[c].utf8)
+            problem.cells[c] = Redaction.placeholder
+            problem.citizenCell = c
+        }
+        problems.append(problem)
+    }
+
+    private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
+        var problem = ImportProblem(file: path, line: line, column: name(c), message: message, reason: reason, cells: record.strings)
+        let ci = column[AssessmentColumns.citizen]
+        if ci < record.count {
+            let s = record.field(ci)
+            let n = CitizenID.normalize(s, into: normalized)
+            problem.citizenID = Array(UnsafeBufferPointer(start: normalized, count: n))
+            problem.cells[ci] = Redaction.placeholder
+            problem.citizenCell = ci
+        }
+        problems.append(problem)
+    }
+
+    mutating func consume(_ record: CSVRecordCursor, line: Int) {
+        typealias C = AssessmentColumns
+        // Status first: an entered-in-error row needs less than an assessment.
+        var status = AssessmentStatus.active
+        if column[C.status] != Int.max {
+            let cell = record.field(column[C.status])
+            if !cell.isEmpty {
+                let code = statuses.resolve(cell) { token in
+                    switch Terminology.normalize(token) {
+                    case "active", "aktiv": return AssessmentStatus.active.rawValue
+                    case "resolved", "afsluttet": return AssessmentStatus.resolved.rawValue
+                    case "entered-in-error", "entered_in_error", "fejlregistreret": return AssessmentStatus.enteredInError.rawValue
+                    default: return nil
+                    }
+                }
+                guard code != TokenCache.unknown, let s = AssessmentStatus(rawValue: code) else {
+                    return reject(record, line: line, C.status, "unknown status \"\(cell.string)\"; use active, resolved or entered-in-error", reason: "unknown status")
+                }
+                status = s
+            }
+        }
+        let id = column[C.id] != Int.max ? recordIDHash(record.field(column[C.id])) : (0, 0)
+        let removalByID = status == .enteredInError && id != (0, 0)
+
+        // Citizen.
+        let citizenCell = record.field(column[C.citizen])
+        var citizen = RawAssessments.noKey
+        if citizenCell.isEmpty {
+            if !removalByID { return reject(record, line: line, C.citizen, "missing value; every row needs the citizen", reason: "missing citizen") }
+        } else {
+            let n = citizenCell.n <= 64 ? CitizenID.normalize(citizenCell, into: normalized) : -1
+            guard n >= 0 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
+            citizen = citizens.intern(normalized, n)
+        }
+
+        // Date.
+        let dateCell = record.field(column[C.date])
+        var day: Int32 = 0
+        if let d = DateParser.parse(dateCell) {
+            day = d.rawValue
+        } else if !removalByID {
+            if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every row needs the assessment date", reason: "missing date") }
+            return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
+        } else {
+            citizen = RawAssessments.noKey
+        }
+
+        // Condition.
+        let conditionCell = record.field(column[C.condition])
+        let terminology = self.terminology
+        var condition = conditionCell.isEmpty ? TokenCache.unknown : conditions.resolve(conditionCell) { terminology.condition(forToken: $0)?.rawValue }
+        if condition == TokenCache.unknown {
+            if removalByID {
+                citizen = RawAssessments.noKey
+                condition = 0
+            } else if conditionCell.isEmpty {
+                return reject(record, line: line, C.condition, "missing value; every row needs the condition", reason: "missing condition")
+            } else {
+                let token = conditionCell.string
+                var message = "unknown condition \"\(token)\""
+                if let near = terminology.nearestConditionName(to: token) { message += " — did you mean \"\(near)\"?" } else {
+                    message += "; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                }
+                return reject(record, line: line, C.condition, message, reason: "unknown condition")
+            }
+        }
+
+        // Level: resolved rows are level 0 (SPEC §4); removals need none.
+        var level: UInt8 = 0
+        if status == .active {
+            let cell = record.field(column[C.level])
+            if cell.isEmpty { return reject(record, line: line, C.level, "missing value; give a level 0–4 or 9", reason: "missing level") }
+            level = levels.resolve(cell) { terminology.level(forToken: $0)?.rawValue }
+            if level == TokenCache.unknown {
+                return reject(record, line: line, C.level, "\"\(cell.string)\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"", reason: "bad level")
+            }
+        }
+
+        // Goal.
+        var goal = RawAssessments.noGoal
+        if column[C.goal] != Int.max {
+            let cell = record.field(column[C.goal])
+            if !cell.isEmpty {
+                goal = levels.resolve(cell) { terminology.level(forToken: $0)?.rawValue }
+                if goal == TokenCache.unknown && status != .enteredInError {
+                    return reject(record, line: line, C.goal, "\"\(cell.string)\" is not a level; the goal is an expected level 0–4 (or 9)", reason: "bad goal")
+                }
+            }
+        }
+
+        let team = column[C.team] != Int.max ? teams.intern(record.field(column[C.team])) : 0
+        let municipality = column[C.municipality] != Int.max ? municipalities.intern(record.field(column[C.municipality])) : 0
+        rows.append(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status,
+                    team: team, municipality: municipality, id: id)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A view of a few bytes of an input buffer: one field's value. Valid only
+/// while the buffer (and, for unescaped fields, the cursor) lives.
+struct ByteSlice {
+    let p: UnsafePointer<UInt8>
+    let n: Int
+
+    static var empty: ByteSlice { ByteSlice(p: emptyBytes, n: 0) }
+
+    var isEmpty: Bool { n == 0 }
+
+    /// A `String` copy: made only when a value leaves the hot path.
+    var string: String { String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: p, count: n)) }
+
+    @inline(__always) subscript(i: Int) -> UInt8 { p[i] }
+
+    /// Without surrounding spaces and tabs.
+    @inline(__always) var trimmed: ByteSlice {
+        var a = 0, b = n
+        while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+        return ByteSlice(p: p + a, n: b - a)
+    }
+
+    /// ASCII case-insensitive comparison with a lowercase ASCII literal.
+    func equalsLowercase(_ literal: StaticString) -> Bool {
+        guard literal.utf8CodeUnitCount == n else { return false }
+        let q = literal.utf8Start
+        for i in 0..<n {
+            var b = p[i]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != q[i] { return false }
+        }
+        return true
+    }
+}
+
+/// Reads the fields of the current record: trimmed, with doubled quotes
+/// undone into a reusable scratch buffer (so a value is valid until the next
+/// escaped field is read).
+final class CSVRecordCursor {
+    let base: UnsafePointer<UInt8>
+    var fields: [CSVField] = []
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 256
+
+    init(base: UnsafePointer<UInt8>) {
+        self.base = base
+        scratch = .allocate(capacity: scratchCapacity)
+        fields.reserveCapacity(32)
+    }
+
+    deinit { scratch.deallocate() }
+
+    var count: Int { fields.count }
+
+    /// Field `i`, trimmed; empty when the record has fewer fields.
+    @inline(__always)
+    func field(_ i: Int) -> ByteSlice {
+        guard i < fields.count else { return .empty }
+        let f = fields[i]
+        if !f.escaped { return ByteSlice(p: base + f.start, n: f.end - f.start).trimmed }
+        let length = f.end - f.start
+        if length > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = length * 2
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        var w = 0, r = f.start
+        while r < f.end {
+            let b = base[r]
+            scratch[w] = b
+            w += 1
+            r += (b == 0x22 && r + 1 < f.end && base[r + 1] == 0x22) ? 2 : 1
+        }
+        return ByteSlice(p: UnsafePointer(scratch), n: w).trimmed
+    }
+
+    /// Field `i` as a String (rejected rows, header cells).
+    func string(_ i: Int) -> String { field(i).string }
+
+    /// All fields as Strings, for the rejects file.
+    var strings: [String] { (0..<fields.count).map { string($0) } }
+
+    /// The first field with text after its closing quote, if any.
+    var malformedQuoteField: Int? { fields.firstIndex { $0.textAfterQuote } }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Receives the records of one chunk of a CSV file. Each chunk has its own
+/// sink, so chunks parse on both cores without sharing state.
+protocol CSVRowSink {
+    /// A record with as many fields as the header (`line` is chunk-relative).
+    mutating func consume(_ record: CSVRecordCursor, line: Int)
+    /// A record that could not be split into fields (chunk-relative line).
+    mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String])
+    var problems: [ImportProblem] { get set }
+    var rowsRead: Int { get set }
+}
+
+/// A CSV file opened for reading: its delimiter, header and body.
+struct CSVLayout {
+    let path: String
+    let delimiter: UInt8
+    let header: CSVHeader
+    /// Byte range of the records after the header line.
+    let body: Range<Int>
+    /// Physical line number of the body's first byte.
+    let bodyFirstLine: Int
+
+    var delimiterName: String {
+        switch delimiter {
+        case 0x3B: return ";"
+        case 0x09: return "tab"
+        default: return ","
+        }
+    }
+
+    /// Numbers may use a decimal comma unless `,` is the delimiter (SPEC §11).
+    var commaIsDecimal: Bool { delimiter != 0x2C }
+}
+
+/// Why a whole file could not be read.
+public struct InputFailure: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}
+
+/// Reads a CSV file in parallel chunks: finds the header and delimiter, cuts
+/// the body at record boundaries, scans each chunk into its own sink and
+/// fixes line numbers afterwards.
+enum CSVTableReader {
+    /// Parses the header line and matches it against `columns`.
+    static func open(_ file: FileBytes, path: String, columns: [ColumnSpec]) throws(InputFailure) -> CSVLayout {
+        let buffer = file.bytes
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+            throw InputFailure(path: path, line: 0, message: "the file is empty; expected a header line such as \(columns.filter(\.required).map(\.name).joined(separator: ";"))")
+        }
+        // Skip blank lines before the header.
+        var start = 0
+        var line = 1
+        while start < buffer.count && (base[start] == 0x0A || base[start] == 0x0D) {
+            if base[start] == 0x0A || !(start + 1 < buffer.count && base[start + 1] == 0x0A) { line += 1 }
+            start += 1
+        }
+        guard start < buffer.count else {
+            throw InputFailure(path: path, line: 0, message: "the file has no header line (only blank lines)")
+        }
+        if memchr(base + start, 0, min(buffer.count - start, 4096)) != nil {
+            throw InputFailure(path: path, line: line, message: "this is not a text file (it contains NUL bytes); export the data as CSV")
+        }
+        guard let delimiter = CSVHeader.detectDelimiter(base + start, buffer.count - start) else {
+            let requiredNames = columns.filter(\.required).map(\.name)
+            throw InputFailure(path: path, line: line, message: "the header line has no ';', ',' or tab delimiter; expected columns such as \(requiredNames.joined(separator: ";"))")
+        }
+        var scanner = CSVScanner(base: base, range: start..<buffer.count, delimiter: delimiter, firstLine: line)
+        var fields: [CSVField] = []
+        let headerLine: Int
+        switch scanner.next(&fields) {
+        case .record(let l): headerLine = l
+        case .unterminatedQuote(let l):
+            throw InputFailure(path: path, line: l, message: "the header line has an unterminated quote")
+        case .end:
+            throw InputFailure(path: path, line: 0, message: "the file has no header line")
+        }
+        let cursor = CSVRecordCursor(base: base)
+        cursor.fields = fields
+        let cells = cursor.strings
+        let header: CSVHeader
+        do {
+            header = try CSVHeader(cells: cells, columns: columns)
+        } catch {
+            throw InputFailure(path: path, line: headerLine, message: error.message)
+        }
+        return CSVLayout(path: path, delimiter: delimiter, header: header,
+                         body: scanner.position..<buffer.count, bodyFirstLine: scanner.line)
+    }
+
+    /// Scans the body into one sink per chunk, in file order, with problem
+    /// lines made absolute. Chunks run concurrently when the file is large.
+    static func read<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, progress: ProgressMeter? = nil,
+                                       makeSink: (Int) -> Sink) -> [Sink] {
+        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return [] }
+        let size = layout.body.count
+        let wanted = size < (4 << 20) ? 1 : Parallel.workers * 8
+        let cuts = CSVScanner.recordBoundaries(base, range: layout.body, delimiter: layout.delimiter, parts: wanted)
+            ?? [layout.body.lowerBound, layout.body.upperBound]
+        let pieces = cuts.count - 1
+        let fieldCount = layout.header.fieldCount
+        let results: [(Sink, Int)] = Parallel.map(0..<pieces) { k in
+            var sink = makeSink(k)
+            var scanner = CSVScanner(base: base, range: cuts[k]..<cuts[k + 1], delimiter: layout.delimiter, firstLine: 0)
+            let cursor = CSVRecordCursor(base: base)
+            var lastReported = cuts[k]
+            var rowsReported = 0
+            loop: while true {
+                switch scanner.next(&cursor.fields) {
+                case .end:
+                    break loop
+                case .unterminatedQuote(let line):
+                    sink.rowsRead += 1
+                    sink.reject(line: line, column: "(row)", message: "a quoted field is never closed; the quote opened on this line runs to the end of the file — close it or remove the stray quote",
+                                reason: "unterminated quote", cells: [])
+                case .record(let line):
+                    sink.rowsRead += 1
+                    if cursor.fields.count != fieldCount && !trailingFieldsEmpty(cursor, fieldCount) {
+                        let d = layout.delimiterName
+                        let hint = cursor.fields.count > fieldCount
+                            ? "; a value containing '\(d)' must be quoted"
+                            : "; check for a missing '\(d)'"
+                        sink.reject(line: line, column: "(row)", message: "the row has \(cursor.fields.count) fields, the header has \(fieldCount)\(hint)",
+                                    reason: "wrong number of fields", cells: cursor.strings)
+                    } else if let bad = cursor.malformedQuoteField {
+                        let name = bad < layout.header.names.count ? layout.header.names[bad] : "field \(bad + 1)"
+                        sink.reject(line: line, column: name, message: "text follows the closing quote; quote the whole value and double any quote inside it",
+                                    reason: "malformed quotes", cells: cursor.strings)
+                    } else {
+                        sink.consume(cursor, line: line)
+                    }
+                }
+                if let progress, scanner.position - lastReported >= 1 << 20 {
+                    progress.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
+                    lastReported = scanner.position
+                    rowsReported = sink.rowsRead
+                }
+            }
+            progress?.advance(bytes: cuts[k + 1] - lastReported, rows: sink.rowsRead - rowsReported)
+            return (sink, scanner.line)
+        }
+        // Line numbers: chunk k starts after the lines of the chunks before it.
+        var sinks: [Sink] = []
+        sinks.reserveCapacity(pieces)
+        var offset = layout.bodyFirstLine
+        for (sink, lines) in results {
+            var s = sink
+            if offset != 0 { for i in s.problems.indices { s.problems[i].line += offset } }
+            offset += lines
+            sinks.append(s)
+        }
+        return sinks
+    }
+
+    /// A row with more fields than the header whose extra fields are all
+    /// empty (a trailing delimiter, as some exports write) is accepted.
+    private static func trailingFieldsEmpty(_ cursor: CSVRecordCursor, _ fieldCount: Int) -> Bool {
+        guard cursor.fields.count > fieldCount else { return false }
+        for i in fieldCount..<cursor.fields.count where !cursor.field(i).isEmpty { return false }
+        return true
+    }
+}

@@ -1,0 +1,170 @@
+/// The columns of a costs file (SPEC §3): hours, minutes or an amount.
+enum CostColumns {
+    static let citizen = 0, date = 1, hours = 2, minutes = 3, amount = 4, service = 5, team = 6
+    static let specs: [ColumnSpec] = [
+        ColumnSpec("citizen", ["cpr", "borger", "cpr_nr", "cprnr"], required: true),
+        ColumnSpec("date", ["dato", "leveringsdato"], required: true),
+        ColumnSpec("hours", ["timer"]),
+        ColumnSpec("minutes", ["minutter"]),
+        ColumnSpec("amount", ["beloeb", "beløb", "kr"]),
+        ColumnSpec("service", ["ydelse"]),
+        ColumnSpec("team", ["hold", "gruppe", "enhed"]),
+    ]
+}
+
+/// The columns of a rates file: kr per hour per service.
+enum RateColumns {
+    static let service = 0, rate = 1
+    static let specs: [ColumnSpec] = [
+        ColumnSpec("service", ["ydelse"], required: true),
+        ColumnSpec("rate", ["takst", "timepris", "sats"], required: true),
+    ]
+}
+
+/// How cost rows are priced: an amount as given; hours × the rate of the
+/// service; else hours × the `--hourly-rate` default (SPEC §3).
+public struct Pricing: Sendable {
+    /// kr per hour, by normalised service name.
+    public var rates: [String: Double]
+    /// `--hourly-rate`, used for services without a rate.
+    public var defaultRate: Double?
+
+    public init(rates: [String: Double] = [:], defaultRate: Double? = nil) {
+        self.rates = rates
+        self.defaultRate = defaultRate
+    }
+
+    /// The hourly rate of a service, nil when neither the rates nor the default price it.
+    public func rate(for service: String) -> Double? {
+        rates[Terminology.normalize(service)] ?? defaultRate
+    }
+}
+
+/// Reads one chunk of a costs file, pricing each row as it goes.
+struct CostSink: CSVRowSink {
+    let path: String
+    let header: CSVHeader
+    let pricing: Pricing
+    let commaIsDecimal: Bool
+    var rows = RawCosts()
+    var citizens = CitizenRegistry()
+    var services = NameTable()
+    var problems: [ImportProblem] = []
+    var rowsRead = 0
+    private var serviceRates: [Double?] = [nil]
+    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private let column: [Int]
+
+    init(path: String, header: CSVHeader, pricing: Pricing, commaIsDecimal: Bool) {
+        self.path = path
+        self.header = header
+        self.pricing = pricing
+        self.commaIsDecimal = commaIsDecimal
+        column = header.index.map { $0 ?? Int.max }
+        serviceRates = [pricing.defaultRate]
+    }
+
+    func release() { normalized.deallocate() }
+
+    mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
+        var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
+        if let c = header.index[CostColumns.citizen], c < problem.cells.count {
+            problem.citizenID = Array(problem.cells[c].utf8)
+            problem.cells[c] = Redaction.placeholder
+            problem.citizenCell = c
+        }
+        problems.append(problem)
+    }
+
+    private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
+        reject(line: line, column: header.names[column[c]], message: message, reason: reason, cells: record.strings)
+    }
+
+    private func number(_ record: CSVRecordCursor, _ c: Int) -> (value: Double?, present: Bool, text: String) {
+        guard column[c] != Int.max else { return (nil, false, "") }
+        let cell = record.field(column[c])
+        if cell.isEmpty { return (nil, false, "") }
+        return (NumberParser.decimal(cell, commaIsDecimal: commaIsDecimal), true, cell.string)
+    }
+
+    mutating func consume(_ record: CSVRecordCursor, line: Int) {
+        typealias C = CostColumns
+        let citizenCell = record.field(column[C.citizen])
+        guard !citizenCell.isEmpty else { return reject(record, line: line, C.citizen, "missing value; every cost row needs the citizen", reason: "missing citizen") }
+        guard citizenCell.n <= 64 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
+        let dateCell = record.field(column[C.date])
+        guard let day = DateParser.parse(dateCell) else {
+            if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every cost row needs its date", reason: "missing date") }
+            return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
+        }
+        var hours: Double?
+        for (c, scale) in [(C.hours, 1.0), (C.minutes, 1.0 / 60.0)] {
+            let v = number(record, c)
+            guard v.present else { continue }
+            guard let x = v.value, x >= 0 else {
+                return reject(record, line: line, c, "\"\(v.text)\" is not a non-negative number\(commaIsDecimal ? "" : "; in a ','-delimited file write decimals with '.'")", reason: "bad number")
+            }
+            hours = (hours ?? 0) + x * scale
+        }
+        let amountCell = number(record, C.amount)
+        var amount: Double?
+        if amountCell.present {
+            guard let x = amountCell.value else {
+                return reject(record, line: line, C.amount, "\"\(amountCell.text)\" is not a number", reason: "bad number")
+            }
+            amount = x
+        }
+        let serviceIndex = column[C.service] != Int.max ? services.intern(record.field(column[C.service])) : 0
+        while serviceRates.count <= Int(serviceIndex) {
+            serviceRates.append(pricing.rate(for: services.name(serviceRates.count)))
+        }
+        let cost: Double
+        if let a = amount {
+            cost = a
+        } else if let h = hours {
+            guard let rate = serviceRates[Int(serviceIndex)] else {
+                let service = services.name(Int(serviceIndex))
+                let what = service.isEmpty ? "the row names no service" : "service \"\(service)\" has no rate"
+                return reject(record, line: line, column[C.hours] != Int.max ? C.hours : C.minutes,
+                              "cannot price \(h) hours: \(what); add it to a rates file (service;rate) or give --hourly-rate KR",
+                              reason: "no rate")
+            }
+            cost = h * rate
+        } else {
+            return reject(record, line: line, C.hours, "the row has no hours, minutes or amount", reason: "missing cost")
+        }
+        let n = CitizenID.normalize(citizenCell, into: normalized)
+        rows.citizen.append(citizens.intern(normalized, n))
+        rows.day.append(day.rawValue)
+        rows.hours.append(hours ?? 0)
+        rows.cost.append(cost)
+        rows.service.append(serviceIndex)
+    }
+}
+
+/// Reads a rates file: `service;rate` in kr per hour.
+struct RateSink: CSVRowSink {
+    let path: String
+    let header: CSVHeader
+    let commaIsDecimal: Bool
+    var rates: [(service: String, rate: Double)] = []
+    var problems: [ImportProblem] = []
+    var rowsRead = 0
+
+    mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
+        problems.append(ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells))
+    }
+
+    mutating func consume(_ record: CSVRecordCursor, line: Int) {
+        let serviceColumn = header.index[RateColumns.service]!, rateColumn = header.index[RateColumns.rate]!
+        let service = record.field(serviceColumn)
+        guard !service.isEmpty else {
+            return reject(line: line, column: header.names[serviceColumn], message: "missing value; name the service the rate is for", reason: "missing service", cells: record.strings)
+        }
+        let cell = record.field(rateColumn)
+        guard let rate = NumberParser.decimal(cell, commaIsDecimal: commaIsDecimal), rate >= 0 else {
+            return reject(line: line, column: header.names[rateColumn], message: "\"\(cell.string)\" is not a rate in kr per hour", reason: "bad number", cells: record.strings)
+        }
+        rates.append((service.string, rate))
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// Options of an import.
+public struct ImportOptions: Sendable {
+    public var terminology: Terminology
+    /// `--hourly-rate`: kr per hour for cost rows whose service has no rate.
+    public var hourlyRate: Double?
+    /// Show a progress line on standard error (only when it is a terminal).
+    public var showProgress: Bool
+
+    public init(terminology: Terminology = .builtIn, hourlyRate: Double? = nil, showProgress: Bool = ProgressMeter.standardErrorIsTerminal) {
+        self.terminology = terminology
+        self.hourlyRate = hourlyRate
+        self.showProgress = showProgress
+    }
+}
+
+/// An input already in memory (tests, generated data).
+struct InputSource {
+    var path: String
+    var kind: InputKind
+    var bytes: FileBytes
+}
+
+/// Reads every input of a run into one `Dataset`: rates first (so cost rows
+/// are priced as they are read), then assessments and KL Gateway reports in
+/// the order given (a later file wins, SPEC §4), then courses and costs.
+public enum DatasetLoader {
+    /// Reads the files and folders of a run. A file that cannot be read at
+    /// all is reported in `report.problems` and the rest still imports;
+    /// only a path that does not exist throws.
+    public static func load(_ inputs: [InputPath], options: ImportOptions = ImportOptions()) throws(InputFailure) -> Dataset {
+        let files = try InputDiscovery.resolve(inputs)
+        var sources: [InputSource] = []
+        var dataset = Dataset(terminology: options.terminology)
+        for file in files {
+            guard let kind = file.kind else { continue }
+            do {
+                sources.append(InputSource(path: file.path, kind: kind, bytes: try FileBytes(path: file.path)))
+            } catch {
+                dataset.report.problems.append(ImportProblem(file: file.path, line: 0, column: "(file)", message: "cannot read: \(error.reason)", reason: "unreadable file"))
+                dataset.report.unreadableFiles += 1
+            }
+        }
+        load(sources, into: &dataset, options: options)
+        return dataset
+    }
+
+    static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions(showProgress: false)) -> Dataset {
+        var dataset = Dataset(terminology: options.terminology)
+        load(sources, into: &dataset, options: options)
+        return dataset
+    }
+
+    static func load(_ sources: [InputSource], into dataset: inout Dataset, options: ImportOptions) {
+        let totalBytes = sources.reduce(0) { $0 + $1.bytes.fileSize }
+        let progress = options.showProgress && totalBytes > 16 << 20 ? ProgressMeter(totalBytes: totalBytes, label: "reading") : nil
+        defer { progress?.finish() }
+
+        var pricing = Pricing(defaultRate: options.hourlyRate)
+        for source in sources where source.kind == .rates {
+            readRates(source, pricing: &pricing, into: &dataset, progress: progress)
+        }
+        dataset.pricing = pricing
+
+        var raw = RawAssessments()
+        for source in sources where source.kind == .assessments || source.kind == .fhir {
+            if source.kind == .assessments {
+                readAssessments(source, raw: &raw, into: &dataset, progress: progress)
+            } else {
+                FHIRImport.read(source, raw: &raw, into: &dataset, pricing: pricing, progress: progress)
+            }
+        }
+        let outcome = AssessmentRules.apply(raw, citizenCount: dataset.citizens.count)
+        dataset.assessments = outcome.table
+        var counts = dataset.report[.assessments]
+        counts.superseded += outcome.superseded
+        counts.removed += outcome.removed
+        counts.accepted = outcome.table.count
+        dataset.report[.assessments] = counts
+
+        var courses = dataset.courses
+        for source in sources where source.kind == .courses {
+            readCourses(source, courses: &courses, into: &dataset, progress: progress)
+        }
+        let deduplicated = CourseRules.deduplicate(courses)
+        dataset.courses = deduplicated.kept
+        var courseCounts = dataset.report[.courses]
+        courseCounts.superseded += deduplicated.superseded
+        courseCounts.accepted = deduplicated.kept.count
+        dataset.report[.courses] = courseCounts
+
+        var costs = dataset.pendingCosts
+        var sawCosts = !costs.day.isEmpty || sources.contains { $0.kind == .costs }
+        for source in sources where source.kind == .costs {
+            readCosts(source, pricing: pricing, costs: &costs, into: &dataset, progress: progress)
+        }
+        if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
+        if sawCosts {
+            dataset.costs = costs.sorted(citizenCount: dataset.citizens.count, services: dataset.costServices)
+            var c = dataset.report[.costs]
+            c.accepted = costs.count
+            dataset.report[.costs] = c
+        }
+        dataset.pendingCosts = RawCosts()
+        // Keep the assessment table's citizen offsets covering every citizen.
+        while dataset.assessments.citizenStart.count < dataset.citizens.count + 1 {
+            dataset.assessments.citizenStart.append(dataset.assessments.count)
+        }
+    }
+
+    // MARK: - One file of each kind
+
+    private static func summary(_ source: InputSource, _ layout: CSVLayout?, rows: Int) -> FileSummary {
+        FileSummary(path: source.path, kind: source.kind, encoding: source.bytes.encoding, delimiter: layout?.delimiterName,
+                    rows: rows, bytes: source.bytes.fileSize, unknownColumns: layout?.header.unknown ?? [])
+    }
+
+    /// Opens a CSV file, recording a file-level problem when it cannot be used.
+    private static func open(_ source: InputSource, columns: [ColumnSpec], into dataset: inout Dataset) -> CSVLayout? {
+        do {
+            let layout = try CSVTableReader.open(source.bytes, path: source.path, columns: columns)
+            if !layout.header.unknown.isEmpty {
+                let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+                dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
+                                                             message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
+                                                             reason: "unknown column", severity: .warning))
+            }
+            if layout.body.isEmpty || source.bytes.bytes[layout.body].allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
+                dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(file)",
+                                                             message: "the file has a header but no rows", reason: "no rows", severity: .warning))
+            }
+            return layout
+        } catch {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: error.line, column: "(file)", message: error.message, reason: "unreadable file"))
+            dataset.report.unreadableFiles += 1
+            dataset.report.files.append(summary(source, nil, rows: 0))
+            return nil
+        }
+    }
+
+    private static func account<Sink: CSVRowSink>(_ sinks: [Sink], kind: InputKind, source: InputSource, layout: CSVLayout, into dataset: inout Dataset) {
+        var counts = dataset.report[kind]
+        var rows = 0
+        for sink in sinks {
+            rows += sink.rowsRead
+            counts.rejected += sink.problems.filter { $0.severity == .rejected }.count
+            dataset.report.problems.append(contentsOf: sink.problems)
+        }
+        counts.read += rows
+        dataset.report[kind] = counts
+        dataset.report.files.append(summary(source, layout, rows: rows))
+    }
+
+    static func readAssessments(_ source: InputSource, raw: inout RawAssessments, into dataset: inout Dataset, progress: ProgressMeter?) {
+        guard let layout = open(source, columns: AssessmentColumns.specs, into: &dataset) else { return }
+        let terminology = dataset.terminology
+        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+            AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
+        }
+        raw.reserve(raw.count + sinks.reduce(0) { $0 + $1.rows.count })
+        for sink in sinks {
+            let citizens = dataset.citizens.merge(sink.citizens)
+            let teams = dataset.teams.merge(sink.teams)
+            let municipalities = dataset.municipalities.merge(sink.municipalities)
+            raw.append(sink.rows, citizens: citizens, teams: teams, municipalities: municipalities)
+            sink.release()
+        }
+        account(sinks, kind: .assessments, source: source, layout: layout, into: &dataset)
+    }
+
+    static func readCourses(_ source: InputSource, courses: inout [Course], into dataset: inout Dataset, progress: ProgressMeter?) {
+        guard let layout = open(source, columns: CourseColumns.specs, into: &dataset) else { return }
+        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+            CourseSink(path: source.path, header: layout.header)
+        }
+        for sink in sinks {
+            let citizens = dataset.citizens.merge(sink.citizens)
+            let teams = dataset.teams.merge(sink.teams)
+            let municipalities = dataset.municipalities.merge(sink.municipalities)
+            for var c in sink.courses {
+                c.citizen = citizens[Int(c.citizen)]
+                c.team = teams[Int(c.team)]
+                c.municipality = municipalities[Int(c.municipality)]
+                courses.append(c)
+            }
+            sink.release()
+        }
+        account(sinks, kind: .courses, source: source, layout: layout, into: &dataset)
+    }
+
+    static func readCosts(_ source: InputSource, pricing: Pricing, costs: inout RawCosts, into dataset: inout Dataset, progress: ProgressMeter?) {
+        guard let layout = open(source, columns: CostColumns.specs, into: &dataset) else { return }
+        let h = layout.header.index
+        guard h[CostColumns.hours] != nil || h[CostColumns.minutes] != nil || h[CostColumns.amount] != nil else {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
+                message: "a costs file needs a column \"hours\" (timer), \"minutes\" (minutter) or \"amount\" (beløb)", reason: "unreadable file"))
+            dataset.report.unreadableFiles += 1
+            return
+        }
+        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+            CostSink(path: source.path, header: layout.header, pricing: pricing, commaIsDecimal: layout.commaIsDecimal)
+        }
+        for sink in sinks {
+            let citizens = dataset.citizens.merge(sink.citizens)
+            let services = dataset.costServices.merge(sink.services)
+            costs.append(sink.rows, citizens: citizens, services: services)
+            sink.release()
+        }
+        account(sinks, kind: .costs, source: source, layout: layout, into: &dataset)
+    }
+
+    static func readRates(_ source: InputSource, pricing: inout Pricing, into dataset: inout Dataset, progress: ProgressMeter?) {
+        guard let layout = open(source, columns: RateColumns.specs, into: &dataset) else { return }
+        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+            RateSink(path: source.path, header: layout.header, commaIsDecimal: layout.commaIsDecimal)
+        }
+        var counts = dataset.report[.rates]
+        for sink in sinks {
+            for (service, rate) in sink.rates {
+                let key = Terminology.normalize(service)
+                if pricing.rates[key] != nil { counts.superseded += 1 } else { counts.accepted += 1 }
+                pricing.rates[key] = rate
+            }
+        }
+        dataset.report[.rates] = counts
+        account(sinks, kind: .rates, source: source, layout: layout, into: &dataset)
+    }
+}

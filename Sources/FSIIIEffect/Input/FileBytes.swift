@@ -1,0 +1,110 @@
+import Foundation
+
+/// The bytes of one input file as UTF-8, read once: memory-mapped when the
+/// file is a regular file, read in large blocks otherwise. A file that is not
+/// valid UTF-8 is re-encoded from Windows-1252 (SPEC §3); a byte-order mark is
+/// skipped. Immutable after creation, so chunks of it are parsed on several
+/// threads at once.
+final class FileBytes: @unchecked Sendable {
+    /// The file's content as UTF-8, without byte-order mark.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let encoding: TextEncoding
+    /// The size of the file on disk, for throughput and progress.
+    let fileSize: Int
+    private let release: () -> Void
+
+    /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
+    init(path: String) throws(InputFileError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InputFileError(path: path, reason: "is a folder, not a file")
+        }
+        var base: UnsafePointer<UInt8>
+        var count: Int
+        var unmap: () -> Void
+        if (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
+            count = Int(info.st_size)
+            guard let m = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED else {
+                throw InputFileError(path: path, reason: String(cString: strerror(errno)))
+            }
+            _ = madvise(m, count, MADV_SEQUENTIAL)
+            base = UnsafePointer(m.assumingMemoryBound(to: UInt8.self))
+            let mapped = m
+            let mappedCount = count
+            unmap = { _ = munmap(mapped, mappedCount) }
+        } else {
+            var data = [UInt8]()
+            var block = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let got = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if got < 0 { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+                if got == 0 { break }
+                data.append(contentsOf: block[0..<got])
+            }
+            count = data.count
+            let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+            data.withUnsafeBufferPointer { if let b = $0.baseAddress { owned.initialize(from: b, count: count) } }
+            base = UnsafePointer(owned)
+            unmap = { owned.deallocate() }
+        }
+        fileSize = count
+        let bom = TextEncoding.bomLength(base, count)
+        if TextEncoding.isValidUTF8Parallel(base + bom, count - bom) {
+            encoding = bom > 0 ? .utf8WithBOM : .utf8
+            bytes = UnsafeBufferPointer(start: base + bom, count: count - bom)
+            release = unmap
+        } else {
+            let converted = TextEncoding.windows1252ToUTF8(base, count)
+            unmap()
+            let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(converted.count, 1))
+            converted.withUnsafeBufferPointer { if let b = $0.baseAddress { owned.initialize(from: b, count: converted.count) } }
+            encoding = .windows1252
+            bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: converted.count)
+            release = { owned.deallocate() }
+        }
+    }
+
+    /// Wraps bytes already in memory (tests, generated data, standard input).
+    init(utf8 data: [UInt8]) {
+        let bom = data.withUnsafeBufferPointer { TextEncoding.bomLength($0.baseAddress ?? emptyBytes, $0.count) }
+        let valid = data.withUnsafeBufferPointer { TextEncoding.isValidUTF8(($0.baseAddress ?? emptyBytes) + bom, $0.count - bom) }
+        let source = valid ? Array(data[bom...]) : data.withUnsafeBufferPointer { TextEncoding.windows1252ToUTF8($0.baseAddress ?? emptyBytes, $0.count) }
+        let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(source.count, 1))
+        source.withUnsafeBufferPointer { if let b = $0.baseAddress { owned.initialize(from: b, count: source.count) } }
+        bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: source.count)
+        encoding = valid ? (bom > 0 ? .utf8WithBOM : .utf8) : .windows1252
+        fileSize = data.count
+        release = { owned.deallocate() }
+    }
+
+    deinit { release() }
+}
+
+extension TextEncoding {
+    /// `isValidUTF8` over both cores for large files: the buffer is split
+    /// at ASCII bytes, which never fall inside a multi-byte sequence.
+    static func isValidUTF8Parallel(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let parts = n < 8 << 20 ? 1 : Parallel.workers
+        if parts == 1 { return isValidUTF8(p, n) }
+        var cuts = [0]
+        for k in 1..<parts {
+            var c = n / parts * k
+            while c < n && p[c] >= 0x80 { c += 1 }
+            cuts.append(c)
+        }
+        cuts.append(n)
+        let results = Parallel.map(0..<parts) { k in isValidUTF8(p + cuts[k], cuts[k + 1] - cuts[k]) }
+        return results.allSatisfy { $0 }
+    }
+}
+
+/// A file that could not be read at all.
+public struct InputFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): cannot read: \(reason)" }
+}

@@ -1,0 +1,77 @@
+/// The text encodings SPEC §3 accepts: UTF-8 with or without byte-order mark,
+/// and Windows-1252 for files that are not valid UTF-8 (Danish Excel exports).
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 with BOM"
+    case windows1252 = "Windows-1252"
+
+    /// Length of a UTF-8 byte-order mark at the start of the buffer (0 or 3).
+    static func bomLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlongs, no
+    /// surrogates, nothing above U+10FFFF). ASCII runs are checked eight
+    /// bytes at a time.
+    static func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i < n {
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return false
+            }
+            guard i + need < n else { return false }
+            let c1 = p[i + 1]
+            guard c1 >= lower && c1 <= upper else { return false }
+            var k = 2
+            while k <= need {
+                guard p[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// Unicode scalars of Windows-1252 bytes 0x80–0x9F; the five unassigned
+    /// bytes map to the C1 control of the same number, as WHATWG does.
+    private static let high: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    /// Re-encodes Windows-1252 bytes as UTF-8.
+    static func windows1252ToUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(n + n / 8)
+        for i in 0..<n {
+            let b = p[i]
+            if b < 0x80 { out.append(b); continue }
+            let scalar = b < 0xA0 ? UInt32(high[Int(b - 0x80)]) : UInt32(b)
+            if scalar < 0x800 {
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (scalar >> 12)))
+                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+/// A calendar date as a day number: days since 1970-01-01 (proleptic
+/// Gregorian). Integer-coded so windows such as `[start − 30, start]` are
+/// plain integer comparisons on the hot path.
+public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConvertible {
+    public var rawValue: Int32
+
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// The day of a civil date, or nil when the date does not exist
+    /// (e.g. 31-02-2024). Algorithm: Howard Hinnant, "chrono-compatible
+    /// low-level date algorithms" (days_from_civil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
+              (1...9999).contains(year) else { return nil }
+        self.rawValue = Int32(Day.daysFromCivil(year, month, day))
+    }
+
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// Year, month and day of this date (civil_from_days).
+    public var civil: (year: Int, month: Int, day: Int) {
+        let z = Int(rawValue) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { Int(((Int64(rawValue) % 7) + 7 + 3) % 7) }
+
+    /// ISO 8601 `YYYY-MM-DD`.
+    public var iso: String {
+        let c = civil
+        return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+    }
+
+    /// Danish `DD-MM-YYYY` (the `excel-da` dialect).
+    public var danish: String {
+        let c = civil
+        return Day.pad(c.day, 2) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.year, 4)
+    }
+
+    /// `YYYY-MM` of the date's month, the group key of `--by month`.
+    public var month: String {
+        let c = civil
+        return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    public var description: String { iso }
+    public static func < (a: Day, b: Day) -> Bool { a.rawValue < b.rawValue }
+    public func distance(to other: Day) -> Int { Int(other.rawValue) - Int(rawValue) }
+    public func advanced(by n: Int) -> Day { Day(rawValue: rawValue + Int32(n)) }
+    public static func + (d: Day, n: Int) -> Day { d.advanced(by: n) }
+    public static func - (d: Day, n: Int) -> Day { d.advanced(by: -n) }
+    public static func - (a: Day, b: Day) -> Int { b.distance(to: a) }
+}

@@ -1,0 +1,115 @@
+/// The kinds of input SPEC §3 defines.
+public enum InputKind: String, Sendable, CaseIterable, Comparable {
+    case assessments, courses, costs, rates, fhir
+
+    public static func < (a: InputKind, b: InputKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The four buckets every row read ends in (SPEC §4):
+/// `read = accepted + rejected + superseded + removed`.
+public struct ImportCounts: Sendable, Hashable {
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var superseded = 0
+    public var removed = 0
+
+    public init(read: Int = 0, accepted: Int = 0, rejected: Int = 0, superseded: Int = 0, removed: Int = 0) {
+        self.read = read
+        self.accepted = accepted
+        self.rejected = rejected
+        self.superseded = superseded
+        self.removed = removed
+    }
+
+    /// Whether the identity holds: no row was lost or counted twice.
+    public var balances: Bool { read == accepted + rejected + superseded + removed }
+
+    public static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
+        ImportCounts(read: a.read + b.read, accepted: a.accepted + b.accepted, rejected: a.rejected + b.rejected,
+                     superseded: a.superseded + b.superseded, removed: a.removed + b.removed)
+    }
+
+    /// `read 2987 = accepted 2968 + rejected 6 + superseded 3 + removed 10`
+    public var identity: String {
+        "read \(read) = accepted \(accepted) + rejected \(rejected) + superseded \(superseded) + removed \(removed)"
+    }
+}
+
+/// A row that could not be used, or a warning about the input, with where
+/// it is: `file:line: column: message` (SPEC §4). Never contains a citizen id.
+public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case rejected, warning }
+    public var file: String
+    public var line: Int
+    public var column: String
+    public var message: String
+    public var severity: Severity
+    /// The rejected row's cells for `--rejects`, with identifiers already
+    /// replaced (see `Redaction`); empty for warnings.
+    public var cells: [String]
+    /// A short, stable reason ("unknown condition", "bad date", …) for
+    /// summaries such as the HTML report's list of common rejection reasons.
+    public var reason: String
+    /// The normalised citizen id of a rejected row, so `--rejects` can write
+    /// its pseudonym; internal, never printed.
+    var citizenID: [UInt8]?
+    /// Index of the citizen cell in `cells` (already `[fjernet]`).
+    var citizenCell: Int?
+
+    public init(file: String, line: Int, column: String, message: String, reason: String,
+                severity: Severity = .rejected, cells: [String] = []) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = Redaction.mask(message)
+        self.reason = reason
+        self.severity = severity
+        self.cells = cells.map(Redaction.mask)
+    }
+
+    public var description: String { "\(file):\(line): \(column): \(message)" }
+}
+
+/// What was read from one file.
+public struct FileSummary: Sendable, Hashable {
+    public var path: String
+    public var kind: InputKind
+    public var encoding: TextEncoding?
+    public var delimiter: String?
+    public var rows: Int
+    public var bytes: Int
+    /// Header cells no known column matched (SPEC §3: ignored, listed once).
+    public var unknownColumns: [String]
+}
+
+/// The accounting of an import: counts per input kind, every problem, the
+/// files read.
+public struct ImportReport: Sendable {
+    public var counts: [InputKind: ImportCounts] = [:]
+    public var problems: [ImportProblem] = []
+    public var files: [FileSummary] = []
+    /// Files that could not be read at all (each also has a problem).
+    public var unreadableFiles = 0
+
+    public init() {}
+
+    /// Counts of `kind`, zero when it was not read.
+    public subscript(kind: InputKind) -> ImportCounts {
+        get { counts[kind] ?? ImportCounts() }
+        set { counts[kind] = newValue }
+    }
+
+    public var rejected: [ImportProblem] { problems.filter { $0.severity == .rejected } }
+    public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
+
+    /// The most frequent rejection reasons, most common first.
+    public func commonReasons(limit: Int = 5) -> [(reason: String, count: Int)] {
+        var tally: [String: Int] = [:]
+        for p in problems where p.severity == .rejected { tally[p.reason, default: 0] += 1 }
+        return tally.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { ($0.key, $0.value) }
+    }
+}

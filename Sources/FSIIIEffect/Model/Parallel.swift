@@ -1,0 +1,45 @@
+import Dispatch
+import Foundation
+
+/// Splits work over the machine's cores (DEVELOPERS.md: use both cores).
+/// Results come back in index order, so merges are deterministic.
+enum Parallel {
+    /// Number of worker threads: the active processor count, or the
+    /// `FSIII_THREADS` environment variable (the benchmark's 1-vs-2 core runs).
+    static let workers: Int = {
+        if let s = ProcessInfo.processInfo.environment["FSIII_THREADS"], let n = Int(s), n >= 1 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    /// `transform` applied to each element of `range` concurrently.
+    static func map<T>(_ range: Range<Int>, _ transform: (Int) -> T) -> [T] {
+        let n = range.count
+        if n == 0 { return [] }
+        if n == 1 || workers == 1 { return range.map(transform) }
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let base = buffer.baseAddress!
+            withoutActuallyEscaping(transform) { f in
+                let box = UnsafeSendable(f)
+                let out = UnsafeSendable(base)
+                DispatchQueue.concurrentPerform(iterations: n) { i in
+                    (out.value + i).initialize(to: box.value(range.lowerBound + i))
+                }
+            }
+            initialized = n
+        }
+    }
+
+    /// Splits `0..<count` into about `workers × 4` contiguous pieces.
+    static func chunks(_ count: Int, minimum: Int = 1 << 14) -> [Range<Int>] {
+        if count == 0 { return [] }
+        let pieces = max(1, min(workers * 4, count / max(1, minimum)))
+        return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+    }
+}
+
+/// Carries a value across a concurrency boundary where the caller proves
+/// there is no data race (each task touches its own index).
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,71 @@
+/// Status of an assessment row (SPEC §3, §4).
+enum AssessmentStatus: UInt8 {
+    /// An assessment (the default).
+    case active = 0
+    /// The condition no longer limits the citizen: an assessment at level 0.
+    case resolved = 1
+    /// Removes the record with the same id (or citizen, condition and date).
+    case enteredInError = 2
+}
+
+/// Assessment rows as read, in input order, before the rules of SPEC §4.
+/// Columns, not structs, so each pass touches only what it needs.
+struct RawAssessments {
+    /// Citizen index; `RawAssessments.noKey` for an entered-in-error row
+    /// identified by its id alone.
+    var citizen: [UInt32] = []
+    var day: [Int32] = []
+    var condition: [UInt8] = []
+    var level: [UInt8] = []
+    /// Goal level, or `RawAssessments.noGoal`.
+    var goal: [UInt8] = []
+    var status: [UInt8] = []
+    var team: [UInt32] = []
+    var municipality: [UInt32] = []
+    /// 128-bit hash of the record id (two seeds); (0, 0) when the row has no id.
+    var idHashA: [UInt64] = []
+    var idHashB: [UInt64] = []
+
+    static let noKey = UInt32.max
+    static let noGoal: UInt8 = 0xFF
+
+    var count: Int { day.count }
+
+    mutating func reserve(_ n: Int) {
+        citizen.reserveCapacity(n); day.reserveCapacity(n); condition.reserveCapacity(n); level.reserveCapacity(n)
+        goal.reserveCapacity(n); status.reserveCapacity(n); team.reserveCapacity(n); municipality.reserveCapacity(n)
+        idHashA.reserveCapacity(n); idHashB.reserveCapacity(n)
+    }
+
+    @inline(__always)
+    mutating func append(citizen c: UInt32, day d: Int32, condition k: UInt8, level l: UInt8, goal g: UInt8,
+                         status s: AssessmentStatus, team t: UInt32, municipality m: UInt32, id: (UInt64, UInt64)) {
+        citizen.append(c); day.append(d); condition.append(k); level.append(l); goal.append(g)
+        status.append(s.rawValue); team.append(t); municipality.append(m)
+        idHashA.append(id.0); idHashB.append(id.1)
+    }
+
+    /// Appends `other` with its local citizen, team and municipality
+    /// indices mapped to global ones.
+    mutating func append(_ other: RawAssessments, citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) {
+        citizen.append(contentsOf: other.citizen.lazy.map { $0 == RawAssessments.noKey ? $0 : citizens[Int($0)] })
+        day.append(contentsOf: other.day)
+        condition.append(contentsOf: other.condition)
+        level.append(contentsOf: other.level)
+        goal.append(contentsOf: other.goal)
+        status.append(contentsOf: other.status)
+        team.append(contentsOf: other.team.lazy.map { teams[Int($0)] })
+        municipality.append(contentsOf: other.municipality.lazy.map { municipalities[Int($0)] })
+        idHashA.append(contentsOf: other.idHashA)
+        idHashB.append(contentsOf: other.idHashB)
+    }
+}
+
+/// The 128-bit hash of a record id: equal ids have equal hashes, and two
+/// different ids collide with probability about 2⁻¹²⁸ per pair.
+@inline(__always)
+func recordIDHash(_ s: ByteSlice) -> (UInt64, UInt64) {
+    if s.n == 0 { return (0, 0) }
+    let a = byteHash(s.p, s.n), b = byteHash(s.p, s.n, seed: 0x2545_F491_4F6C_DD1D)
+    return (a == 0 && b == 0) ? (1, 0) : (a, b)
+}
