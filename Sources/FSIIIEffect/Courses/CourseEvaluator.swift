@@ -1,0 +1,153 @@
+/// Courses with their compared pairs: the input of every figure.
+public struct CourseEvaluation: Sendable {
+    /// One result per course, in the order the courses were given.
+    public var results: [CourseResult]
+    /// Compared condition pairs of all courses, course by course.
+    public var pairs: [ConditionPair]
+    public var windows: CourseWindows
+}
+
+/// Pairs each course's baseline and follow-up assessments per condition
+/// (SPEC §5) and sums them into the course figures (SPEC §6). Courses are
+/// split over both cores; each reads only its citizen's contiguous rows.
+public enum CourseEvaluator {
+    public static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
+                                windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
+        let parts = Parallel.chunks(courses.count, minimum: 4096)
+        let partials: [([CourseResult], [ConditionPair])] = Parallel.map(0..<parts.count) { k in
+            var results: [CourseResult] = []
+            var pairs: [ConditionPair] = []
+            results.reserveCapacity(parts[k].count)
+            for i in parts[k] {
+                results.append(evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, pairs: &pairs))
+            }
+            return (results, pairs)
+        }
+        var results: [CourseResult] = []
+        var pairs: [ConditionPair] = []
+        results.reserveCapacity(courses.count)
+        for (partResults, partPairs) in partials {
+            let offset = pairs.count
+            for var r in partResults {
+                r.pairs = (r.pairs.lowerBound + offset)..<(r.pairs.upperBound + offset)
+                results.append(r)
+            }
+            pairs.append(contentsOf: partPairs)
+        }
+        return CourseEvaluation(results: results, pairs: pairs, windows: windows)
+    }
+
+    /// One course. Rows of a citizen are sorted by condition, then day, so
+    /// each condition's history is one run with unique, ascending days.
+    static func evaluate(_ course: Course, index: Int, assessments a: AssessmentTable, citizens: CitizenRegistry,
+                         windows w: CourseWindows, pairs: inout [ConditionPair]) -> CourseResult {
+        let start = course.start.rawValue
+        var result = CourseResult(course: index, citizen: course.citizen, team: course.team, municipality: course.municipality,
+                                  start: course.start, end: course.end)
+        if let birth = citizens.birthDay(Int(course.citizen)) {
+            let age = CitizenID.age(birth: birth, on: course.start)
+            result.age = age >= 0 ? age : nil
+        }
+        let rows = a.rows(ofCitizen: Int(course.citizen))
+        if course.team == 0 || course.municipality == 0 {
+            attribute(&result, course: course, rows: rows, assessments: a, until: start + Int32(w.teamLookaheadDays))
+        }
+
+        let lookFrom = start - Int32(w.lookbackDays)
+        let graceTo = start + Int32(w.baselineGraceDays)
+        let followTo = course.end.map { $0.rawValue + Int32(w.followUpGraceDays) }
+        var anyBaseline = false, anyFollowUp = false
+        let firstPair = pairs.count
+        var r = rows.lowerBound
+        while r < rows.upperBound {
+            let condition = a.condition[r]
+            var runEnd = r + 1
+            while runEnd < rows.upperBound && a.condition[runEnd] == condition { runEnd += 1 }
+            defer { r = runEnd }
+            // Baseline: latest in [start − lookback, start], else earliest in (start, start + grace].
+            var baseline = -1
+            var i = r
+            while i < runEnd && a.day[i] <= start {
+                if a.day[i] >= lookFrom { baseline = i }
+                i += 1
+            }
+            if baseline < 0 && i < runEnd && a.day[i] <= graceTo { baseline = i }
+            guard baseline >= 0 else { continue }
+            anyBaseline = true
+            // Follow-up: latest after the baseline, on or before end + grace.
+            guard let followTo else { continue }
+            var followUp = -1
+            var j = baseline + 1
+            while j < runEnd && a.day[j] <= followTo { followUp = j; j += 1 }
+            guard followUp >= 0 else { continue }
+            anyFollowUp = true
+            let b = a.level[baseline], f = a.level[followUp]
+            if b == 9 || f == 9 { continue }
+            // Goal: on the baseline record, else the latest on or before the baseline date.
+            var goal: UInt8?
+            var g = baseline
+            while g >= r {
+                if a.goal[g] != 0xFF { goal = a.goal[g]; break }
+                g -= 1
+            }
+            if goal == 9 { goal = nil }
+            pairs.append(ConditionPair(course: Int32(index), condition: ConditionCode(condition), baseline: b, followUp: f,
+                                       goal: goal, baselineDay: Day(rawValue: a.day[baseline]), followUpDay: Day(rawValue: a.day[followUp])))
+        }
+        result.pairs = firstPair..<pairs.count
+        for p in pairs[firstPair...] {
+            result.n += 1
+            result.baselineSum += Int(p.baseline)
+            result.followUpSum += Int(p.followUp)
+            let d = p.change
+            if d > 0 { result.improved += 1 } else if d < 0 { result.worsened += 1 } else { result.unchanged += 1 }
+            if let met = p.goalMet {
+                result.goalsSet += 1
+                if met { result.goalsMet += 1 }
+            }
+        }
+        if result.n == 0 {
+            result.notEvaluable = course.end == nil ? .open : !anyBaseline ? .noBaseline : !anyFollowUp ? .noFollowUp : .notRelevant
+        }
+        return result
+    }
+
+    /// SPEC §5: a course without a team takes the team of the citizen's
+    /// latest assessment dated on or before `until` (among assessments that
+    /// name one; the later row in input order on a tie); else `(ukendt)`.
+    /// The municipality follows the same rule.
+    private static func attribute(_ result: inout CourseResult, course: Course, rows: Range<Int>, assessments a: AssessmentTable, until: Int32) {
+        var bestTeam: (day: Int32, seq: UInt32, team: UInt32)?
+        var bestMunicipality: (day: Int32, seq: UInt32, municipality: UInt32)?
+        for r in rows where a.day[r] <= until {
+            let key = (a.day[r], a.sequence[r])
+            if a.team[r] != 0, bestTeam.map({ key > ($0.day, $0.seq) }) ?? true { bestTeam = (key.0, key.1, a.team[r]) }
+            if a.municipality[r] != 0, bestMunicipality.map({ key > ($0.day, $0.seq) }) ?? true {
+                bestMunicipality = (key.0, key.1, a.municipality[r])
+            }
+        }
+        if course.team == 0 { result.team = bestTeam?.team ?? 0 }
+        if course.municipality == 0 { result.municipality = bestMunicipality?.municipality ?? 0 }
+    }
+}
+
+/// `--window FROM..TO` without course data (SPEC §5): one course per
+/// citizen spanning the window. Citizens with an assessment dated in
+/// `[FROM − lookback, TO]` get one; the baseline grace is the whole window,
+/// so a citizen first assessed mid-window still has a baseline.
+public enum WindowCourses {
+    public static func make(from: Day, to: Day, assessments a: AssessmentTable, citizenCount: Int,
+                            windows: CourseWindows) -> (courses: [Course], windows: CourseWindows) {
+        var w = windows
+        w.baselineGraceDays = to - from
+        let lo = from.rawValue - Int32(windows.lookbackDays)
+        var courses: [Course] = []
+        for c in 0..<citizenCount {
+            let rows = a.rows(ofCitizen: c)
+            if rows.contains(where: { a.day[$0] >= lo && a.day[$0] <= to.rawValue }) {
+                courses.append(Course(citizen: UInt32(c), start: from, end: to))
+            }
+        }
+        return (courses, w)
+    }
+}

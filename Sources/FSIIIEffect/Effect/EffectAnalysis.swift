@@ -1,0 +1,133 @@
+/// The unit a group's figures are computed over: a course, or with
+/// `--by area|condition` a compared condition pair (SPEC §7).
+struct EffectUnit {
+    var citizen: UInt32
+    /// Course `meanChange`, or `b − f` of a pair.
+    var change: Double
+    var outcome: CourseOutcome
+    var goalsSet: Int
+    var goalsMet: Int
+    var effectiveness: Double?
+    /// baselineSum and followUpSum (of a pair: b and f), for Wilcoxon.
+    var baseline: Double
+    var followUp: Double
+    /// Points changed (for cost per point).
+    var points: Int
+    /// Case-mix probability of improvement; nil for pairs.
+    var probability: Double?
+    /// Index of the course result.
+    var course: Int
+}
+
+/// Reduces evaluated courses to the figures of SPEC §7, per group and in
+/// total, with the case-mix benchmark and the funnel limits.
+public enum EffectAnalysis {
+    /// Groups sorted by name (UTF-8 order), and the total.
+    public static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping: Grouping,
+                               costs: [CourseCosts]? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
+        let results = evaluation.results
+        let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
+        var members: [String: [EffectUnit]] = [:]
+        var notEvaluable: [String: NotEvaluableCounts] = [:]
+        var all: [EffectUnit] = []
+        var totalNotEvaluable = NotEvaluableCounts()
+        for (i, r) in results.enumerated() {
+            if let reason = r.notEvaluable {
+                totalNotEvaluable[reason] += 1
+                if !grouping.groupsPairs { notEvaluable[groupName(r, grouping: grouping, dataset: dataset), default: NotEvaluableCounts()][reason] += 1 }
+                continue
+            }
+            if grouping.groupsPairs {
+                for p in evaluation.pairs[r.pairs] {
+                    let unit = EffectUnit(citizen: r.citizen, change: Double(p.change), outcome: p.change > 0 ? .improved : p.change < 0 ? .worsened : .unchanged,
+                                          goalsSet: p.goal == nil ? 0 : 1, goalsMet: p.goalMet == true ? 1 : 0,
+                                          effectiveness: p.baseline > 0 ? Double(p.change) / Double(p.baseline) : nil,
+                                          baseline: Double(p.baseline), followUp: Double(p.followUp), points: p.change, probability: nil, course: i)
+                    let concept = dataset.terminology[p.condition]
+                    let name = grouping == .area ? dataset.terminology.areas[concept.area].display : concept.display
+                    members[name, default: []].append(unit)
+                    all.append(unit)
+                }
+            } else {
+                let unit = EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
+                                      effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
+                                      points: r.change, probability: probabilities[i], course: i)
+                members[groupName(r, grouping: grouping, dataset: dataset), default: []].append(unit)
+                all.append(unit)
+            }
+        }
+        let names = Set(members.keys).union(notEvaluable.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var groups = names.map { name -> GroupFigures in
+            var g = figures(name, members[name] ?? [], caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs)
+            g.notEvaluable = notEvaluable[name] ?? NotEvaluableCounts()
+            return g
+        }
+        var total = figures("Total", all, caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs)
+        total.notEvaluable = totalNotEvaluable
+        var phi = 1.0
+        if !grouping.groupsPairs {
+            phi = Funnel.overdispersion(groups.compactMap(\.funnelZ))
+            for i in groups.indices { Funnel.applyLimits(&groups[i], phi: phi) }
+        }
+        return (groups, total, phi)
+    }
+
+    /// The name of a course's group.
+    static func groupName(_ r: CourseResult, grouping: Grouping, dataset: Dataset) -> String {
+        switch grouping {
+        case .team: return r.team == 0 ? unknownGroup : dataset.teams.name(Int(r.team))
+        case .municipality: return r.municipality == 0 ? unknownGroup : dataset.municipalities.name(Int(r.municipality))
+        case .month: return r.end?.month ?? openGroup
+        case .area, .condition: return unknownGroup
+        }
+    }
+
+    /// The group of courses without a team (or municipality).
+    public static let unknownGroup = "(ukendt)"
+    /// The `--by month` group of open courses.
+    public static let openGroup = "(åben)"
+
+    /// The figures of one set of units.
+    static func figures(_ name: String, _ units: [EffectUnit], caseMix: Bool, costs: [CourseCosts]?) -> GroupFigures {
+        var g = GroupFigures(group: name)
+        let n = units.count
+        g.courses = n
+        g.citizens = Set(units.map(\.citizen)).count
+        if caseMix {
+            g.observed = units.filter { $0.outcome == .improved }.count
+            g.expected = units.reduce(0.0) { $0 + ($1.probability ?? 0) }
+            g.variance = units.reduce(0.0) { $0 + ($1.probability ?? 0) * (1 - ($1.probability ?? 0)) }
+        }
+        if let costs { g.costs = CostAnalysis.groupCosts(units, costs: costs) }
+        guard n > 0 else { return g }
+        let changes = units.map(\.change)
+        if let summary = MeanSummary(changes) {
+            g.meanChange = summary.mean
+            g.meanChangeCI = summary.tInterval()
+        }
+        g.medianChange = Percentile.median(changes)
+        g.improved = units.filter { $0.outcome == .improved }.count
+        g.worsened = units.filter { $0.outcome == .worsened }.count
+        g.improvedShare = Double(g.improved) / Double(n)
+        g.improvedCI = Wilson.interval(successes: g.improved, trials: n)
+        g.worsenedShare = Double(g.worsened) / Double(n)
+        g.worsenedCI = Wilson.interval(successes: g.worsened, trials: n)
+        g.goalsSet = units.reduce(0) { $0 + $1.goalsSet }
+        g.goalsMet = units.reduce(0) { $0 + $1.goalsMet }
+        if g.goalsSet > 0 {
+            g.goalAttainment = Double(g.goalsMet) / Double(g.goalsSet)
+            g.goalCI = Wilson.interval(successes: g.goalsMet, trials: g.goalsSet)
+        }
+        let effectiveness = units.compactMap(\.effectiveness)
+        if !effectiveness.isEmpty { g.meanEffectiveness = effectiveness.reduce(0, +) / Double(effectiveness.count) }
+        if let test = SignedRankTest(baseline: units.map(\.baseline), followUp: units.map(\.followUp)) {
+            g.wilcoxonZ = test.z
+            g.wilcoxonP = test.p
+        }
+        if let observed = g.observed, let expected = g.expected, let variance = g.variance {
+            if expected > 0 { g.ratio = Double(observed) / expected }
+            if variance > 0 { g.funnelZ = (Double(observed) - expected) / variance.squareRoot() }
+        }
+        return g
+    }
+}

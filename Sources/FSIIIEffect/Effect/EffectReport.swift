@@ -1,0 +1,63 @@
+/// The options of a report run; defaults are SPEC §5, §8 and §10's.
+public struct ReportOptions: Sendable {
+    public var grouping: Grouping = .team
+    public var windows = CourseWindows()
+    /// `--window FROM..TO`: one course per citizen when there is no course data.
+    public var window: ClosedRange<Day>?
+    /// `--horizon-days`: the before- and after-windows of the cost join.
+    public var horizonDays = 90
+    /// `--min-cell`: groups with fewer citizens are suppressed.
+    public var minCell = 5
+
+    public init() {}
+}
+
+/// Everything `fsiii report` prints, computed once: the import accounting,
+/// the course results and the figures per group and in total.
+public struct EffectReport: Sendable {
+    public var options: ReportOptions
+    public var imports: ImportReport
+    public var evaluation: CourseEvaluation
+    /// Per-course cost figures, indexed like `evaluation.results`; nil without cost data.
+    public var courseCosts: [CourseCosts]?
+    public var groups: [GroupFigures]
+    public var total: GroupFigures
+    /// The overdispersion factor of the funnel limits (SPEC §7).
+    public var phi: Double
+    /// First and last assessment date.
+    public var period: ClosedRange<Day>?
+    /// Citizens with at least one accepted assessment or course.
+    public var citizenCount: Int
+    /// Where the courses came from.
+    public var courseSource: CourseSource
+
+    public enum CourseSource: String, Sendable { case courses, window, none }
+}
+
+/// Runs the pipeline on an imported dataset: courses (§5), course figures
+/// (§6), group figures and case mix (§7), costs (§8), suppression (§10).
+public enum EffectReporter {
+    public static func report(_ dataset: Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
+        var courses = dataset.courses
+        var windows = options.windows
+        var source = EffectReport.CourseSource.courses
+        if courses.isEmpty, let window = options.window {
+            let made = WindowCourses.make(from: window.lowerBound, to: window.upperBound, assessments: dataset.assessments,
+                                          citizenCount: dataset.citizens.count, windows: windows)
+            courses = made.courses
+            windows = made.windows
+            source = .window
+        } else if courses.isEmpty {
+            source = .none
+        }
+        let evaluation = CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: windows)
+        let courseCosts = dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
+        var (groups, total, phi) = EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+        SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
+        var citizens = Set<UInt32>(dataset.assessments.citizen)
+        for c in courses { citizens.insert(c.citizen) }
+        return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
+                            groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizens.count,
+                            courseSource: source)
+    }
+}

@@ -1,0 +1,22 @@
+/// The CSV report (SPEC §11): one row per group and the total, the keys of
+/// the JSON report as columns with `not_evaluable` flattened.
+public enum ReportCSV {
+    public static func write(_ report: EffectReport, dialect: CSVDialect = .standard) -> String {
+        let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
+        var out = dialect.preamble + dialect.line(ReportFields.csvColumns(costs: costs))
+        for g in report.groups + [report.total] {
+            out += dialect.line(row(g, minCell: report.options.minCell, costs: costs).map(dialect.format))
+        }
+        return out
+    }
+
+    static func row(_ g: GroupFigures, minCell: Int, costs: Bool) -> [FieldValue] {
+        var values: [FieldValue] = [.text(g.group)]
+        values += ReportFields.counts(g, minCell: minCell).map(\.1)
+        values += ReportFields.notEvaluable(g, minCell: minCell).map(\.1)
+        values += ReportFields.effect(g, minCell: minCell).map(\.1)
+        values.append(.flag(g.suppressed))
+        if costs { values += ReportFields.costs(g).map(\.1) }
+        return values
+    }
+}

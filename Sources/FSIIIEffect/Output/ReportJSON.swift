@@ -1,0 +1,55 @@
+/// The JSON report of SPEC §11: `import`, `groups` (sorted by name),
+/// `total` and `phi`, with the keys of ReportFields. Undefined figures are
+/// `null`; a suppressed group has `null` figures and `"suppressed": true`.
+public enum ReportJSON {
+    public static func value(_ report: EffectReport) -> JSONValue {
+        let minCell = report.options.minCell
+        let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
+        var root = JSONObject()
+        root.append(key: "import", value: imports(report.imports))
+        root.append(key: "by", value: .string(report.options.grouping.rawValue))
+        root.append(key: "phi", value: .number(report.phi))
+        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs) }))
+        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs))
+        return .object(root)
+    }
+
+    public static func write(_ report: EffectReport, pretty: Bool = true) -> String {
+        JSONWriter(pretty: pretty).write(value(report)) + "\n"
+    }
+
+    /// Assessment counts at the top; the other inputs under their own key.
+    static func imports(_ report: ImportReport) -> JSONValue {
+        var o = counts(report[.assessments])
+        for kind in InputKind.allCases where kind != .assessments {
+            if let c = report.counts[kind] { o.append(key: kind.rawValue, value: .object(counts(c))) }
+        }
+        return .object(o)
+    }
+
+    static func counts(_ c: ImportCounts) -> JSONObject {
+        JSONObject([("read", .integer(c.read)), ("accepted", .integer(c.accepted)), ("rejected", .integer(c.rejected)),
+                    ("superseded", .integer(c.superseded)), ("removed", .integer(c.removed))])
+    }
+
+    static func json(_ v: FieldValue) -> JSONValue {
+        switch v {
+        case .integer(let i): return .integer(i)
+        case .real(let x): return .number(x)
+        case .text(let s): return .string(s)
+        case .flag(let b): return .bool(b)
+        case .missing, .suppressedCount: return .null
+        }
+    }
+
+    static func group(_ g: GroupFigures, minCell: Int, costs: Bool) -> JSONValue {
+        var o = JSONObject()
+        o.append(key: "group", value: .string(g.group))
+        for (k, v) in ReportFields.counts(g, minCell: minCell) { o.append(key: k, value: json(v)) }
+        o.append(key: "not_evaluable", value: .object(JSONObject(ReportFields.notEvaluable(g, minCell: minCell).map { ($0.0, json($0.1)) })))
+        for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }
+        o.append(key: "suppressed", value: .bool(g.suppressed))
+        if costs { for (k, v) in ReportFields.costs(g) { o.append(key: k, value: json(v)) } }
+        return .object(o)
+    }
+}

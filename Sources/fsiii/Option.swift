@@ -1,0 +1,64 @@
+/// One command-line option, declared once: it drives both parsing and
+/// `--help` (STYLE.md, after swift-argument-parser).
+struct Option: Sendable, Hashable {
+    let name: String
+    /// Name of the value in help (`FILE`, `N`); nil for a flag.
+    let value: String?
+    let help: String
+    /// Shown in help; the default itself lives in the library's options.
+    let defaultText: String?
+    /// May be given more than once.
+    let repeatable: Bool
+
+    init(_ name: String, value: String? = nil, help: String, default defaultText: String? = nil, repeatable: Bool = false) {
+        self.name = name
+        self.value = value
+        self.help = help
+        self.defaultText = defaultText
+        self.repeatable = repeatable
+    }
+
+    // Inputs
+    static let assessments = Option("assessments", value: "FILE", help: "an assessments CSV file whatever its name", repeatable: true)
+    static let courses = Option("courses", value: "FILE", help: "a courses CSV file whatever its name", repeatable: true)
+    static let costs = Option("costs", value: "FILE", help: "a costs CSV file (hours, minutes or amounts) whatever its name", repeatable: true)
+    static let rates = Option("rates", value: "FILE", help: "a rates CSV file (service;rate in kr per hour)", repeatable: true)
+    static let fhir = Option("fhir", value: "FILE", help: "KL Gateway delivery reports (.json bundle or .ndjson) whatever the name", repeatable: true)
+    static let terminology = Option("terminology", value: "FILE", help: "read FSIII codes from this FHIR CodeSystem JSON instead of the built-in tables")
+    static let hourlyRate = Option("hourly-rate", value: "KR", help: "price per hour of cost rows whose service has no rate")
+    static let rejects = Option("rejects", value: "FILE", help: "write rejected rows with the reason to this CSV file (citizen replaced by its pseudonym or [fjernet])")
+    static let pseudonymKey = Option("pseudonym-key", value: "FILE", help: "secret key (at least 16 bytes) for pseudonyms; or set FSIII_PSEUDONYM_KEY")
+    static let quiet = Option("quiet", help: "no progress line and no warnings on standard error, only errors")
+
+    // Course rules (SPEC §5)
+    static let window = Option("window", value: "FROM..TO", help: "without course data: one course per citizen spanning this window")
+    static let lookbackDays = Option("lookback-days", value: "N", help: "baseline: latest assessment at most N days before the start", default: "30")
+    static let baselineGraceDays = Option("baseline-grace-days", value: "N", help: "else the earliest at most N days after the start", default: "14")
+    static let followUpGraceDays = Option("follow-up-grace-days", value: "N", help: "follow-up: latest assessment at most N days after the end", default: "14")
+
+    // Report
+    static let by = Option("by", value: "GROUPING", help: "group by team, municipality, month (of course end), area or condition", default: "team")
+    static let minCell = Option("min-cell", value: "K", help: "suppress groups with fewer than K citizens (0 = off)", default: "5")
+    static let format = Option("format", value: "FORMAT", help: "table, csv or json", default: "table on a terminal, else csv")
+    static let dialect = Option("dialect", value: "DIALECT", help: "CSV dialect: standard, or excel-da (semicolon, decimal comma, BOM, DD-MM-YYYY)", default: "standard")
+    static let output = Option("output", value: "FILE", help: "write the report to FILE instead of standard output")
+    static let html = Option("html", value: "FILE", help: "also write a self-contained HTML report with charts")
+    static let lang = Option("lang", value: "LANG", help: "language of the HTML report and table: da or en", default: "da")
+
+    // Costs (SPEC §8)
+    static let horizonDays = Option("horizon-days", value: "N", help: "before- and after-windows of the cost comparison", default: "90")
+    static let wtp = Option("wtp", value: "KR", help: "willingness to pay per point of improvement, for INMB", default: "10000")
+    static let reference = Option("reference", value: "GROUP", help: "compare each group with this group (default: with all other courses)")
+    static let bootstrap = Option("bootstrap", value: "B", help: "bootstrap resamples for the uncertainty of the comparison", default: "2000")
+    static let seed = Option("seed", value: "S", help: "seed of the bootstrap generator (same seed, same numbers)", default: "1")
+    static let wtpGrid = Option("wtp-grid", value: "FROM:TO:STEP", help: "λ grid of the cost-effectiveness acceptability curve", default: "0:50000:2500")
+    static let ceac = Option("ceac", value: "FILE", help: "write the comparison and acceptability curve to FILE (.json or .csv)")
+
+    // Other commands
+    static let tokens = Option("tokens", help: "print every accepted token (kind,token,value) for other tools")
+    static let citizens = Option("citizens", value: "N", help: "number of citizens to generate", default: "300")
+    static let rows = Option("rows", value: "N", help: "generate about N assessment rows instead of --citizens")
+    static let generateFormat = Option("format", value: "FORMAT", help: "csv, or fhir (KL Gateway reports, NDJSON)", default: "csv")
+
+    static let help = Option("help", help: "show this help")
+}

@@ -1,0 +1,104 @@
+import Foundation
+import FSIIIEffect
+
+/// What every command that reads inputs shares: the input options, the
+/// import with its accounting on standard error, and writing outputs.
+enum Shared {
+    static let inputOptions: [Option] = [.assessments, .courses, .costs, .rates, .fhir, .terminology, .hourlyRate, .rejects, .pseudonymKey, .quiet]
+    static let courseOptions: [Option] = [.window, .lookbackDays, .baselineGraceDays, .followUpGraceDays]
+
+    /// Positional paths plus the explicitly typed files.
+    static func inputs(_ args: Arguments) throws(CLIError) -> [InputPath] {
+        var inputs = args.positional.map { InputPath($0) }
+        for (option, kind) in [(Option.assessments, InputKind.assessments), (.courses, .courses), (.costs, .costs), (.rates, .rates), (.fhir, .fhir)] {
+            inputs += args.all(option).map { InputPath($0, kind: kind) }
+        }
+        guard !inputs.isEmpty else {
+            throw CLIError.usage("give at least one input file or folder, e.g. `fsiii \(args.command) SampleData`", command: args.command)
+        }
+        return inputs
+    }
+
+    static func terminology(_ args: Arguments) throws(CLIError) -> Terminology {
+        guard let path = args.value(.terminology) else { return .builtIn }
+        do {
+            return try CodeSystemLoader.load(path: path)
+        } catch {
+            throw CLIError.input("\(path): \(error)")
+        }
+    }
+
+    /// The pseudonymiser from `--pseudonym-key` or `FSIII_PSEUDONYM_KEY`; nil when neither is given.
+    static func pseudonymizer(_ args: Arguments) throws(CLIError) -> Pseudonymizer? {
+        do {
+            if let path = args.value(.pseudonymKey) { return Pseudonymizer(key: try PseudonymKey(contentsOfFile: path)) }
+            return try PseudonymKey.fromEnvironment().map(Pseudonymizer.init)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+    }
+
+    /// Imports the inputs, prints the accounting and the problems on
+    /// standard error, writes `--rejects`. Throws when nothing could be read.
+    static func load(_ args: Arguments) throws(CLIError) -> Dataset {
+        let quiet = args.has(.quiet)
+        let options = ImportOptions(terminology: try terminology(args), hourlyRate: try args.double(.hourlyRate),
+                                    showProgress: !quiet && ProgressMeter.standardErrorIsTerminal)
+        let inputs = try inputs(args)
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(inputs, options: options)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+        report(dataset.report, quiet: quiet)
+        if let path = args.value(.rejects) {
+            let text = RejectsFile.write(dataset.report, pseudonymizer: try pseudonymizer(args))
+            try write(text, to: path)
+        }
+        return dataset
+    }
+
+    /// Problems (the first 20 of each file unless all are wanted) and the
+    /// identity `read = accepted + rejected + superseded + removed` per input.
+    static func report(_ report: ImportReport, quiet: Bool, limit: Int = 20) {
+        var shown: [String: Int] = [:]
+        var hidden = 0
+        for p in report.problems {
+            if p.column == "(file)" && p.severity == .rejected {
+                Diagnostics.line("error: \(p)")
+                continue
+            }
+            if quiet { hidden += 1; continue }
+            let n = shown[p.file, default: 0]
+            if n < limit {
+                Diagnostics.line("\(p.severity == .warning ? "warning" : "rejected"): \(p)")
+                shown[p.file] = n + 1
+            } else {
+                hidden += 1
+            }
+        }
+        if hidden > 0 && !quiet {
+            Diagnostics.line("… and \(hidden) more problems not shown (write them all with --rejects FILE)")
+        }
+        for kind in InputKind.allCases {
+            guard let counts = report.counts[kind], counts.read > 0 || kind == .assessments else { continue }
+            Diagnostics.line("\(kind.rawValue): \(counts.identity)")
+        }
+    }
+
+    /// Writes text to a file, or to standard output for nil or `-`.
+    static func write(_ text: String, to path: String?) throws(CLIError) {
+        if let path, path != "-" {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError.input("\(path): cannot write: \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+}
