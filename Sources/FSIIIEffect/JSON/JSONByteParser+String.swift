@@ -11,6 +11,22 @@ extension JSONByteParser {
         let start = open + 1
         var index = start
         var highBits: UInt8 = 0
+        var wordHighBits: UInt64 = 0
+        // Eight bytes at a time up to the first byte that needs a look.
+        while index + 8 <= count {
+            let word = loadWord(at: index)
+            let stops = SWAR.stringStops(word)
+            if stops != 0 {
+                // Bytes before the first stop are ordinary.
+                let ordinary = stops.trailingZeroBitCount >> 3
+                wordHighBits |= word & ((1 << (ordinary << 3)) &- 1)
+                index += ordinary
+                break
+            }
+            wordHighBits |= word
+            index += 8
+        }
+        if wordHighBits & SWAR.highs != 0 { highBits = 0x80 }
         while index < count {
             let byte = base[index]
             if byte == ASCII.quote {

@@ -4,11 +4,15 @@
 /// Kept internal so that the unsafe pointer never escapes: every read is
 /// guarded by `position < count`. Positions of errors are byte offsets,
 /// turned into line and column only when an error is thrown.
-struct JSONByteParser {
+struct JSONByteParser: ~Copyable {
     let base: UnsafePointer<UInt8>
     let count: Int
     var position = 0
     var depth = 0
+    /// Members of the objects being parsed, innermost last.
+    var members = ScratchStack<(key: String, value: JSONValue)>(capacity: 64)
+    /// Elements of the arrays being parsed, innermost last.
+    var elements = ScratchStack<JSONValue>(capacity: 64)
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
@@ -27,16 +31,36 @@ struct JSONByteParser {
     }
 
     /// Skips the four whitespace bytes of RFC 8259 §2.
+    ///
+    /// Pretty-printed FHIR is about half indentation, so runs of spaces are
+    /// skipped eight bytes at a time.
     @inline(__always)
     mutating func skipWhitespace() {
+        while position + 8 <= count {
+            let word = loadWord(at: position) ^ SWAR.spaces
+            if word == 0 {
+                position += 8
+                continue
+            }
+            position += word.trailingZeroBitCount >> 3  // the spaces before the first other byte
+            let byte = base[position]
+            guard byte == ASCII.lineFeed || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
+            position += 1
+        }
         while position < count {
             let byte = base[position]
-            guard byte <= ASCII.space,
-                  byte == ASCII.space || byte == ASCII.lineFeed
+            guard byte == ASCII.space || byte == ASCII.lineFeed
                     || byte == ASCII.carriageReturn || byte == ASCII.tab
             else { return }
             position += 1
         }
+    }
+
+    /// Eight bytes from `offset` (which must leave eight bytes in the
+    /// buffer), first byte in the lowest bits on any platform.
+    @inline(__always)
+    func loadWord(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
 
     mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -70,13 +94,13 @@ struct JSONByteParser {
     /// object = { [ member *( , member ) ] } (RFC 8259 §4).
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
-        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if position < count, base[position] == ASCII.closeBrace {
             position += 1
             depth -= 1
-            return .object(JSONObject(members))
+            return .object(JSONObject())
         }
+        let first = members.count
         while true {
             skipWhitespace()
             guard position < count else {
@@ -95,7 +119,7 @@ struct JSONByteParser {
             }
             position += 1
             let value = try parseValue()
-            members.append((key: key, value: value))
+            members.push((key: key, value: value))
             skipWhitespace()
             guard position < count else {
                 throw error("unexpected end of input: expected ',' or '}' in object", at: position)
@@ -106,7 +130,7 @@ struct JSONByteParser {
             case ASCII.closeBrace:
                 position += 1
                 depth -= 1
-                return .object(JSONObject(members))
+                return .object(JSONObject(members.popArray(from: first)))
             default:
                 throw error("expected ',' or '}' after object member, found \(describeByte(at: position))",
                             at: position)
@@ -117,15 +141,15 @@ struct JSONByteParser {
     /// array = [ [ value *( , value ) ] ] (RFC 8259 §5).
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enterContainer()
-        var elements: [JSONValue] = []
         skipWhitespace()
         if position < count, base[position] == ASCII.closeBracket {
             position += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let first = elements.count
         while true {
-            elements.append(try parseValue())
+            elements.push(try parseValue())
             skipWhitespace()
             guard position < count else {
                 throw error("unexpected end of input: expected ',' or ']' in array", at: position)
@@ -136,7 +160,7 @@ struct JSONByteParser {
             case ASCII.closeBracket:
                 position += 1
                 depth -= 1
-                return .array(elements)
+                return .array(elements.popArray(from: first))
             default:
                 throw error("expected ',' or ']' after array element, found \(describeByte(at: position))",
                             at: position)
@@ -155,6 +179,30 @@ struct JSONByteParser {
         }
         position += length
         return value
+    }
+}
+
+/// Constants for scanning eight bytes at a time in a `UInt64` ("SIMD within
+/// a register"): `(w &- ones) & ~w & highs` is non-zero exactly when some
+/// byte of `w` is zero (the lowest such byte is flagged correctly).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+
+    /// Flags (high bit set) at least the lowest byte of `word` that is a
+    /// quote, a backslash or a control character (< 0x20), and none before
+    /// it: where a string scan must stop.
+    @inline(__always)
+    static func stringStops(_ word: UInt64) -> UInt64 {
+        let quote = word ^ quotes
+        let backslash = word ^ backslashes
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- spaces) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 }
 

@@ -70,6 +70,51 @@ struct JSONParserTests {
         #expect(levels == depth)
     }
 
+    @Test("large and deeply mixed containers keep every element in order")
+    func largeContainers() throws {
+        let numbers = (0..<1000).map { JSONValue.number(Double($0)) }
+        let members = (0..<300).map { (key: "k\($0)", value: JSONValue.array(Array(numbers.prefix($0 % 7)))) }
+        let expected: JSONValue = .array([.object(JSONObject(members)), .array(numbers), .object(JSONObject(members))])
+        let parsed = try JSONParser.parse(JSONWriter().write(expected))
+        #expect(parsed == expected)
+        #expect(parsed[0]?.object?.keys == members.map(\.key))
+    }
+
+    @Test("whitespace runs of every length and mix are skipped")
+    func whitespaceRuns() throws {
+        for length in 0...40 {
+            for filler in [" ", "\t", "\n", "\r\n", " \n  "] {
+                let gap = String(repeating: filler, count: length)
+                let text = gap + "[" + gap + "1" + gap + "," + gap + "{" + gap + "\"a\"" + gap + ":" + gap + "2" + gap + "}" + gap + "]" + gap
+                #expect(try JSONParser.parse(text) == [1, ["a": 2]], "length \(length)")
+            }
+        }
+    }
+
+    @Test("strings of every length find their end, escapes, control characters and non-ASCII")
+    func stringScanBoundaries() throws {
+        for length in 0...40 {
+            let plain = String(repeating: "a", count: length)
+            for suffix in ["", " ", "          "] {
+                #expect(try JSONParser.parse("\"" + plain + "\"" + suffix).string == plain)
+            }
+            for position in 0...length {
+                let prefix = String(plain.prefix(position))
+                let rest = String(plain.dropFirst(position))
+                #expect(try JSONParser.parse("\"" + prefix + "\\n" + rest + "\"").string == prefix + "\n" + rest)
+                #expect(try JSONParser.parse("\"" + prefix + "ø" + rest + "\"").string == prefix + "ø" + rest)
+                let control = #expect(throws: JSONParseError.self) {
+                    try JSONParser.parse("\"" + prefix + "\u{1F}" + rest + "\"")
+                }
+                #expect(control?.column == position + 2)
+                let invalid = #expect(throws: JSONParseError.self) {
+                    try JSONParser.parse(Array(("\"" + prefix).utf8) + [0xFF] + Array((rest + "\"").utf8))
+                }
+                #expect(invalid?.column == position + 2)
+            }
+        }
+    }
+
     // MARK: Strings
 
     @Test("every escape of RFC 8259 §7 resolves")
