@@ -36,7 +36,7 @@ extension JSONByteParser {
                               as: UTF8.self)
             }
             if byte == ASCII.backslash {
-                return try parseEscapedString(open: open, firstEscape: index)
+                return try parseEscapedString(open: open, firstEscape: index, highBits: highBits)
             }
             if byte < 0x20 { throw controlCharacter(at: index) }
             highBits |= byte
@@ -45,14 +45,16 @@ extension JSONByteParser {
         throw unterminatedString(at: open)
     }
 
-    /// The slow path: copies the string, resolving escapes (§7).
-    private mutating func parseEscapedString(open: Int, firstEscape: Int) throws(JSONParseError) -> String {
+    /// The slow path: copies the string, resolving escapes (§7). `highBits`
+    /// carries whether the bytes before the first escape were all ASCII.
+    private mutating func parseEscapedString(open: Int, firstEscape: Int,
+                                             highBits: UInt8) throws(JSONParseError) -> String {
         let start = open + 1
         var bytes: [UInt8] = []
         bytes.reserveCapacity(firstEscape - start + 16)
         bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: firstEscape - start))
         var index = firstEscape
-        var highBits: UInt8 = 0
+        var highBits = highBits
         while index < count {
             let byte = base[index]
             if byte == ASCII.quote {

@@ -129,11 +129,12 @@ public struct JSONWriter: Sendable {
         case 0x0D: output.append(UInt8(ascii: "r"))
         case 0x09: output.append(UInt8(ascii: "t"))
         default:
-            // Lower-case hex, as JavaScript's JSON.stringify and Python write it.
-            let hexDigits = Array("0123456789abcdef".utf8)
+            // \u00XX in lower-case hex, as JSON.stringify and Python write it;
+            // the high digit is 0 or 1 here.
+            let low = byte & 0x0F
             output.append(contentsOf: "u00".utf8)
-            output.append(hexDigits[Int(byte >> 4)])
-            output.append(hexDigits[Int(byte & 0x0F)])
+            output.append(UInt8(ascii: "0") + (byte >> 4))
+            output.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
         }
     }
 }

@@ -49,6 +49,9 @@ struct JSONParseErrorTests {
         .init("invalid UTF-8 continuation", [0x22, 0xC3, 0x28, 0x22], 1, 2, "invalid UTF-8 byte 0xC3"),
         .init("overlong UTF-8", [0x22, 0x61, 0xC0, 0xAF, 0x22], 1, 3, "invalid UTF-8 byte 0xC0"),
         .init("UTF-8 surrogate", [0x22, 0xED, 0xA0, 0x80, 0x22], 1, 2, "invalid UTF-8 byte 0xED"),
+        .init("invalid UTF-8 before an escape", [0x22, 0x61, 0xFF, 0x5C, 0x6E, 0x22], 1, 3, "invalid UTF-8 byte 0xFF"),
+        .init("invalid UTF-8 after an escape", [0x22, 0x5C, 0x6E, 0xC3, 0x22], 1, 4, "invalid UTF-8 byte 0xC3"),
+        .init("multi-byte character cut by an escape", [0x22, 0xC3, 0x5C, 0x6E, 0x22], 1, 2, "invalid UTF-8 byte 0xC3"),
         .init("truncated UTF-8", [0x22, 0xE2, 0x82, 0x22], 1, 2, "invalid UTF-8 byte 0xE2"),
         // Numbers.
         .init("leading zero", "[01]", 1, 2, "invalid number: leading zeros are not allowed"),
