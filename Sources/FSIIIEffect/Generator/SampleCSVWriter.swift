@@ -19,7 +19,7 @@ public enum SampleCSVWriter {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         func open(_ name: String) throws -> FileHandle {
             let path = (folder as NSString).appendingPathComponent(name)
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             guard let h = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
             return h
         }

@@ -182,9 +182,9 @@ public struct SampleGenerator: Sendable {
     /// care and practical help, fewer after an improvement.
     private func addCosts(_ c: inout SampleCitizen, rng: inout SeededGenerator) {
         for course in c.courses {
-            let from = max(spec.firstDay, course.start - 120)
+            let from = max(spec.firstDay, course.start - 100)
             let end = course.end ?? spec.lastDay
-            let to = min(spec.lastDay, end + 120)
+            let to = min(spec.lastDay, end + 100)
             let baseMinutes = Double(Self.int(20...70, &rng))
             // How much the course reduced help afterwards (follows the course's improvement).
             let improvement = improvementShare(c, course: course)
@@ -197,7 +197,7 @@ public struct SampleGenerator: Sendable {
                 if during {
                     let minutes = Int((baseMinutes * 0.8 * (weekly ? 5 : 1)).rounded())
                     c.costs.append(SampleCost(day: day, minutes: minutes, service: 2))
-                } else if weekly || Self.chance(0.75, &rng) {
+                } else if weekly || Self.chance(0.6, &rng) {
                     let minutes = Int((baseMinutes * factor * (weekly ? 5.5 : 1) * (0.8 + 0.4 * Self.uniform(&rng))).rounded())
                     c.costs.append(SampleCost(day: day, minutes: max(5, minutes), service: 0))
                     if day.weekday == 2 && !weekly {

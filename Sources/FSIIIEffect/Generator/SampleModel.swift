@@ -66,6 +66,9 @@ public struct SampleSpec: Sendable {
     public init() {}
 
     public var teamCount: Int { teams ?? min(40, max(3, citizens / 25)) }
+
+    /// About how many assessment rows a citizen gets (for `--rows N`).
+    public static let assessmentRowsPerCitizen = 9.5
 }
 
 /// Team, municipality and service names of the sample data.

@@ -2,15 +2,18 @@
 /// `total` and `phi`, with the keys of ReportFields. Undefined figures are
 /// `null`; a suppressed group has `null` figures and `"suppressed": true`.
 public enum ReportJSON {
-    public static func value(_ report: EffectReport) -> JSONValue {
+    /// `revealSuppressed` writes the figures of suppressed groups too (for
+    /// comparing with reference reports, which show them); outputs that
+    /// leave the tool never set it.
+    public static func value(_ report: EffectReport, revealSuppressed: Bool = false) -> JSONValue {
         let minCell = report.options.minCell
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         var root = JSONObject()
         root.append(key: "import", value: imports(report.imports))
         root.append(key: "by", value: .string(report.options.grouping.rawValue))
         root.append(key: "phi", value: .number(report.phi))
-        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs) }))
-        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs))
+        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs, reveal: revealSuppressed) }))
+        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed))
         return .object(root)
     }
 
@@ -42,13 +45,15 @@ public enum ReportJSON {
         }
     }
 
-    static func group(_ g: GroupFigures, minCell: Int, costs: Bool) -> JSONValue {
+    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool) -> JSONValue {
+        var g = figures
+        if reveal { g.suppressed = false }
         var o = JSONObject()
         o.append(key: "group", value: .string(g.group))
         for (k, v) in ReportFields.counts(g, minCell: minCell) { o.append(key: k, value: json(v)) }
         o.append(key: "not_evaluable", value: .object(JSONObject(ReportFields.notEvaluable(g, minCell: minCell).map { ($0.0, json($0.1)) })))
         for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }
-        o.append(key: "suppressed", value: .bool(g.suppressed))
+        o.append(key: "suppressed", value: .bool(figures.suppressed))
         if costs { for (k, v) in ReportFields.costs(g) { o.append(key: k, value: json(v)) } }
         return .object(o)
     }

@@ -2,35 +2,6 @@ import Foundation
 import Testing
 @testable import FSIIIEffect
 
-/// Where the shared reference files are: `$FSIII_REFERENCE`, or
-/// `../shared/reference` beside the folder holding Package.swift.
-enum ReferenceFiles {
-    static let directory: URL? = {
-        let fileManager = FileManager.default
-        if let override = ProcessInfo.processInfo.environment["FSIII_REFERENCE"], !override.isEmpty {
-            return URL(fileURLWithPath: override, isDirectory: true)
-        }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder.deletingLastPathComponent()
-                    .appendingPathComponent("shared", isDirectory: true)
-                    .appendingPathComponent("reference", isDirectory: true)
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }()
-
-    /// The KL Gateway bundles (`klgateway/*.json`), sorted; empty when absent.
-    static let klgatewayBundles: [String] = {
-        guard let folder = directory?.appendingPathComponent("klgateway", isDirectory: true),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
-    }()
-}
-
 /// The real FHIR bundles of the KL Gateway examples parse, with known facts.
 @Suite("KL Gateway reference bundles")
 struct KLGatewayReferenceTests {

@@ -36,4 +36,12 @@ enum ReferenceFiles {
         }
         return nil
     }
+
+    /// The KL Gateway bundles (`klgateway/*.json`), sorted; empty when absent.
+    static let klgatewayBundles: [String] = {
+        guard let folder = directory?.appendingPathComponent("klgateway", isDirectory: true),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
+    }()
 }

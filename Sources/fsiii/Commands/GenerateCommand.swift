@@ -1,0 +1,50 @@
+import FSIIIEffect
+
+/// `fsiii generate OUTDIR`: synthetic, realistic sample data, deterministic for a seed.
+enum GenerateCommand {
+    static let command = Command(
+        name: "generate",
+        summary: "Write synthetic FSIII sample data (assessments, courses, costs, rates) into a folder",
+        usage: "OUTDIR [--citizens N | --rows N] [--seed S] [--format csv|fhir]",
+        details: """
+        The data is synthetic: no real person's data. Citizen ids are CPR-shaped so the CPR handling
+        is exercised. The same seed and size give the same files on every machine.
+        """,
+        options: [.citizens, .rows, .seed, .generateFormat, .quiet],
+        run: run)
+
+    enum Format: String, CaseIterable { case csv, fhir }
+
+    static func run(_ args: Arguments) throws(CLIError) -> Int32 {
+        guard args.positional.count == 1, let folder = args.positional.first else {
+            throw CLIError.usage("give exactly one output folder, e.g. `fsiii generate --citizens 300 --seed 1 SampleData`", command: "generate")
+        }
+        var spec = SampleSpec()
+        spec.seed = UInt64(try args.int(.seed, default: 1))
+        spec.citizens = try args.int(.citizens, default: 300, in: 1...100_000_000)
+        if args.value(.rows) != nil {
+            let rows = try args.int(.rows, default: 0, in: 1...2_000_000_000)
+            spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))
+            spec.costDetail = .weekly
+        }
+        let format = try args.choice(.generateFormat, as: Format.self) ?? .csv
+        let generator = SampleGenerator(spec)
+        do {
+            switch format {
+            case .csv:
+                let s = try SampleCSVWriter.write(generator, to: folder)
+                if !args.has(.quiet) {
+                    Diagnostics.line("wrote \(s.citizens) citizens: \(s.assessmentRows) assessment rows, \(s.courseRows) courses, \(s.costRows) cost rows (\(s.bytes / 1_000_000) MB) to \(folder)")
+                }
+            case .fhir:
+                let s = try SampleFHIRWriter.write(generator, to: folder)
+                if !args.has(.quiet) {
+                    Diagnostics.line("wrote \(s.reports) KL Gateway delivery reports for \(s.citizens) citizens (\(s.bytes / 1_000_000) MB) to \(folder)")
+                }
+            }
+        } catch {
+            throw CLIError.input("\(folder): cannot write: \(error.localizedDescription)")
+        }
+        return 0
+    }
+}
