@@ -3,8 +3,8 @@
 
 What a data team would write: DuckDB's CSV reader with every column as
 VARCHAR, then set-based SQL for the rest: token joins, date parsing, the
-superseding rules with window functions, baseline and follow-up by joins and
-aggregates, figures by GROUP BY. Python only sniffs each file's header and
+superseding rules by GROUP BY ... HAVING and joins, baseline and follow-up by
+joins and aggregates, figures by GROUP BY. Python only sniffs each file's header and
 delimiter (SPEC §3) and passes the token tables in. SPEC §3–§7, see README.md.
 
     python peer_duckdb.py DIR [--tokens FILE] > result.json
@@ -119,15 +119,24 @@ def steps(L, BG, FG):
         # SPEC §4: a row is superseded by any later row with the same id
         # (entered-in-error included) and by any later row of the same
         # citizen/condition/date (an entered-in-error row there only when it
-        # has no id); entered-in-error rows themselves are removed
+        # has no id); entered-in-error rows themselves are removed. Only keys
+        # that occur more than once can supersede: GROUP BY ... HAVING finds
+        # them, and small joins keep each group's last row. (The same with
+        # max(rn) OVER (PARTITION BY ...) windows gives the same rows but
+        # sorts all rows: 4.7 s instead of 2.9 s at 5 M rows, 59 s instead
+        # of 27 s at 30 M on the 2-core development machine.)
         ("import rules", """
         CREATE TABLE alive AS
-        SELECT rn, cit, day, cond, lvl, team FROM (
-            SELECT *,
-                   max(rn) FILTER (WHERE st <> 2 OR id IS NULL) OVER (PARTITION BY cit, cond, day) AS last_ccd,
-                   CASE WHEN id IS NULL THEN rn ELSE max(rn) OVER (PARTITION BY id) END AS last_id
-            FROM v)
-        WHERE st <> 2 AND rn = last_ccd AND rn = last_id;
+        WITH dup_ccd AS (
+            SELECT cit, cond, day, max(rn) FILTER (WHERE st <> 2 OR id IS NULL) AS keep
+            FROM v GROUP BY cit, cond, day HAVING count(*) > 1),
+        dup_id AS (
+            SELECT id, max(rn) AS keep FROM v WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)
+        SELECT v.rn, v.cit, v.day, v.cond, v.lvl, v.team
+        FROM v
+        LEFT JOIN dup_ccd d ON d.cit = v.cit AND d.cond = v.cond AND d.day = v.day
+        LEFT JOIN dup_id e ON e.id = v.id
+        WHERE v.st <> 2 AND (d.cit IS NULL OR d.keep = v.rn) AND (e.id IS NULL OR e.keep = v.rn);
         DROP TABLE v;
         """),
         ("courses", """
@@ -152,32 +161,33 @@ def steps(L, BG, FG):
         """),
         # SPEC §5: baseline = the latest in [start - L, start], else the
         # earliest in (start, start + BG]; follow-up = the latest after the
-        # baseline, on or before end + FG (an open course has none)
-        ("baseline", f"""
+        # baseline, on or before end + FG (an open course has none). One pass
+        # over each course's assessments in [start - L, end + FG]: the latest
+        # of them is the follow-up exactly when it is later than the baseline.
+        ("baseline and follow-up", f"""
         CREATE TABLE pairs AS
-        SELECT c.k, a.cond, a.day, a.lvl, a.day - c.start AS rel, c."end"
-        FROM courses c JOIN alive a ON a.cit = c.cit
-        WHERE a.day >= c.start - {L} AND a.day <= coalesce(c."end" + {FG}, c.start + {BG});
-        CREATE TABLE baseline AS
-        SELECT k, cond,
-               arg_max(day, CASE WHEN rel <= 0 THEN rel + {P} ELSE {BG + 1} - rel END) AS bday,
-               arg_max(lvl, CASE WHEN rel <= 0 THEN rel + {P} ELSE {BG + 1} - rel END) AS blvl
-        FROM pairs WHERE rel <= {BG}
-        GROUP BY k, cond;
-        """),
-        ("follow-up", f"""
-        CREATE TABLE followup AS
-        SELECT p.k, p.cond, arg_max(p.lvl, p.day) AS flvl
-        FROM pairs p JOIN baseline b USING (k, cond)
-        WHERE p."end" IS NOT NULL AND p.day > b.bday AND p.day <= p."end" + {FG}
-        GROUP BY p.k, p.cond;
+        SELECT k, cond, blvl, CASE WHEN lday > bday THEN llvl END AS flvl FROM (
+            SELECT c.k, a.cond,
+                   arg_max(a.day, CASE WHEN a.day <= c.start THEN a.day - c.start + {P}
+                                       ELSE {BG + 1} - (a.day - c.start) END)
+                       FILTER (WHERE a.day <= c.start + {BG}) AS bday,
+                   arg_max(a.lvl, CASE WHEN a.day <= c.start THEN a.day - c.start + {P}
+                                       ELSE {BG + 1} - (a.day - c.start) END)
+                       FILTER (WHERE a.day <= c.start + {BG}) AS blvl,
+                   max(a.day) FILTER (WHERE a.day <= c."end" + {FG}) AS lday,
+                   arg_max(a.lvl, a.day) FILTER (WHERE a.day <= c."end" + {FG}) AS llvl
+            FROM courses c JOIN alive a ON a.cit = c.cit
+            WHERE a.day >= c.start - {L}
+              AND a.day <= greatest(c.start + {BG}, coalesce(c."end" + {FG}, c.start + {BG}))
+            GROUP BY c.k, a.cond)
+        WHERE bday IS NOT NULL;
         """),
         # SPEC §6: compared = both levels exist and neither is 9
         ("per course", """
         CREATE TABLE per_course AS
-        SELECT k, count(*) AS n, sum(b.blvl::INTEGER - f.flvl::INTEGER) AS change
-        FROM baseline b JOIN followup f USING (k, cond)
-        WHERE b.blvl <> 9 AND f.flvl <> 9
+        SELECT k, count(*) AS n, sum(blvl::INTEGER - flvl::INTEGER) AS change
+        FROM pairs
+        WHERE flvl IS NOT NULL AND blvl <> 9 AND flvl <> 9
         GROUP BY k;
         """),
     ]

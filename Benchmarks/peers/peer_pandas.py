@@ -20,6 +20,7 @@ import peer_common as pc  # noqa: E402
 
 STATUS = {"": 0, "active": 0, "resolved": 1, "entered-in-error": 2}
 NOT_A_DAY = np.iinfo(np.int32).min
+NOT_A_DAY_ENC = np.iinfo(np.int64).min
 
 
 def read(inp, engine):
@@ -209,40 +210,39 @@ def main():
     t("course teams")
 
     # ---- baseline and follow-up per course and condition (SPEC §5) ----
+    # One pass over each course's assessments: the baseline is the latest in
+    # [start-L, start], else the earliest in (start, start+BG]; the latest
+    # assessment on or before end+FG is the follow-up when it is later than
+    # the baseline (an open course has none).
     P = C.loc[C["cit"] >= 0, ["k", "cit", "start", "end"]].merge(A[["cit", "cond", "day", "lvl"]], on="cit")
-    rel = P["day"].to_numpy() - P["start"].to_numpy()
+    day = P["day"].to_numpy().astype(np.int64)
+    rel = day - P["start"].to_numpy()
+    end = P["end"].to_numpy()
+    lvl = P["lvl"].to_numpy().astype(np.int64)
     pre = (rel >= -L) & (rel <= 0)
     post = (rel > 0) & (rel <= BG)
-    # priority: the latest in [start-L, start], else the earliest in (start, start+BG]
-    prio = np.where(pre, rel + L + BG + 2, BG + 1 - rel)  # pre: in [BG+2, L+BG+2], post: in [1, BG]
-    key = P["k"].to_numpy() * ncond + P["cond"].to_numpy()
-    m = pre | post
-    enc = prio[m] * 16 + P["lvl"].to_numpy()[m]
-    base = pd.Series(enc).groupby(key[m], sort=False).max()
-    bprio, blvl = base.to_numpy() // 16, base.to_numpy() % 16
-    bkey = base.index.to_numpy()
-    bstart = C["start"].to_numpy()[bkey // ncond]
-    bday = np.where(bprio > BG, bstart + bprio - L - BG - 2, bstart + BG + 1 - bprio)
-    t("baseline")
-    # follow-up: the latest after the baseline date, on or before end+FG
-    bidx = pd.Index(bkey).get_indexer(key)
-    has_b = bidx >= 0
-    pb_day = np.where(has_b, bday[np.maximum(bidx, 0)], 0)
-    pend = P["end"].to_numpy()
-    fm = has_b & (pend != NOT_A_DAY) & (P["day"].to_numpy() > pb_day) & (P["day"].to_numpy() <= pend + FG)
-    fenc = P["day"].to_numpy()[fm].astype(np.int64) * 16 + P["lvl"].to_numpy()[fm]
-    fol = pd.Series(fenc).groupby(key[fm], sort=False).max()
-    del P, rel, pre, post, prio, key, m, bidx, has_b, pb_day, pend, fm
-    t("follow-up")
+    # baseline priority, level in the low 4 bits: pre in [BG+2, L+BG+2] (later is higher), post in [1, BG]
+    benc = np.where(pre, (rel + L + BG + 2) * 16 + lvl, np.where(post, (BG + 1 - rel) * 16 + lvl, -1))
+    fenc = np.where((end != NOT_A_DAY) & (rel >= -L) & (day <= end + FG), day * 16 + lvl, NOT_A_DAY_ENC)
+    key = P["k"].to_numpy().astype(np.int64) * ncond + P["cond"].to_numpy()
+    m = (benc >= 0) | (fenc != NOT_A_DAY_ENC)
+    del P, day, rel, end, lvl, pre, post
+    g = pd.DataFrame({"key": key[m], "b": benc[m], "f": fenc[m]}).groupby("key", sort=False).max()
+    del key, benc, fenc, m
+    g = g[g["b"] >= 0]
+    gkey = g.index.to_numpy()
+    bprio, blvl = g["b"].to_numpy() // 16, g["b"].to_numpy() % 16
+    gstart = C["start"].to_numpy()[gkey // ncond]
+    bday = np.where(bprio > BG, gstart + bprio - L - BG - 2, gstart + BG + 1 - bprio)
+    f = g["f"].to_numpy()
+    has_f = (f != NOT_A_DAY_ENC) & ((f // 16) > bday)
+    flvl = f % 16
+    t("baseline and follow-up")
 
     # ---- compared pairs -> course figures (SPEC §6) -> team figures (§7) ----
-    fkey = fol.index.to_numpy()
-    flvl = fol.to_numpy() % 16
-    b_of_f = blvl[pd.Index(bkey).get_indexer(fkey)]
-    cmp = (b_of_f != 9) & (flvl != 9)
-    diff = (b_of_f - flvl)[cmp]
-    k = fkey[cmp] // ncond
-    per = pd.DataFrame({"k": k, "d": diff}).groupby("k").agg(n=("d", "size"), change=("d", "sum"))
+    cmp = has_f & (blvl != 9) & (flvl != 9)
+    per = pd.DataFrame({"k": gkey[cmp] // ncond, "d": (blvl - flvl)[cmp]}).groupby("k").agg(
+        n=("d", "size"), change=("d", "sum"))
     per["mean_change"] = per["change"] / per["n"]
     per["improved"] = (per["change"] > 0).astype(np.float64)
     per["team"] = C["team"].to_numpy()[per.index.to_numpy()]
