@@ -5,7 +5,8 @@
 
 For each run and tool one child process is started and reaped with
 os.wait4, whose resource usage is that child's alone (and its reaped
-descendants'): wall time and peak RSS are per tool, never cumulative. Every
+descendants'): wall time, CPU time and peak RSS are per tool, never
+cumulative. Every
 tool gets two threads. Medians over the runs are reported, with ratios
 against fsiii, and the figures of every team and the total are checked to
 agree (courses equal, mean_change and improved_share to 1e-9 relative).
@@ -50,7 +51,7 @@ def command(tool, data, fsiii_bin, tokens_file):
 
 
 def measure(cmd, env):
-    """Run cmd once: (exit status, wall seconds, peak RSS in MB, stdout bytes, stderr text)."""
+    """Run cmd once: (exit status, wall s, CPU s, peak RSS in MB, stdout bytes, stderr text)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
@@ -60,7 +61,8 @@ def measure(cmd, env):
         out.seek(0)
         err.seek(0)
         peak_mb = usage.ru_maxrss / 1024  # Linux: KiB
-        return proc.returncode, wall, peak_mb, out.read(), err.read().decode("utf-8", "replace")
+        cpu = usage.ru_utime + usage.ru_stime
+        return proc.returncode, wall, cpu, peak_mb, out.read(), err.read().decode("utf-8", "replace")
 
 
 def figures(report):
@@ -156,20 +158,26 @@ def run(args, tools, fsiii_bin, a_files, c_files, env, tmpdir):
     print(f"data {args.data}: {rows} assessment rows, {size / 1e6:.1f} MB; {args.runs} run(s), {THREADS} threads",
           file=sys.stderr)
 
-    results = {t: {"wall_s": [], "peak_mb": [], "command": command(t, args.data, fsiii_bin, tokens_file)}
-               for t in tools}
+    results = {t: {"wall_s": [], "cpu_s": [], "peak_mb": [],
+                   "command": command(t, args.data, fsiii_bin, tokens_file)} for t in tools}
+    load_before = os.getloadavg()
+    if load_before[0] > 0.5:
+        print(f"note: load average {load_before[0]:.2f} before the runs: other work on the machine "
+              f"inflates wall times (CPU times less so)", file=sys.stderr)
     outputs = {}
     failed = False
     for run in range(args.runs):
         for t in tools:
-            code, wall, peak, out, err = measure(results[t]["command"], env)
-            print(f"  run {run + 1} {t}: {wall:.2f} s, {peak:.0f} MB, exit {code}", file=sys.stderr)
+            code, wall, cpu, peak, out, err = measure(results[t]["command"], env)
+            print(f"  run {run + 1} {t}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB, exit {code}",
+                  file=sys.stderr)
             if code != 0:
                 print(err[-4000:], file=sys.stderr)
                 results[t]["error"] = err[-4000:]
                 failed = True
                 continue
             results[t]["wall_s"].append(wall)
+            results[t]["cpu_s"].append(cpu)
             results[t]["peak_mb"].append(peak)
             try:
                 outputs[t] = figures(json.loads(out))
@@ -196,11 +204,11 @@ def run(args, tools, fsiii_bin, a_files, c_files, env, tmpdir):
     base = results.get("fsiii") if "fsiii" in tools else None
     base_wall = med(base["wall_s"]) if base else None
     base_mem = med(base["peak_mb"]) if base else None
-    print(f"{'tool':<8} {'wall s':>9} {'peak MB':>9} {'time/fsiii':>11} {'mem/fsiii':>10}")
+    print(f"{'tool':<8} {'wall s':>9} {'CPU s':>9} {'peak MB':>9} {'time/fsiii':>11} {'mem/fsiii':>10}")
     for t in tools:
         r = results[t]
-        w, m = med(r["wall_s"]), med(r["peak_mb"])
-        r["wall_s_median"], r["peak_mb_median"] = w, m
+        w, c, m = med(r["wall_s"]), med(r["cpu_s"]), med(r["peak_mb"])
+        r["wall_s_median"], r["cpu_s_median"], r["peak_mb_median"] = w, c, m
         tr = w / base_wall if w and base_wall else None
         mr = m / base_mem if m and base_mem else None
         r["time_ratio_vs_fsiii"], r["memory_ratio_vs_fsiii"] = tr, mr
@@ -208,7 +216,7 @@ def run(args, tools, fsiii_bin, a_files, c_files, env, tmpdir):
         def f(x, fmt):
             width = int(fmt.split(".")[0])
             return format(x, fmt) if x is not None else "-".rjust(width)
-        print(f"{t:<8} {f(w, '9.2f')} {f(m, '9.0f')} {f(tr, '11.2f')} {f(mr, '10.2f')}")
+        print(f"{t:<8} {f(w, '9.2f')} {f(c, '9.2f')} {f(m, '9.0f')} {f(tr, '11.2f')} {f(mr, '10.2f')}")
     for t, bad in mismatches.items():
         print(f"{t} disagrees with {ref} ({len(bad)}):", file=sys.stderr)
         for line in bad[:20]:
@@ -219,6 +227,7 @@ def run(args, tools, fsiii_bin, a_files, c_files, env, tmpdir):
         doc = {"data": os.path.abspath(args.data), "assessment_rows": rows, "input_bytes": size,
                "runs": args.runs, "threads": THREADS, "tolerance": {"rel": REL_TOL, "abs": ABS_TOL},
                "reference": ref, "agree": agree, "mismatches": mismatches,
+               "load_average": {"before": load_before, "after": os.getloadavg()},
                "tools": results, "versions": versions(), "machine": {"cpus": os.cpu_count(),
                                                                        "platform": platform.platform()}}
         with open(args.json, "w", encoding="utf-8") as f:
