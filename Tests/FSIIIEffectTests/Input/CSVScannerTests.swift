@@ -13,7 +13,7 @@ struct CSVScannerTests {
             let cursor = CSVRecordCursor(base: b.baseAddress ?? emptyBytes)
             var out: [(Int, [String])] = []
             while true {
-                switch scanner.next(&cursor.fields) {
+                switch scanner.next(cursor.fields) {
                 case .end: return out
                 case .record(let line): out.append((line, cursor.strings))
                 case .unterminatedQuote(let line): out.append((line, ["<unterminated>"]))
@@ -57,7 +57,7 @@ struct CSVScannerTests {
         bytes.withUnsafeBufferPointer { b in
             var scanner = CSVScanner(base: b.baseAddress!, range: 0..<b.count, delimiter: 0x3B)
             let cursor = CSVRecordCursor(base: b.baseAddress!)
-            _ = scanner.next(&cursor.fields)
+            _ = scanner.next(cursor.fields)
             #expect(cursor.malformedQuoteField == 0)
         }
     }
@@ -75,7 +75,7 @@ struct CSVScannerTests {
             for k in 0..<(cuts.count - 1) {
                 var scanner = CSVScanner(base: b.baseAddress!, range: cuts[k]..<cuts[k + 1], delimiter: 0x3B)
                 let cursor = CSVRecordCursor(base: b.baseAddress!)
-                while case .record = scanner.next(&cursor.fields) { pieces.append(cursor.strings) }
+                while case .record = scanner.next(cursor.fields) { pieces.append(cursor.strings) }
             }
             #expect(pieces == Self.scan(text).map(\.fields))
         }
