@@ -1,5 +1,3 @@
-import Foundation
-
 /// The condition chart: one horizontal bar per FSIII condition with the
 /// mean change `b − f` over its compared pairs, largest improvement on
 /// top, so a reader sees which functions improve (`ConditionChanges`).
@@ -9,11 +7,13 @@ import Foundation
 ///   `40 + 24·i`; its bar is 14 px high from `y = 40 + 24·i + 5`, its name
 ///   right-aligned at x = 242.
 /// - x = mean change v in points: [lo, hi] → [250, 540] px (the right
-///   margin holds the value labels), `x(v) = 250 + (v − lo) / (hi − lo) · 290`, where step =
-///   `NiceNumber.ceil((max − min) / 5)` over the means and 0,
-///   hi = ⌈max / step⌉ · step, lo = ⌊min / step⌋ · step. A bar runs from
-///   x(0) to x(v): rightwards is improvement, leftwards worsening (a
-///   worsening bar is also a different colour and its value has a minus).
+///   margin holds the value labels), `x(v) = 250 + (v − lo) / (hi − lo) · 290`,
+///   where [lo, hi] is `NiceNumber.domain` over the means and 0 in 5 steps:
+///   step = nice((max − min) / 5), hi = ⌈max / step⌉ · step,
+///   lo = ⌊min / step⌋ · step.
+/// - A bar runs from x(0) to x(v): rightwards is improvement, leftwards
+///   worsening (a worsening bar is also a different colour and its value
+///   has a minus).
 /// Suppressed conditions (SPEC §10) are not drawn; the description says
 /// how many were hidden.
 struct ConditionChartSVG: Sendable {
@@ -30,12 +30,7 @@ struct ConditionChartSVG: Sendable {
 
     init(_ changes: ConditionChanges) {
         self.changes = changes
-        let values = changes.shown.map(\.meanChange) + [0]
-        let low = values.min() ?? 0, high = values.max() ?? 1
-        let step = NiceNumber.ceil(max(high - low, 0.1) / 5)
-        var hi = Foundation.ceil(high / step - 1e-9) * step
-        let lo = Foundation.floor(low / step + 1e-9) * step
-        if hi <= lo { hi = lo + step }
+        let (lo, hi) = NiceNumber.domain(covering: changes.shown.map(\.meanChange), intervals: 5)
         x = LinearScale(domainLow: lo, domainHigh: hi, pixelLow: Self.plotLeft, pixelHigh: Self.plotRight)
     }
 

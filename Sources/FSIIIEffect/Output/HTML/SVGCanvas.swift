@@ -46,6 +46,18 @@ enum NiceNumber {
         return 10 * power
     }
 
+    /// An axis range covering `values` (0 always included) in whole nice
+    /// steps: step = `ceil(max(max − min, 0.1) / intervals)`,
+    /// low = ⌊min / step⌋ · step, high = ⌈max / step⌉ · step.
+    static func domain(covering values: [Double], intervals: Int) -> (low: Double, high: Double) {
+        let all = values + [0]
+        let low = all.min() ?? 0, high = all.max() ?? 1
+        let step = ceil(max(high - low, 0.1) / Double(intervals))
+        let lo = Foundation.floor(low / step + 1e-9) * step
+        let hi = Foundation.ceil(high / step - 1e-9) * step
+        return (lo, hi > lo ? hi : lo + step)
+    }
+
     /// Tick values from `low` to `high` at a nice step giving about `target` intervals.
     static func ticks(_ low: Double, _ high: Double, target: Int = 5) -> [Double] {
         guard high > low, target > 0 else { return [low] }

@@ -13,9 +13,10 @@ import Foundation
 ///   limits are a horizontal step across its band, from x(i) − ½·560/n to
 ///   x(i) + ½·560/n, at y(limit).
 /// - Lower panel, mean change: [lo, hi] → [430, 280] px,
-///   `y(v) = 430 − (v − lo) / (hi − lo) · 150`, where step =
-///   `NiceNumber.ceil((max − min) / 4)` over the shown months' means, the
-///   overall mean and 0, hi = ⌈max / step⌉ · step, lo = ⌊min / step⌋ · step.
+///   `y(v) = 430 − (v − lo) / (hi − lo) · 150`, where [lo, hi] is
+///   `NiceNumber.domain` over the shown months' means, the overall mean and
+///   0 in 4 steps: step = nice((max − min) / 4), hi = ⌈max / step⌉ · step,
+///   lo = ⌊min / step⌋ · step.
 /// Suppressed months (SPEC §10, `ChartSuppression`) and empty months are
 /// not drawn; lines break there.
 struct TrendChartSVG: Sendable {
@@ -33,12 +34,7 @@ struct TrendChartSVG: Sendable {
         self.trend = trend
         x = BandScale(count: trend.months.count, start: Self.plotLeft, end: Self.plotRight)
         share = LinearScale(domainLow: 0, domainHigh: 1, pixelLow: Self.shareBottom, pixelHigh: Self.shareTop)
-        let values = trend.shown.map(\.meanChange) + [trend.overallMeanChange, 0]
-        let low = values.min() ?? 0, high = values.max() ?? 1
-        let step = NiceNumber.ceil(max(high - low, 0.1) / 4)
-        var hi = Foundation.ceil(high / step - 1e-9) * step
-        let lo = Foundation.floor(low / step + 1e-9) * step
-        if hi <= lo { hi = lo + step }
+        let (lo, hi) = NiceNumber.domain(covering: trend.shown.map(\.meanChange) + [trend.overallMeanChange], intervals: 4)
         change = LinearScale(domainLow: lo, domainHigh: hi, pixelLow: Self.changeBottom, pixelHigh: Self.changeTop)
     }
 
