@@ -15,8 +15,8 @@ import Testing
 /// From the mapping on `ConditionChartSVG`: values 1, 0.3333, −0.5 and 0,
 /// step = nice(1.5 / 5) = 0.5, so [−0.5, 1] → [250, 540],
 /// x(v) = 250 + (v + 0.5) / 1.5 · 290: x(0) = 346.667. Bars: #1 from
-/// 346.667, width 193.333, top 40 + 5 = 45; #0 from 346.667, width 64.444,
-/// top 69; #4 from 250, width 96.667, top 93. Height 40 + 3·24 + 40 = 152.
+/// 346.667, width 193.333, top 12 + 5 = 17; #0 from 346.667, width 64.444,
+/// top 41; #4 from 250, width 96.667, top 65. Height 12 + 3·24 + 40 = 124.
 @Suite("Condition chart: bars at the documented pixels")
 struct ConditionChartSVGTests {
     static let data: [(Int, [Int])] = [(0, [1, 1, 1, 0, 0, -1]), (1, [2, 1, 1, 1, 0]), (2, [1, 1]), (3, [0, 0, 1]), (4, [-1, -1, -1, 0, 0, 0])]
@@ -41,12 +41,12 @@ struct ConditionChartSVGTests {
     @Test("bars run from x(0) to x(mean) in rows of 24 px")
     func bars() throws {
         let (chart, svg) = try Self.chart()
-        #expect(chart.height == 152)
+        #expect(chart.height == 124)
         let names = Terminology.builtIn.conditions.map(\.display)
         let groups = svg.withClass("condition")
         #expect(groups.map { $0.attributes["data-condition"] ?? "" } == [names[1], names[0], names[4]])
         let bars = groups.compactMap { $0.first("rect") }
-        let expected: [(Double, Double, Double)] = [(346.667, 193.333, 45), (346.667, 64.444, 69), (250, 96.667, 93)]
+        let expected: [(Double, Double, Double)] = [(346.667, 193.333, 17), (346.667, 64.444, 41), (250, 96.667, 65)]
         for (bar, (x, width, y)) in zip(bars, expected) {
             #expect(Self.close(bar.double("x"), x) && Self.close(bar.double("width"), width) && Self.close(bar.double("y"), y),
                     "bar \(bar.attributes)")

@@ -2,9 +2,9 @@
 /// mean change `b − f` over its compared pairs, largest improvement on
 /// top, so a reader sees which functions improve (`ConditionChanges`).
 ///
-/// Axis mapping (viewBox 640 × (40 + 24·n + 40) for n shown conditions):
+/// Axis mapping (viewBox 640 × (12 + 24·n + 40) for n shown conditions):
 /// - y: condition i (0 = largest mean change) is the row from
-///   `40 + 24·i`; its bar is 14 px high from `y = 40 + 24·i + 5`, its name
+///   `12 + 24·i`; its bar is 14 px high from `y = 12 + 24·i + 5`, its name
 ///   right-aligned at x = 242.
 /// - x = mean change v in points: [lo, hi] → [250, 540] px (the right
 ///   margin holds the value labels), `x(v) = 250 + (v − lo) / (hi − lo) · 290`,
@@ -18,7 +18,7 @@
 /// how many were hidden.
 struct ConditionChartSVG: Sendable {
     static let width = 640.0
-    static let plotLeft = 250.0, plotRight = 540.0, top = 40.0, rowHeight = 24.0, barHeight = 14.0
+    static let plotLeft = 250.0, plotRight = 540.0, top = 12.0, rowHeight = 24.0, barHeight = 14.0
     static let nameLength = 36
 
     let changes: ConditionChanges

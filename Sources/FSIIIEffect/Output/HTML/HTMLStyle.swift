@@ -93,6 +93,12 @@ enum HTMLStyle {
       body { background: #fff; font-size: 10pt; }
       main { max-width: none; padding: 0; }
       .charts { grid-template-columns: 1fr 1fr; }
+      .tiles { grid-template-columns: repeat(4, 1fr); }
+      .import { grid-template-columns: 3fr 2fr; }
+      .table-scroll { overflow: visible; }
+      thead { display: table-row-group; }
+      table { font-size: 8.5pt; }
+      th, td { padding: 3px 5px; }
       details, .hint { display: none; }
       thead button::after { content: none; }
       h2 { break-after: avoid; }
