@@ -31,7 +31,7 @@ public struct EffectReport: Sendable {
     /// Where the courses came from.
     public var courseSource: CourseSource
     /// Time spent per stage (`courses`, `cost join`, `aggregation`).
-    public var timings: StageTimings
+    public var timings = StageTimings()
 
     public enum CourseSource: String, Sendable { case courses, window, none }
 }

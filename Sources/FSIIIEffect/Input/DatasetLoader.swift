@@ -163,7 +163,6 @@ public enum DatasetLoader {
         let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
             AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
         }
-        raw.reserve(raw.count + sinks.reduce(0) { $0 + $1.rows.count })
         for sink in sinks {
             let citizens = dataset.citizens.merge(sink.citizens)
             let teams = dataset.teams.merge(sink.teams)

@@ -9,22 +9,22 @@ nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeM
 @inline(__always)
 func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
     var h: UInt64 = seed ^ UInt64(truncatingIfNeeded: n)
-    var i = 0
     let raw = UnsafeRawPointer(p)
-    while i + 8 <= n {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-        h = (h << 29) | (h >> 35)
-        i += 8
-    }
-    if i < n {
-        var w: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            w |= UInt64(p[i]) << shift
-            shift += 8
-            i += 1
+    if n >= 8 {
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h << 29) | (h >> 35)
+            i += 8
         }
+        // The last eight bytes again (overlapping), so the tail costs one load.
+        if i < n { h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53 }
+    } else if n >= 4 {
+        let a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        let b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        h = (h ^ (a << 32 | b)) &* 0xC4CE_B9FE_1A85_EC53
+    } else if n > 0 {
+        let w = UInt64(p[0]) << 16 | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1])
         h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
     }
     h ^= h >> 33
@@ -109,7 +109,16 @@ struct ByteInterner: @unchecked Sendable {
 
         @inline(__always)
         private func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-            if n > 24 { return memcmp(a, b, n) == 0 }
+            if n > 32 { return memcmp(a, b, n) == 0 }
+            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+            if n >= 8 {
+                var i = 0
+                while i + 8 <= n {
+                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                    i += 8
+                }
+                return i == n || x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
             var i = 0
             while i < n {
                 if a[i] != b[i] { return false }

@@ -9,7 +9,9 @@ public enum Language: String, Sendable, CaseIterable {
     /// with thousands grouped (`12.345` / `12,345`).
     public func number(_ x: Double, digits: Int = 2) -> String {
         guard x.isFinite else { return "–" }
-        let s = String(format: "%.\(digits)f", x)
+        var s = String(format: "%.\(digits)f", x)
+        // A value that rounds to zero is shown without a sign ("0,00", not "-0,00").
+        if s.hasPrefix("-") && !s.contains(where: { $0 >= "1" && $0 <= "9" }) { s.removeFirst() }
         var parts = s.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var whole = parts[0]
         let negative = whole.hasPrefix("-")
