@@ -2,7 +2,7 @@ import Foundation
 import FSIIIEffect
 
 /// The `fsiii` command line: a table of commands, each declared once.
-let commands: [Command] = [ReportCommand.command, ValidateCommand.command, CodesCommand.command, GenerateCommand.command]
+let commands: [Command] = [ReportCommand.command, CoursesCommand.command, ValidateCommand.command, CodesCommand.command, GenerateCommand.command]
 
 func usage() -> String {
     var out = """

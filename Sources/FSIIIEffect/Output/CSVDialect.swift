@@ -41,6 +41,7 @@ public enum CSVDialect: String, Sendable, CaseIterable {
         case .integer(let i): return String(i)
         case .real(let x): return format(x)
         case .text(let s): return s
+        case .day(let d): return format(d)
         case .flag(let b): return b ? "true" : "false"
         case .missing: return ""
         case .suppressedCount(let k): return SmallCellSuppression.maskedCount(minCell: k)

@@ -6,6 +6,8 @@ public enum FieldValue: Sendable, Hashable {
     case real(Double)
     case text(String)
     case flag(Bool)
+    /// A date: ISO in JSON and standard CSV, `DD-MM-YYYY` in `excel-da`.
+    case day(Day)
     /// Undefined: `null` in JSON, empty in CSV.
     case missing
     /// A count hidden by small-cell suppression: `<k` in CSV and tables, `null` in JSON.

@@ -40,6 +40,7 @@ public enum ReportJSON {
         case .integer(let i): return .integer(i)
         case .real(let x): return .number(x)
         case .text(let s): return .string(s)
+        case .day(let d): return .string(d.iso)
         case .flag(let b): return .bool(b)
         case .missing, .suppressedCount: return .null
         }

@@ -1,0 +1,87 @@
+/// The per-course export of `fsiii courses` (issue 6): one row per course
+/// with the citizen's pseudonym (SPEC §10), team, dates, every figure of
+/// SPEC §6 and, with cost data, the course's cost figures (SPEC §8).
+/// No CPR number, name or raw id: the citizen is only its pseudonym, the
+/// age only its band.
+public enum CourseExport {
+    static let effectColumns = [
+        "pseudonym", "course_id", "team", "municipality", "start", "end", "days", "status", "age_band",
+        "n", "baseline_sum", "follow_up_sum", "change", "mean_change", "improved", "unchanged", "worsened",
+        "effectiveness", "outcome", "goals_set", "goals_met",
+    ]
+    static let costColumns = ["cost", "hours_before", "cost_before", "hours_after", "cost_after", "hours_change_per_week", "savings", "net_cost"]
+
+    /// The column names, with the cost columns when cost data is given.
+    public static func columns(costs: Bool) -> [String] { effectColumns + (costs ? costColumns : []) }
+
+    /// One row per course, in the order the courses were given.
+    public static func rows(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> [[(String, FieldValue)]] {
+        let costs = report.courseCosts
+        var pseudonyms: [UInt32: String] = [:]
+        return report.evaluation.results.enumerated().map { i, r in
+            let pseudonym = pseudonyms[r.citizen] ?? {
+                let p = pseudonymizer.pseudonym(of: dataset.citizens.normalizedID(Int(r.citizen)))
+                pseudonyms[r.citizen] = p
+                return p
+            }()
+            let course = r.course < dataset.courses.count ? dataset.courses[r.course] : nil
+            let evaluable = r.isEvaluable
+            func figure(_ x: Int) -> FieldValue { evaluable ? .integer(x) : .missing }
+            var row: [(String, FieldValue)] = [
+                ("pseudonym", .text(pseudonym)),
+                ("course_id", .text(Redaction.mask(course?.id ?? ""))),
+                ("team", .text(r.team == 0 ? EffectAnalysis.unknownGroup : dataset.teams.name(Int(r.team)))),
+                ("municipality", .text(r.municipality == 0 ? "" : dataset.municipalities.name(Int(r.municipality)))),
+                ("start", .day(r.start)),
+                ("end", r.end.map { .day($0) } ?? .missing),
+                ("days", .integer(r.days)),
+                ("status", .text(r.notEvaluable?.rawValue ?? "evaluable")),
+                ("age_band", .text(CaseMix.ageBands[CaseMix.ageBand(r.age)])),
+                ("n", .integer(r.n)),
+                ("baseline_sum", figure(r.baselineSum)),
+                ("follow_up_sum", figure(r.followUpSum)),
+                ("change", figure(r.change)),
+                ("mean_change", evaluable ? .real(r.meanChange) : .missing),
+                ("improved", figure(r.improved)),
+                ("unchanged", figure(r.unchanged)),
+                ("worsened", figure(r.worsened)),
+                ("effectiveness", evaluable ? .real(r.effectiveness) : .missing),
+                ("outcome", evaluable ? .text(r.outcome.rawValue) : .missing),
+                ("goals_set", figure(r.goalsSet)),
+                ("goals_met", figure(r.goalsMet)),
+            ]
+            if let costs {
+                let c = costs[i]
+                let closed = r.end != nil
+                row += [
+                    ("cost", closed ? .real(c.cost) : .missing),
+                    ("hours_before", closed ? .real(c.hoursBefore) : .missing),
+                    ("cost_before", closed ? .real(c.costBefore) : .missing),
+                    ("hours_after", c.afterWindowComplete ? .real(c.hoursAfter) : .missing),
+                    ("cost_after", c.afterWindowComplete ? .real(c.costAfter) : .missing),
+                    ("hours_change_per_week", .real(c.hoursChangePerWeek)),
+                    ("savings", .real(c.savings)),
+                    ("net_cost", .real(c.netCost)),
+                ]
+            }
+            return row
+        }
+    }
+
+    public static func csv(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer, dialect: CSVDialect = .standard) -> String {
+        var out = dialect.preamble + dialect.line(columns(costs: report.courseCosts != nil))
+        for row in rows(report, dataset: dataset, pseudonymizer: pseudonymizer) {
+            out += dialect.line(row.map { dialect.format($0.1) })
+        }
+        return out
+    }
+
+    public static func json(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> String {
+        let courses = rows(report, dataset: dataset, pseudonymizer: pseudonymizer).map { row in
+            JSONValue.object(JSONObject(row.map { ($0.0, ReportJSON.json($0.1)) }))
+        }
+        var root = JSONObject()
+        root.append(key: "courses", value: .array(courses))
+        return JSONWriter(pretty: true).write(.object(root)) + "\n"
+    }
+}
