@@ -43,7 +43,7 @@ enum ReportCommand {
         var c = CostComparisonOptions()
         c.reference = args.value(.reference)
         if let wtp = try args.double(.wtp) {
-            guard wtp >= 0 else { throw CLIError.usage("--wtp needs a willingness to pay of at least 0 kr per point, not \(wtp)", command: "report") }
+            guard wtp >= 0 else { throw CLIError.usage("--wtp needs a willingness to pay of at least 0 kr per point, not \"\(args.value(.wtp) ?? "")\"", command: "report") }
             c.wtp = wtp
         }
         c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...1_000_000)
