@@ -11,18 +11,21 @@ struct CostBootstrapTests {
     // on CostBootstrap, with the Gen class of SeededGeneratorTests (SplitMix64 seeding, xoshiro256**,
     // Lemire index) and numpy 2.4 for the type 7 percentiles:
     //
-    //   def resampled_sums(xs, g):
+    //   def draw_counts(n, g):
+    //       k = [0] * n
+    //       for _ in range(n): k[g.index(n)] += 1
+    //       return k
+    //   def weighted_sums(xs, k):
     //       c = e = 0.0
-    //       for _ in range(len(xs)):
-    //           cost, effect = xs[g.index(len(xs))]
-    //           c += cost; e += effect
+    //       for (cost, effect), w in zip(xs, k):
+    //           c += float(w) * cost; e += float(w) * effect
     //       return c, e
     //   def bootstrap(a, r, B, seed):
     //       master = Gen(seed); out = []
     //       for b in range(B):
     //           g = Gen(master.next())
-    //           ca, ea = resampled_sums(a, g)
-    //           cr, er = resampled_sums(r, g)
+    //           kA = draw_counts(len(a), g); kR = draw_counts(len(r), g)
+    //           ca, ea = weighted_sums(a, kA); cr, er = weighted_sums(r, kR)
     //           out.append((ca / len(a) - cr / len(r), ea / len(a) - er / len(r)))
     //       return out
     //   A = [(1000.0, 0.5), (2500.0, 1.0), (400.0, -0.25)]
@@ -63,6 +66,40 @@ struct CostBootstrapTests {
         #expect(CostEffectiveness.ceac(reps, grid: [0, 500, 1000, 1500]) == [0.4, 0.6, 1.0, 1.0])
     }
 
+    /// Courses whose sums round: cost (i·7919 mod 20000) + 0.01·(i mod 97), effect ((31·i mod 16) − 6) / (i mod 7 + 1).
+    static func synthetic(_ n: Int, offset: Int) -> [CourseSample] {
+        (offset..<offset + n).map { (i: Int) -> CourseSample in
+            let cost: Double = Double(i * 7919 % 20000) + 0.01 * Double(i % 97)
+            let effect: Double = Double(i * 31 % 16 - 6) / Double(i % 7 + 1)
+            return CourseSample(cost: cost, effect: effect)
+        }
+    }
+
+    @Test("sums that round reproduce the Python re-implementation bit for bit too")
+    func roundedSums() {
+        // Python, with the functions above:
+        //   def synthetic(n, offset):
+        //       return [(float((i + offset) * 7919 % 20000) + 0.01 * float((i + offset) % 97),
+        //                float((i + offset) * 31 % 16 - 6) / float((i + offset) % 7 + 1)) for i in range(n)]
+        //   bootstrap(synthetic(37, 0), synthetic(53, 1000), 4, 2024)
+        let reps = CostBootstrap.replicates(a: Self.synthetic(37, offset: 0), r: Self.synthetic(53, offset: 1000), count: 4, seed: 2024)
+        #expect(reps.deltaCost == [939.1733350331506, -524.8988067312603, 2502.124844467113, -1514.9363182050001])
+        #expect(reps.deltaEffect == [0.137926470945339, -0.5951251790874432, -0.025593113328962636, -0.5918943201962071])
+    }
+
+    @Test("a course drawn 256 times or more still counts exactly (the byte carries)")
+    func carries() {
+        var counts = CostBootstrap.DrawCounts(3)
+        for _ in 0..<600 { counts.add(0) }
+        counts.add(2)
+        let columns = CostBootstrap.Columns([CourseSample(cost: 1, effect: 0.5), CourseSample(cost: 10, effect: 1), CourseSample(cost: 100, effect: 2)])
+        let sums = counts.weightedSums(columns)
+        #expect(sums.cost == 600 + 100 && sums.effect == 300 + 2)
+        // The counts are back to zero afterwards.
+        let again = counts.weightedSums(columns)
+        #expect(again.cost == 0 && again.effect == 0)
+    }
+
     @Test("same seed, same numbers; another seed, other numbers")
     func reproducible() {
         let a = Self.a + Self.r, r = Self.r + Self.a + Self.a
@@ -79,9 +116,9 @@ struct CostBootstrapTests {
         let a = Self.a + Self.r, r = Self.r + Self.a
         let parallel = CostBootstrap.replicates(a: a, r: r, count: 257, seed: 3)
         let seeds = CostBootstrap.replicateSeeds(seed: 3, count: 257)
-        let serial = a.withUnsafeBufferPointer { a in
-            r.withUnsafeBufferPointer { r in seeds.map { CostBootstrap.replicate(seed: $0, a: a, r: r) } }
-        }
+        let columnsA = CostBootstrap.Columns(a), columnsR = CostBootstrap.Columns(r)
+        var tallyA = CostBootstrap.DrawCounts(a.count), tallyR = CostBootstrap.DrawCounts(r.count)
+        let serial = seeds.map { CostBootstrap.replicate(seed: $0, a: columnsA, r: columnsR, tallyA: &tallyA, tallyR: &tallyR) }
         #expect(parallel.deltaCost == serial.map(\.0))
         #expect(parallel.deltaEffect == serial.map(\.1))
     }
