@@ -47,6 +47,14 @@ public struct CostComparisonReport: Sendable {
     public var referenceFound: Bool
     public var entries: [Entry]
 
+    /// `.referenceSuppressed` or `.noReferenceCourses` when no group could
+    /// be compared because of the reference; nil otherwise.
+    public var referenceProblem: Status? {
+        let statuses = Set(entries.map(\.status)).subtracting([.reference])
+        guard statuses.count == 1, let s = statuses.first, s == .referenceSuppressed || s == .noReferenceCourses else { return nil }
+        return s
+    }
+
     /// The acceptability curve of each entry over `grid` (nil for an entry
     /// without bootstrap replicates).
     public func acceptabilityCurves(grid: [Double]) -> [(group: String, probabilities: [Double]?)] {

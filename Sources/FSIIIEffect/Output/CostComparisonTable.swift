@@ -20,8 +20,8 @@ public enum CostComparisonTable {
                      : "Compared with \(reference) · λ = \(L.number(o.wtp, digits: 0)) kr per point"
         if o.bootstrap > 0 { out += da ? " · bootstrap \(o.bootstrap), frø \(o.seed)" : " · bootstrap \(o.bootstrap), seed \(o.seed)" }
         out += "\n"
-        if let first = c.entries.first, first.status == .referenceSuppressed || (first.status == .noReferenceCourses && c.entries.allSatisfy { $0.status == first.status || $0.status == .reference }) {
-            let why = first.status == .referenceSuppressed
+        if let problem = c.referenceProblem {
+            let why = problem == .referenceSuppressed
                 ? (da ? "er skjult (færre end \(minCell) borgere)" : "is suppressed (fewer than \(minCell) citizens)")
                 : (da ? "har ingen forløb der kan vurderes" : "has no evaluable course")
             return out + (da ? "Referencen \(reference) \(why); vælg en anden med --reference.\n" : "The reference \(reference) \(why); choose another with --reference.\n")

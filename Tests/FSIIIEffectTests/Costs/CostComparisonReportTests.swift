@@ -73,14 +73,18 @@ struct CostComparisonReportTests {
         options.reference = "A"
         let hidden = CostComparisonReport.make(samples: samples, groups: [a, b, c], grouping: .team, options: options)
         #expect(hidden.entries.map(\.status) == [.reference, .referenceSuppressed, .referenceSuppressed])
+        #expect(hidden.referenceProblem == .referenceSuppressed)
+        #expect(CostComparisonTable.write(hidden, language: .en).contains("The reference A is suppressed (fewer than 5 citizens); choose another with --reference."))
         options.reference = "B"
         let shown = CostComparisonReport.make(samples: samples, groups: [a, b, c], grouping: .team, options: options)
         #expect(shown.entries.map(\.status) == [.suppressed, .reference, .compared])
+        #expect(shown.referenceProblem == nil)
         #expect(shown.entries[2].comparison?.deltaCost == 1 && shown.entries[2].comparison?.deltaEffect == 2)
         // A group without evaluable courses, and a reference without any.
         let empty = CostComparisonReport.make(samples: Array(samples.prefix(2)), groups: [b, c, GroupFigures(group: "D")], grouping: .team,
                                               options: { var o = options; o.reference = "D"; return o }())
         #expect(empty.entries.map(\.status) == [.noReferenceCourses, .noReferenceCourses, .reference])
+        #expect(empty.referenceProblem == .noReferenceCourses)
         options.reference = nil
         let one = CostComparisonReport.make(samples: Array(samples.prefix(2)), groups: [b, c, GroupFigures(group: "D")], grouping: .team, options: options)
         #expect(one.entries.map(\.status) == [.compared, .compared, .noCourses])
