@@ -32,6 +32,8 @@ public struct EffectReport: Sendable {
     public var citizenCount: Int
     /// Where the courses came from.
     public var courseSource: CourseSource
+    /// Time spent per stage (`courses`, `cost join`, `aggregation`, `cost comparison`).
+    public var timings = StageTimings()
     /// Each group compared with the reference (SPEC §8); nil without cost data.
     public var costComparison: CostComparisonReport?
 
@@ -54,18 +56,28 @@ public enum EffectReporter {
         } else if courses.isEmpty {
             source = .none
         }
-        let evaluation = CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: windows)
-        let courseCosts = dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
-        var (groups, total, phi) = EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+        var timings = StageTimings()
+        let w = windows
+        let evaluation = timings.measure("courses") {
+            CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: w)
+        }
+        let courseCosts = timings.measure("cost join") {
+            dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
+        }
+        var (groups, total, phi) = timings.measure("aggregation") {
+            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+        }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
-        let comparison = courseCosts.map {
-            CostComparisonReport.make(evaluation, costs: $0, dataset: dataset, groups: groups, grouping: options.grouping,
-                                      options: options.comparison)
+        let comparison = timings.measure("cost comparison") {
+            courseCosts.map {
+                CostComparisonReport.make(evaluation, costs: $0, dataset: dataset, groups: groups, grouping: options.grouping,
+                                          options: options.comparison)
+            }
         }
         var citizens = Set<UInt32>(dataset.assessments.citizen)
         for c in courses { citizens.insert(c.citizen) }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizens.count,
-                            courseSource: source, costComparison: comparison)
+                            courseSource: source, timings: timings, costComparison: comparison)
     }
 }

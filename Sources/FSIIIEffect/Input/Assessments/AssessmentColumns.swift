@@ -30,6 +30,8 @@ struct AssessmentSink: CSVRowSink {
     private var conditions = TokenCache()
     private var levels = TokenCache()
     private var statuses = TokenCache()
+    /// "did you mean" per unknown condition cell, computed once.
+    private var suggestions: [String: String] = [:]
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private let column: [Int]
 
@@ -127,9 +129,14 @@ struct AssessmentSink: CSVRowSink {
                 return reject(record, line: line, C.condition, "missing value; every row needs the condition", reason: "missing condition")
             } else {
                 let token = conditionCell.string
-                var message = "unknown condition \"\(token)\""
-                if let near = terminology.nearestConditionName(to: token) { message += " — did you mean \"\(near)\"?" } else {
-                    message += "; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                let message: String
+                if let known = suggestions[token] { message = known } else {
+                    if let near = terminology.nearestConditionName(to: token) {
+                        message = "unknown condition \"\(token)\" — did you mean \"\(near)\"?"
+                    } else {
+                        message = "unknown condition \"\(token)\"; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                    }
+                    suggestions[token] = message
                 }
                 return reject(record, line: line, C.condition, message, reason: "unknown condition")
             }
