@@ -8,6 +8,8 @@ public struct ReportOptions: Sendable {
     public var horizonDays = 90
     /// `--min-cell`: groups with fewer citizens are suppressed.
     public var minCell = 5
+    /// `--reference`, `--wtp`, `--bootstrap`, `--seed`: the cost comparison.
+    public var comparison = CostComparisonOptions()
 
     public init() {}
 }
@@ -30,8 +32,10 @@ public struct EffectReport: Sendable {
     public var citizenCount: Int
     /// Where the courses came from.
     public var courseSource: CourseSource
-    /// Time spent per stage (`courses`, `cost join`, `aggregation`).
+    /// Time spent per stage (`courses`, `cost join`, `aggregation`, `cost comparison`).
     public var timings = StageTimings()
+    /// Each group compared with the reference (SPEC §8); nil without cost data.
+    public var costComparison: CostComparisonReport?
 
     public enum CourseSource: String, Sendable { case courses, window, none }
 }
@@ -64,10 +68,16 @@ public enum EffectReporter {
             EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
         }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
+        let comparison = timings.measure("cost comparison") {
+            courseCosts.map {
+                CostComparisonReport.make(evaluation, costs: $0, dataset: dataset, groups: groups, grouping: options.grouping,
+                                          options: options.comparison)
+            }
+        }
         var citizens = Set<UInt32>(dataset.assessments.citizen)
         for c in courses { citizens.insert(c.citizen) }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizens.count,
-                            courseSource: source, timings: timings)
+                            courseSource: source, timings: timings, costComparison: comparison)
     }
 }

@@ -1,6 +1,7 @@
 /// The JSON report of SPEC §11: `import`, `groups` (sorted by name),
-/// `total` and `phi`, with the keys of ReportFields. Undefined figures are
-/// `null`; a suppressed group has `null` figures and `"suppressed": true`.
+/// `total` and `phi`, with the keys of ReportFields, and with cost data
+/// `cost_comparison` (CostComparisonJSON). Undefined figures are `null`; a
+/// suppressed group has `null` figures and `"suppressed": true`.
 public enum ReportJSON {
     /// `revealSuppressed` writes the figures of suppressed groups too (for
     /// comparing with reference reports, which show them); outputs that
@@ -14,6 +15,8 @@ public enum ReportJSON {
         root.append(key: "phi", value: .number(report.phi))
         root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs, reveal: revealSuppressed) }))
         root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed))
+        // SPEC §8: with cost data, each group against the reference.
+        if let comparison = report.costComparison { root.append(key: "cost_comparison", value: CostComparisonJSON.value(comparison)) }
         return .object(root)
     }
 

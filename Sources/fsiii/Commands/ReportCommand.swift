@@ -34,7 +34,67 @@ enum ReportCommand {
             }
             o.window = from...to
         }
+        o.comparison = try comparisonOptions(args)
         return o
+    }
+
+    /// `--reference`, `--wtp`, `--bootstrap`, `--seed` (SPEC §8).
+    static func comparisonOptions(_ args: Arguments) throws(CLIError) -> CostComparisonOptions {
+        var c = CostComparisonOptions()
+        c.reference = args.value(.reference)
+        if let wtp = try args.double(.wtp) {
+            guard wtp >= 0 else { throw CLIError.usage("--wtp needs a willingness to pay of at least 0 kr per point, not \"\(args.value(.wtp) ?? "")\"", command: "report") }
+            c.wtp = wtp
+        }
+        c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...1_000_000)
+        c.seed = UInt64(try args.int(.seed, default: Int(c.seed)))
+        return c
+    }
+
+    /// `--ceac FILE` with its format from the extension, and `--wtp-grid`.
+    static func acceptabilityCurveRequest(_ args: Arguments) throws(CLIError) -> (path: String, json: Bool, grid: WTPGrid)? {
+        var grid = WTPGrid.standard
+        if let text = args.value(.wtpGrid) {
+            guard let parsed = WTPGrid(parsing: text) else {
+                throw CLIError.usage("--wtp-grid needs FROM:TO:STEP in kr per point with 0 ≤ FROM ≤ TO and STEP > 0 (at most \(WTPGrid.maximumCount) values), e.g. 0:50000:2500, not \"\(text)\"", command: "report")
+            }
+            grid = parsed
+        }
+        guard let path = args.value(.ceac) else { return nil }
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
+            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(path)\"", command: "report")
+        }
+        return (path, lower.hasSuffix(".json"), grid)
+    }
+
+    /// Writes `--ceac`; refuses an unknown `--reference` and a curve that cannot be drawn.
+    static func writeComparison(_ report: EffectReport, args: Arguments, dialect: CSVDialect) throws(CLIError) {
+        let ceac = try acceptabilityCurveRequest(args)
+        guard let comparison = report.costComparison else {
+            if ceac != nil { throw CLIError.usage("--ceac needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report") }
+            let given = [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid].filter { args.value($0) != nil }
+            if !given.isEmpty && !args.has(.quiet) {
+                Diagnostics.line("warning: \(given.map { "--" + $0.name }.joined(separator: ", ")) \(given.count == 1 ? "has" : "have") no effect without cost data (costs*.csv or --costs FILE)")
+            }
+            return
+        }
+        if !comparison.referenceFound, let name = report.options.comparison.reference {
+            let names = report.groups.map(\.group)
+            let shown = names.prefix(30).map { "\"\($0)\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
+            throw CLIError.usage("--reference \"\(name)\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
+        }
+        guard let ceac else { return }
+        guard comparison.applies else {
+            throw CLIError.usage("--ceac needs a course grouping: \(CostComparisonJSON.notApplicableReason(report.options.grouping))", command: "report")
+        }
+        guard report.options.comparison.bootstrap > 0 else {
+            throw CLIError.usage("--ceac needs bootstrap replicates: give --bootstrap B with B ≥ 1", command: "report")
+        }
+        let grid = ceac.grid.values
+        let text = ceac.json ? JSONWriter(pretty: true).write(CostComparisonJSON.value(comparison, grid: grid)) + "\n"
+                             : AcceptabilityCurveCSV.write(comparison, grid: grid, dialect: dialect)
+        try Shared.write(text, to: ceac.path)
     }
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
@@ -42,6 +102,7 @@ enum ReportCommand {
         let format = try args.choice(.format, as: Format.self) ?? (Shared.standardOutputIsTerminal && args.value(.output) == nil ? .table : .csv)
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
+        _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
         let dataset = try Shared.load(args)
         guard dataset.assessments.count > 0 else {
             throw CLIError.input("no usable assessments were read; nothing to report (see the problems above)")
@@ -50,6 +111,7 @@ enum ReportCommand {
             throw CLIError.input("no courses were read; give a courses file (courses*.csv or --courses FILE), KL Gateway reports with § 83a interventions, or --window FROM..TO")
         }
         let report = EffectReporter.report(dataset, options: options)
+        try writeComparison(report, args: args, dialect: dialect)
         let text: String
         switch format {
         case .table: text = ReportTable.write(report, language: language)

@@ -1,0 +1,14 @@
+/// The options of the cost-effectiveness comparison (SPEC §8, §11):
+/// `--reference`, `--wtp`, `--bootstrap`, `--seed`.
+public struct CostComparisonOptions: Sendable, Hashable {
+    /// The reference group R; nil compares each group with all other courses.
+    public var reference: String?
+    /// λ, the willingness to pay in kr per point of improvement, for INMB.
+    public var wtp = 10_000.0
+    /// B, the bootstrap replicates; 0 turns the bootstrap off.
+    public var bootstrap = 2000
+    /// S, the seed of ``CostBootstrap``.
+    public var seed: UInt64 = 1
+
+    public init() {}
+}
