@@ -1,6 +1,11 @@
 /// The options of the cost-effectiveness comparison (SPEC §8, §11):
 /// `--reference`, `--wtp`, `--bootstrap`, `--seed`.
 public struct CostComparisonOptions: Sendable, Hashable {
+    /// Whether to compare at all. Off by default: with "all other courses"
+    /// as reference the bootstrap costs B × (groups × courses) draws, seconds
+    /// for a municipality but minutes for a whole country's history, so the
+    /// CLI turns it on with `--compare` or any comparison option.
+    public var enabled = false
     /// The reference group R; nil compares each group with all other courses.
     public var reference: String?
     /// λ, the willingness to pay in kr per point of improvement, for INMB.

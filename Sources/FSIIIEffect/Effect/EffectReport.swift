@@ -68,11 +68,10 @@ public enum EffectReporter {
             EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
         }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
-        let comparison = timings.measure("cost comparison") {
-            courseCosts.map {
-                CostComparisonReport.make(evaluation, costs: $0, dataset: dataset, groups: groups, grouping: options.grouping,
-                                          options: options.comparison)
-            }
+        let comparison: CostComparisonReport? = timings.measure("cost comparison") {
+            guard options.comparison.enabled, let costs = courseCosts else { return nil }
+            return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: options.grouping,
+                                             options: options.comparison)
         }
         var citizens = Set<UInt32>(dataset.assessments.citizen)
         for c in courses { citizens.insert(c.citizen) }

@@ -16,7 +16,7 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .wtp, .reference, .bootstrap, .seed, .wtpGrid, .ceac],
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac],
         run: run)
 
     static func options(_ args: Arguments) throws(CLIError) -> ReportOptions {
@@ -41,6 +41,7 @@ enum ReportCommand {
     /// `--reference`, `--wtp`, `--bootstrap`, `--seed` (SPEC §8).
     static func comparisonOptions(_ args: Arguments) throws(CLIError) -> CostComparisonOptions {
         var c = CostComparisonOptions()
+        c.enabled = args.has(.compare) || [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac].contains { args.value($0) != nil }
         c.reference = args.value(.reference)
         if let wtp = try args.double(.wtp) {
             guard wtp >= 0 else { throw CLIError.usage("--wtp needs a willingness to pay of at least 0 kr per point, not \"\(args.value(.wtp) ?? "")\"", command: "report") }

@@ -12,6 +12,7 @@ struct CostComparisonReportTests {
         defer { data.remove() }
         var options = ReportOptions()
         options.minCell = 0
+        options.comparison.enabled = true
         options.comparison.bootstrap = 200
         options.comparison.seed = 5
         configure(&options)
