@@ -70,7 +70,12 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.cells = cells.map(Redaction.mask)
     }
 
-    public var description: String { "\(file):\(line): \(column): \(message)" }
+    /// `file:line: column: message`; a problem with a whole file has no
+    /// column, and no line when it is about no line in particular.
+    public var description: String {
+        let place = line > 0 ? "\(file):\(line):" : "\(file):"
+        return column == "(file)" ? "\(place) \(message)" : "\(place) \(column): \(message)"
+    }
 }
 
 /// What was read from one file.

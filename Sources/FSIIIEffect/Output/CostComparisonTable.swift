@@ -37,24 +37,7 @@ public enum CostComparisonTable {
             return [e.group, L.number(x.deltaCost, digits: 0), L.number(x.deltaEffect), icer,
                     label(x.quadrant, da: da), inmb, x.bootstrap.map { L.percent($0.probabilityINMBPositive) } ?? "–"]
         }
-        var widths = header.indices.map { k in max(header[k].count, rows.map { $0[k].count }.max() ?? 0) }
-        let others = widths.dropFirst().reduce(0, +) + 2 * (widths.count - 1)
-        widths[0] = min(24, max(8, min(widths[0], 100 - others)))
-        func format(_ row: [String]) -> String {
-            var cells: [String] = []
-            for k in row.indices {
-                var cell = row[k]
-                if cell.count > widths[k] { cell = String(cell.prefix(widths[k] - 1)) + "…" }
-                let pad = String(repeating: " ", count: widths[k] - cell.count)
-                cells.append(k == 0 || k == 4 ? cell + pad : pad + cell)
-            }
-            var line = cells.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            return line
-        }
-        out += format(header) + "\n"
-        out += String(repeating: "─", count: min(100, widths.reduce(0, +) + 2 * (widths.count - 1))) + "\n"
-        for row in rows { out += format(row) + "\n" }
+        out += TextTable(header: header, rows: rows, leftAligned: [0, 4]).render()
         out += da
             ? "ΔC, ΔE: forskel i gns. udgift pr. forløb (kr.) og i gns. ændring (point) mod referencen.\n"
                 + "ICER = ΔC/ΔE i kr. pr. point, vist ved afvejning (bedre og dyrere / ringere og billigere).\n"

@@ -40,6 +40,7 @@ public enum LabelKey: Sendable {
     case total, costPerPoint, meanSavings, totalCost, suppressedNote, period, teams, rowsRead, rejected, superseded, removed, accepted
     case notEvaluable, phi, funnelTitle, trendTitle, conditionTitle, commonReasons, expectedCount, ratio, limits95, limits998
     case improvedShare, meanChangeByMonth, pChartLimits, within, highAlert, highAlarm, lowAlert, lowAlarm, costs, meanCost, mediansChange
+    case costPerCourse, costPerImproved, meanNetCost
     // HTML report
     case reportTitle, summary, keyFigures, importTitle, input, methodTitle, chartData, hidden, expectedLevel, overallShare, overallMean
     case points, comparedConditions, sortHint, assessments, rates, fhirReports, evaluated, observed, expected, lowerLimit, upperLimit
@@ -93,6 +94,9 @@ public enum LabelKey: Sendable {
         case .lowAlarm: return "under 99,8 %-grænsen"
         case .costs: return "Udgifter"
         case .meanCost: return "Gns. udgift pr. forløb"
+        case .costPerCourse: return "Kr. pr. forløb"
+        case .costPerImproved: return "Kr. pr. forbedret"
+        case .meanNetCost: return "Gns. nettoudgift"
         case .mediansChange: return "Median ændring"
         // HTML report
         case .reportTitle: return "Effekt af rehabilitering (§ 83a)"
@@ -172,6 +176,9 @@ public enum LabelKey: Sendable {
         case .lowAlarm: return "below the 99.8% limit"
         case .costs: return "Costs"
         case .meanCost: return "Mean cost per course"
+        case .costPerCourse: return "Kr per course"
+        case .costPerImproved: return "Kr per improved"
+        case .meanNetCost: return "Mean net cost"
         case .mediansChange: return "Median change"
         // HTML report
         case .reportTitle: return "Effect of rehabilitation (§ 83a)"

@@ -10,44 +10,38 @@ public enum ReportTable {
         let minCell = report.options.minCell
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         let groupLabel: LabelKey = [.team: .team, .municipality: .municipality, .month: .month, .area: .area, .condition: .condition][report.options.grouping]!
-        var header = [L.label(groupLabel), L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
-        if costs { header += [L.label(.costPerPoint), L.label(.meanSavings)] }
-        var rows: [[String]] = []
-        for g in report.groups + [report.total] {
-            let name = g.group == "Total" && rows.count == report.groups.count ? L.label(.total) : g.group
-            if g.suppressed {
-                var row = [name, SmallCellSuppression.maskedCount(minCell: minCell), "", "", "", "", ""]
-                if costs { row += ["", ""] }
-                rows.append(row)
-                continue
-            }
+        let all = report.groups + [report.total]
+        func name(_ g: GroupFigures, _ i: Int) -> String { i == report.groups.count ? L.label(.total) : g.group }
+        let header = [L.label(groupLabel), L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
+        let rows: [[String]] = all.enumerated().map { i, g in
+            if g.suppressed { return [name(g, i), SmallCellSuppression.maskedCount(minCell: minCell)] }
             var change = g.meanChange.map { L.number($0) } ?? "–"
             if let ci = g.meanChangeCI { change += " (\(L.number(ci.low)) – \(L.number(ci.high)))" }
-            var row = [name, String(g.courses), change, g.improvedShare.map { L.percent($0) } ?? "–",
-                       g.goalAttainment.map { L.percent($0) } ?? "–", g.ratio.map { L.number($0) } ?? "–", marker(g.funnelFlag)]
-            if costs {
-                row += [g.costs?.costPerPoint.map { L.number($0, digits: 0) } ?? "–", g.costs?.meanSavings.map { L.number($0, digits: 0) } ?? "–"]
+            return [name(g, i), String(g.courses), change, g.improvedShare.map { L.percent($0) } ?? "–",
+                    g.goalAttainment.map { L.percent($0) } ?? "–", g.ratio.map { L.number($0) } ?? "–", marker(g.funnelFlag)]
+        }
+        var out = TextTable(header: header, rows: rows, leftAligned: [0, 6], rulesBefore: [report.groups.count]).render()
+        if costs {
+            // Short headers so the table fits 100 columns; the note below says what they mean.
+            let costHeader = [L.label(groupLabel)] + (L == .da
+                ? ["Udgift i alt", "Kr./forløb", "Kr./point", "Kr./forbedret", "Besparelse", "Nettoudgift"]
+                : ["Total cost", "Kr/course", "Kr/point", "Kr/improved", "Savings", "Net cost"])
+            let costRows: [[String]] = all.enumerated().map { i, g in
+                guard !g.suppressed, let c = g.costs else { return [name(g, i), g.suppressed ? SmallCellSuppression.maskedCount(minCell: minCell) : "–"] }
+                func kr(_ x: Double?) -> String { x.map { L.number($0, digits: 0) } ?? "–" }
+                return [name(g, i), kr(c.totalCost), kr(c.meanCost), kr(c.costPerPoint), kr(c.costPerImproved), kr(c.meanSavings), kr(c.meanNetCost)]
             }
-            rows.append(row)
-        }
-        let widths = header.indices.map { c in min(c == 0 ? 24 : 40, max(header[c].count, rows.map { $0[c].count }.max() ?? 0)) }
-        func format(_ row: [String]) -> String {
-            row.indices.map { c -> String in
-                var cell = row[c]
-                if cell.count > widths[c] { cell = String(cell.prefix(widths[c] - 1)) + "…" }
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 || c == 6 ? cell + pad : pad + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        var out = format(header) + "\n"
-        out += String(repeating: "─", count: min(100, widths.reduce(0, +) + 2 * (widths.count - 1))) + "\n"
-        for (i, row) in rows.enumerated() {
-            if i == rows.count - 1 { out += String(repeating: "─", count: min(100, widths.reduce(0, +) + 2 * (widths.count - 1))) + "\n" }
-            out += format(row) + "\n"
+            out += "\n" + TextTable(header: costHeader, rows: costRows, rulesBefore: [report.groups.count]).render()
+            let h = report.options.horizonDays
+            out += L == .da
+                ? "Udgift i forløbet. Besparelse = udgift de \(h) dage før minus de \(h) dage efter forløbet\n(gns. pr. forløb med hele perioden i data); nettoudgift = udgift − besparelse.\n"
+                : "Cost during the course. Savings = cost in the \(h) days before minus the \(h) days after the course\n(mean over courses with the whole period in the data); net cost = cost − savings.\n"
         }
         out += "\n"
-        if report.groups.contains(where: { $0.funnelFlag != nil && $0.funnelFlag != .within }) || !report.options.grouping.groupsPairs {
-            out += "▲▲/▼▼ \(L.label(.highAlarm))/\(L.label(.lowAlarm)), ▲/▼ \(L.label(.highAlert))/\(L.label(.lowAlert)); \(L.label(.phi)) = \(L.number(report.phi))\n"
+        if !report.options.grouping.groupsPairs {
+            out += L == .da
+                ? "▲/▼ over/under 95 %-grænsen, ▲▲/▼▼ over/under 99,8 %-grænsen for forventet forbedring; φ = \(L.number(report.phi))\n"
+                : "▲/▼ above/below the 95% limit, ▲▲/▼▼ above/below the 99.8% limit of expected improvement; φ = \(L.number(report.phi))\n"
         }
         if report.groups.contains(where: \.suppressed) || report.total.suppressed {
             out += "\(SmallCellSuppression.maskedCount(minCell: minCell)): \(L.label(.suppressedNote)) (--min-cell \(minCell)).\n"

@@ -76,7 +76,9 @@ public enum CodeSystemLoader {
         for l in scale.children {
             guard let n = UInt8(l.display), let level = Level(rawValue: n) else { continue }
             let key = legacyScale?.children.first { $0.display == l.display }?.code ?? ""
-            levels.append(LevelConcept(level: level, uuid: l.code, legacyKey: key, label: Terminology.levelLabels[Int(n)] ?? l.display, definition: l.definition))
+            // The first paragraph ("Moderate begrænsninger.") is what cells may hold.
+            let definition = l.definition.components(separatedBy: "\n").first ?? l.definition
+            levels.append(LevelConcept(level: level, uuid: l.code, legacyKey: key, label: Terminology.levelLabels[Int(n)] ?? l.display, definition: definition))
         }
         levels.sort { ($0.level.rawValue) < ($1.level.rawValue) }
         guard levels.count == 6 else {

@@ -49,7 +49,7 @@ struct EncodingAndHeaderTests {
     func missingColumn() {
         let d = Fixtures.assessments("citizen;date;condition\n0101401234;2024-01-01;Vaske sig\n")
         #expect(d.report.unreadableFiles == 1)
-        #expect(d.report.problems.first?.description.hasPrefix("assessments.csv:1: (file): missing required column \"level\" (also accepted: niveau, funktionsniveau)") == true)
+        #expect(d.report.problems.first?.description.hasPrefix("assessments.csv:1: missing required column \"level\" (also accepted: niveau, funktionsniveau)") == true)
     }
 
     @Test("an empty file, and a file with only a header")
