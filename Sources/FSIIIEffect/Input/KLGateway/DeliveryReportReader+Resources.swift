@@ -154,7 +154,7 @@ extension DeliveryReportReader {
             let minutes = Double(end.milliseconds - start.milliseconds) / 60_000
             let plans = JSONValue.object(r.resource).extensionReferences(KLGateway.basedOnInterventionExtension)
                 .compactMap { r.entries.resolve($0) }.filter { r.entries.labels[$0].hasPrefix("CarePlan/") }
-            let services = plans.isEmpty ? [(name: "", rate: pricing.defaultRate)]
+            let services = plans.isEmpty ? [(name: "", rate: rates.pricing.defaultRate)]
                 : plans.compactMap { r.entries.resources[$0] }.map(service(of:))
             var parts: [CostPart] = []
             for service in services {
@@ -219,7 +219,7 @@ extension DeliveryReportReader {
         let concept = code.flatMap { c in terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } }
         let candidates = [local?["display"]?.string, local?["code"]?.string, fsiii?["display"]?.string, concept?.display,
                           concept?.legacyKey, concept?.uuid, code].compactMap { $0 }.filter { !$0.isEmpty }
-        let rate = candidates.lazy.compactMap { pricing.rates[Terminology.normalize($0)] }.first ?? pricing.defaultRate
+        let rate = candidates.lazy.compactMap { rates.rate(named: $0) }.first ?? rates.pricing.defaultRate
         return (candidates.first ?? "", rate)
     }
 

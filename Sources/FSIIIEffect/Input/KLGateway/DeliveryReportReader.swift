@@ -7,7 +7,7 @@
 /// Pure: it touches no shared state, so reports are read on both cores.
 struct DeliveryReportReader: Sendable {
     let terminology: Terminology
-    let pricing: Pricing
+    let rates: ServiceRates
     let path: String
 
     /// The entries of one report, indexed.
@@ -160,15 +160,47 @@ struct DeliveryReportReader: Sendable {
         ImportProblem(file: path, line: line, column: column, message: message, reason: reason)
     }
 
-    /// A hash of the resource without `meta`: equal for an unchanged re-send
-    /// (within one run; `Hasher` is seeded per process).
+    /// A 64-bit hash of the resource without `meta`: equal for an unchanged
+    /// re-send. Strings are hashed as their UTF-8 bytes with `byteHash`
+    /// (several times faster than `Hasher` on a tree of strings); a
+    /// collision would make a changed version look unchanged, with
+    /// probability about 2⁻⁶⁴ per pair of versions of one resource.
     static func fingerprint(_ resource: JSONObject) -> UInt64 {
-        var hasher = Hasher()
+        var h: UInt64 = 0x6A09_E667_F3BC_C908
         for member in resource.members where member.key != "meta" {
-            hasher.combine(member.key)
-            hasher.combine(member.value)
+            mixString(&h, member.key)
+            mixValue(&h, member.value)
         }
-        return UInt64(bitPattern: Int64(hasher.finalize()))
+        return h
+    }
+
+    private static func mixWord(_ h: inout UInt64, _ x: UInt64) {
+        h = (h ^ x) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+    }
+
+    private static func mixString(_ h: inout UInt64, _ string: String) {
+        var text = string
+        mixWord(&h, text.withUTF8 { byteHash($0.baseAddress ?? emptyBytes, $0.count) })
+    }
+
+    private static func mixValue(_ h: inout UInt64, _ value: JSONValue) {
+        switch value {
+        case .null: mixWord(&h, 1)
+        case .bool(let flag): mixWord(&h, flag ? 2 : 3)
+        case .number(let x): mixWord(&h, 4); mixWord(&h, x.bitPattern)
+        case .integer(let n): mixWord(&h, 4); mixWord(&h, Double(n).bitPattern)
+        case .string(let text): mixWord(&h, 5); mixString(&h, text)
+        case .array(let elements):
+            mixWord(&h, 6 &+ UInt64(elements.count) << 8)
+            for element in elements { mixValue(&h, element) }
+        case .object(let object):
+            mixWord(&h, 7 &+ UInt64(object.count) << 8)
+            for member in object.members {
+                mixString(&h, member.key)
+                mixValue(&h, member.value)
+            }
+        }
     }
 }
 

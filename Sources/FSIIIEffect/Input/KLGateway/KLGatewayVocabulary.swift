@@ -27,8 +27,10 @@ enum KLGateway {
     /// The last path segment of a profile URL without a `|version`
     /// (`…/klgateway-care-encounter|2.0` → `klgateway-care-encounter`).
     static func profileName(_ url: String) -> Substring {
-        let unversioned = url.split(separator: "|", maxSplits: 1).first ?? Substring(url)
-        return unversioned.split(separator: "/").last ?? unversioned
+        let utf8 = url.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "|")) ?? utf8.endIndex
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        return Substring(utf8[start..<end])
     }
 }
 
