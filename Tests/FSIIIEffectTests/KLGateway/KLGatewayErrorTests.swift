@@ -116,6 +116,15 @@ struct KLGatewayErrorTests {
         #expect(d.report[.fhir] == ImportCounts(read: 2, rejected: 2))
     }
 
+    @Test("an empty file: one warning that it holds no reports", arguments: ["empty.ndjson", "empty.json"])
+    func emptyFile(name: String) {
+        let d = F.load([(name: name, text: name.hasSuffix(".json") ? "" : "\n\n")])
+        #expect(d.report.problems.count == 1)
+        #expect(d.report.problems.first?.file == name)
+        #expect(d.report.unreadableFiles == 1)
+        #expect(d.report[.fhir].read == 0)
+    }
+
     @Test("a folder of many small report files is read one file at a time")
     func folderOfReports() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("klgateway-\(UUID().uuidString)")

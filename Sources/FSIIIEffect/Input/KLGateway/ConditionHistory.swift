@@ -87,7 +87,7 @@ enum ConditionHistory {
                     if ended { ended = false; contributes = true }
                     let newLevel = c.state == .resolved ? 0 : c.level
                     if newLevel != level || c.code != code {
-                        let day = first && c.recorded != noDay ? c.recorded : c.day
+                        let day = first && c.recorded != KLGateway.noDay ? c.recorded : c.day
                         timeline.rows.append(HistoryRow(day: day, level: newLevel, status: c.state == .resolved ? .resolved : .active,
                                                         citizen: c.citizen, team: c.team, code: c.code, time: c.stamp.time, seq: c.stamp.seq))
                         level = newLevel
@@ -126,12 +126,12 @@ enum ConditionHistory {
             let observation = versions.followUps[v]
             guard let result = observation.result, !withdrawn.contains(observation.citizen) else { continue }
             var keptAny = false
-            for focus in versions.focus[observation.firstFocus..<(observation.firstFocus + observation.focusCount)] where focus.code != noLevel {
+            for focus in versions.focus[observation.firstFocus..<(observation.firstFocus + observation.focusCount)] where focus.code != KLGateway.noLevel {
                 followUps.append(FollowUpObservation(citizen: observation.citizen, day: Day(rawValue: observation.day), result: result,
                                                      condition: ConditionCode(focus.code)))
                 keptAny = true
                 guard let timeline = timelines[focus.condition], timeline.alive, !timeline.isNursing,
-                      let level = focus.level != noLevel ? focus.level : level(timeline, on: observation.day) else { continue }
+                      let level = focus.level != KLGateway.noLevel ? focus.level : level(timeline, on: observation.day) else { continue }
                 added[focus.condition, default: []].append(HistoryRow(day: observation.day, level: level, status: .active,
                                                                       citizen: observation.citizen, team: observation.team, code: focus.code,
                                                                       time: observation.stamp.time, seq: observation.stamp.seq))

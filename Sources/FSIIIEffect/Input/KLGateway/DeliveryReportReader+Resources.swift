@@ -56,17 +56,17 @@ extension DeliveryReportReader {
         let inFocus = (r["category"]?.array ?? []).contains { $0.codings.contains { $0["code"]?.string == KLGateway.inFocusCategory } }
         let state: ConditionVersion.State = clinical == "resolved" ? .resolved
             : (clinical == "inactive" || clinical == "remission" || !inFocus) ? .ended : .active
-        var level = noLevel
+        var level = KLGateway.noLevel
         if !isNursing && !stamp.enteredInError, let severity = r["severity"]?.code(preferring: KLGateway.fsiiiSystem) {
             guard let l = terminology.level(forToken: severity) else {
                 throw Rejection("unknown level code \"\(severity)\" in severity; use a value of the FSIII scale Funktionsevne skalering (its UUID or B1–B6)", reason: "bad level")
             }
             level = l.rawValue
         }
-        if !isNursing && !stamp.enteredInError && state == .active && level == noLevel {
+        if !isNursing && !stamp.enteredInError && state == .active && level == KLGateway.noLevel {
             throw Rejection("a home-care condition in focus needs its level in severity", reason: "missing level")
         }
-        var recorded = noDay
+        var recorded = KLGateway.noDay
         if let text = r["recordedDate"]?.string {
             guard let day = DateParser.parse(text) else { throw Rejection("recordedDate \"\(text)\" is not a date", reason: "bad date") }
             recorded = day.rawValue
@@ -83,7 +83,7 @@ extension DeliveryReportReader {
               r.entries.labels[target].hasPrefix("Condition/") else {
             throw Rejection("the goal addresses no condition (addresses[0] → Condition/…)", reason: "missing condition")
         }
-        var level = noLevel
+        var level = KLGateway.noLevel
         if !stamp.enteredInError {
             guard let code = r["target"]?[0]?["detailCodeableConcept"]?.code(preferring: KLGateway.fsiiiSystem) else {
                 throw Rejection("the goal has no expected level (target[0].detailCodeableConcept)", reason: "missing level")
@@ -93,7 +93,7 @@ extension DeliveryReportReader {
             }
             level = l.rawValue
         }
-        var start = noDay
+        var start = KLGateway.noDay
         if let text = r["startDate"]?.string {
             guard let day = DateParser.parse(text) else { throw Rejection("startDate \"\(text)\" is not a date", reason: "bad date") }
             start = day.rawValue
@@ -108,7 +108,7 @@ extension DeliveryReportReader {
         let status = r["status"]?.string
         stamp.enteredInError = status == KLGateway.enteredInError
         if stamp.enteredInError {
-            return CarePlanVersion(stamp: stamp, isRehabilitation: false, start: noDay, end: noDay, id: "")
+            return CarePlanVersion(stamp: stamp, isRehabilitation: false, start: KLGateway.noDay, end: KLGateway.noDay, id: "")
         }
         guard let code = Self.interventionCodings(r.resource).fsiii?["code"]?.string else {
             throw Rejection("the planned intervention has no FSIII code (activity[0].detail.code.coding with system \(KLGateway.fsiiiSystem))", reason: "missing intervention")
@@ -117,7 +117,7 @@ extension DeliveryReportReader {
             let given = r["period"]?["start"]?.string.map { "\"\($0)\" is not a date" } ?? "it is missing"
             throw Rejection("period.start is the date the intervention was granted, but \(given)", reason: "bad date")
         }
-        var end = noDay
+        var end = KLGateway.noDay
         if status == "completed" {
             // An intervention ended during a day is reported that day (IMPORT-CONTRACT.md).
             end = r.day
@@ -197,7 +197,7 @@ extension DeliveryReportReader {
         for reference in JSONValue.references(r["focus"]) {
             guard let i = r.entries.resolve(reference), r.entries.labels[i].hasPrefix("Condition/") else { continue }
             let known = levels[i]
-            facts.focus.append(FollowUpFocus(condition: ResourceKey(r.entries.labels[i]), code: known?.code ?? noLevel, level: known?.level ?? noLevel))
+            facts.focus.append(FollowUpFocus(condition: ResourceKey(r.entries.labels[i]), code: known?.code ?? KLGateway.noLevel, level: known?.level ?? KLGateway.noLevel))
         }
         facts.followUps.append(FollowUpVersion(stamp: stamp, day: day, result: result, firstFocus: first, focusCount: facts.focus.count - first))
     }

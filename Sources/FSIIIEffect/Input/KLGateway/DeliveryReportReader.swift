@@ -204,8 +204,8 @@ struct DeliveryReportReader: Sendable {
     }
 }
 
-extension String {
-    /// Without surrounding white space.
+private extension String {
+    /// Without surrounding spaces and tabs.
     var trimmingSpaces: Substring {
         let s = self.drop { $0 == " " || $0 == "\t" }
         var end = s.endIndex

@@ -38,10 +38,9 @@ struct FHIRImport {
         let buffer = UnsafeRawBufferPointer(file.bytes)
         let lower = source.path.lowercased()
         var reports = 0
-        var notAReport = false
+        let problemsBefore = dataset.report.problems.count
         func merge(_ outcome: KLGatewayDocument.Outcome) {
             dataset.report.problems.append(contentsOf: outcome.problems)
-            notAReport = notAReport || outcome.notAReport
             for facts in outcome.reports {
                 versions.merge(facts, file: fileIndex, into: &dataset)
                 reports += 1
@@ -52,16 +51,24 @@ struct FHIRImport {
         } else {
             do {
                 merge(KLGatewayDocument.read(try JSONParser.parse(buffer), reader: reader, line: 0))
+                progress?.advance(bytes: file.fileSize, rows: 1)
             } catch let error where error.line > 1 && Self.firstLineIsJSON(buffer) {
                 // Several documents, one per line, in a file named .json.
                 readLines(buffer, reader: reader, progress: progress, merge)
             } catch {
                 dataset.report.problems.append(ImportProblem(file: source.path, line: error.line, column: "(file)",
                     message: "invalid JSON at column \(error.column): \(error.message); the file is not read", reason: "invalid JSON"))
+                progress?.advance(bytes: file.fileSize)
             }
-            progress?.advance(bytes: file.fileSize, rows: 1)
         }
-        if reports == 0 && (notAReport || buffer.isEmpty) { dataset.report.unreadableFiles += 1 }
+        if reports == 0 {
+            // Nothing usable in the file: say so once when nothing else did.
+            if dataset.report.problems.count == problemsBefore {
+                dataset.report.problems.append(ImportProblem(file: source.path, line: 0, column: "(file)",
+                    message: "the file holds no KL Gateway delivery reports", reason: "no rows", severity: .warning))
+            }
+            dataset.report.unreadableFiles += 1
+        }
         dataset.report.files.append(FileSummary(path: source.path, kind: .fhir, encoding: file.encoding, delimiter: nil,
                                                 rows: reports, bytes: file.fileSize, unknownColumns: []))
     }

@@ -39,7 +39,7 @@ enum GoalAttachment {
                 fates[v] = .accepted
                 let changed = alive.map { goals[$0].target != g.target || goals[$0].condition != g.condition } ?? true
                 if changed {
-                    let day = alive == nil && g.start != noDay ? g.start : g.day
+                    let day = alive == nil && g.start != KLGateway.noDay ? g.start : g.day
                     own.append(events.count)
                     events.append(Event(version: v, day: day))
                 } else if let a = alive, !own.contains(where: { events[$0].version == a }) {

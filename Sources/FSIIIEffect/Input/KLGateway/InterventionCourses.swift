@@ -23,11 +23,11 @@ enum InterventionCourses {
         var i = 0
         while i < plans.count {
             let first = plans[i]
-            var end = first.end == noDay ? Int32.max : first.end
+            var end = first.end == KLGateway.noDay ? Int32.max : first.end
             var j = i + 1
             while j < plans.count && plans[j].citizen == first.citizen
                     && (end == Int32.max || Int64(plans[j].start) <= Int64(end) + Int64(maximumGap) + 1) {
-                end = plans[j].end == noDay ? Int32.max : max(end, plans[j].end)
+                end = plans[j].end == KLGateway.noDay ? Int32.max : max(end, plans[j].end)
                 j += 1
             }
             courses.append(Course(citizen: first.citizen, start: Day(rawValue: first.start), end: end == Int32.max ? nil : Day(rawValue: end),

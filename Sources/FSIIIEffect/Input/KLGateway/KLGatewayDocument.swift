@@ -10,8 +10,6 @@ enum KLGatewayDocument {
     struct Outcome: Sendable {
         var reports: [ReportFacts] = []
         var problems: [ImportProblem] = []
-        /// The document is not a delivery report (nor a delivery of them).
-        var notAReport = false
     }
 
     static let expected = "a delivery report is a FHIR Bundle of type collection with meta.profile …/\(KLGateway.deliveryReportProfile) (or …/\(KLGateway.incrementalDeliveryProfile) for a bundle of them)"
@@ -45,7 +43,6 @@ enum KLGatewayDocument {
         let label = value["id"]?.string.map { "Bundle/" + $0 } ?? (line == 0 ? "(file)" : "(line)")
         switch kind(of: value) {
         case .failure(let reason):
-            outcome.notAReport = true
             outcome.problems.append(reader.problem(line, label, "not a KL Gateway delivery report: \(reason.text); \(expected). Ignored",
                                                    reason: "not a delivery report"))
         case .success(.report):

@@ -37,10 +37,12 @@ struct OtherVersion: Versioned {
     var citizen: UInt32 = 0
 }
 
-/// "No day": a date that is absent.
-let noDay = Int32.min
-/// "No level": a condition or goal without one.
-let noLevel: UInt8 = 0xFF
+extension KLGateway {
+    /// "No day": a date that is absent.
+    static let noDay = Int32.min
+    /// "No level": a condition or goal without one.
+    static let noLevel: UInt8 = 0xFF
+}
 
 /// What a Condition version says (SPEC §9).
 struct ConditionVersion: Versioned {
@@ -86,7 +88,7 @@ struct CarePlanVersion: Versioned {
     /// A § 83a code: the intervention forms a course (SPEC §5).
     var isRehabilitation: Bool
     var start: Int32
-    /// `period.end` once `status` is `completed`; `noDay` while open.
+    /// `period.end` once `status` is `completed`; `KLGateway.noDay` while open.
     var end: Int32
     /// The resource id, kept for § 83a interventions only (the course id).
     var id: String
@@ -126,9 +128,9 @@ struct FollowUpVersion: Versioned {
 /// A condition a follow-up observation is about.
 struct FollowUpFocus: Sendable {
     var condition: ResourceKey
-    /// `ConditionCode.rawValue`, or `noLevel` when not a home-care condition.
+    /// `ConditionCode.rawValue`, or `KLGateway.noLevel` when not a home-care condition.
     var code: UInt8
-    /// The condition's level in the observation's report; `noLevel` when it
+    /// The condition's level in the observation's report; `KLGateway.noLevel` when it
     /// has none there (then the level in force on the day counts).
     var level: UInt8
 }
