@@ -11,11 +11,13 @@ struct Arguments {
     init(command: Command, _ args: [String]) throws(CLIError) {
         self.command = command.name
         let known = Dictionary(command.options.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let shorts = Dictionary((command.options + [.help]).compactMap { o in o.short.map { ("-\($0)", "--\(o.name)") } }, uniquingKeysWith: { a, _ in a })
         var i = 0
         var onlyPositional = false
         while i < args.count {
-            let a = args[i]
+            var a = args[i]
             i += 1
+            if !onlyPositional, let long = shorts[a] { a = long }
             if onlyPositional || !a.hasPrefix("--") || a == "-" {
                 if a.hasPrefix("-") && a != "-" && !onlyPositional && a.count > 1 {
                     throw CLIError.usage("unknown option \(a); options start with --", command: command.name)

@@ -28,7 +28,9 @@ struct Command: Sendable {
         return out
     }
 
-    private func label(_ o: Option) -> String { "--\(o.name)" + (o.value.map { " \($0)" } ?? "") }
+    private func label(_ o: Option) -> String {
+        (o.short.map { "-\($0), " } ?? "") + "--\(o.name)" + (o.value.map { " \($0)" } ?? "")
+    }
 }
 
 /// A command line that cannot be run, or a run that failed as a whole.

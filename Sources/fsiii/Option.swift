@@ -9,9 +9,12 @@ struct Option: Sendable, Hashable {
     let defaultText: String?
     /// May be given more than once.
     let repeatable: Bool
+    /// A one-letter alias (`-o`), if any.
+    let short: Character?
 
-    init(_ name: String, value: String? = nil, help: String, default defaultText: String? = nil, repeatable: Bool = false) {
+    init(_ name: String, short: Character? = nil, value: String? = nil, help: String, default defaultText: String? = nil, repeatable: Bool = false) {
         self.name = name
+        self.short = short
         self.value = value
         self.help = help
         self.defaultText = defaultText
@@ -41,7 +44,7 @@ struct Option: Sendable, Hashable {
     static let minCell = Option("min-cell", value: "K", help: "suppress groups with fewer than K citizens (0 = off)", default: "5")
     static let format = Option("format", value: "FORMAT", help: "table, csv or json", default: "table on a terminal, else csv")
     static let dialect = Option("dialect", value: "DIALECT", help: "CSV dialect: standard, or excel-da (semicolon, decimal comma, BOM, DD-MM-YYYY)", default: "standard")
-    static let output = Option("output", value: "FILE", help: "write the report to FILE instead of standard output")
+    static let output = Option("output", short: "o", value: "FILE", help: "write the report to FILE instead of standard output")
     static let html = Option("html", value: "FILE", help: "also write a self-contained HTML report with charts")
     static let lang = Option("lang", value: "LANG", help: "language of the HTML report and table: da or en", default: "da")
 
@@ -60,5 +63,5 @@ struct Option: Sendable, Hashable {
     static let rows = Option("rows", value: "N", help: "generate about N assessment rows instead of --citizens")
     static let generateFormat = Option("format", value: "FORMAT", help: "csv, or fhir (KL Gateway reports, NDJSON)", default: "csv")
 
-    static let help = Option("help", help: "show this help")
+    static let help = Option("help", short: "h", help: "show this help")
 }

@@ -40,7 +40,7 @@ enum Shared {
 
     /// Imports the inputs, prints the accounting and the problems on
     /// standard error, writes `--rejects`. Throws when nothing could be read.
-    static func load(_ args: Arguments) throws(CLIError) -> Dataset {
+    static func load(_ args: Arguments, printAccounting: Bool = true) throws(CLIError) -> Dataset {
         let quiet = args.has(.quiet)
         let options = ImportOptions(terminology: try terminology(args), hourlyRate: try args.double(.hourlyRate),
                                     showProgress: !quiet && ProgressMeter.standardErrorIsTerminal)
@@ -51,7 +51,7 @@ enum Shared {
         } catch {
             throw CLIError.input(error.description)
         }
-        report(dataset.report, quiet: quiet)
+        report(dataset.report, quiet: quiet, accounting: printAccounting)
         if let path = args.value(.rejects) {
             let text = RejectsFile.write(dataset.report, pseudonymizer: try pseudonymizer(args))
             try write(text, to: path)
@@ -61,7 +61,7 @@ enum Shared {
 
     /// Problems (the first 20 of each file unless all are wanted) and the
     /// identity `read = accepted + rejected + superseded + removed` per input.
-    static func report(_ report: ImportReport, quiet: Bool, limit: Int = 20) {
+    static func report(_ report: ImportReport, quiet: Bool, accounting: Bool = true, limit: Int = 20) {
         var shown: [String: Int] = [:]
         var hidden = 0
         for p in report.problems {
@@ -81,7 +81,7 @@ enum Shared {
         if hidden > 0 && !quiet {
             Diagnostics.line("… and \(hidden) more problems not shown (write them all with --rejects FILE)")
         }
-        for kind in InputKind.allCases {
+        for kind in InputKind.allCases where accounting {
             guard let counts = report.counts[kind], counts.read > 0 || kind == .assessments else { continue }
             Diagnostics.line("\(kind.rawValue): \(counts.identity)")
         }

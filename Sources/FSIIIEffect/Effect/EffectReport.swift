@@ -30,6 +30,8 @@ public struct EffectReport: Sendable {
     public var citizenCount: Int
     /// Where the courses came from.
     public var courseSource: CourseSource
+    /// Time spent per stage (`courses`, `cost join`, `aggregation`).
+    public var timings = StageTimings()
 
     public enum CourseSource: String, Sendable { case courses, window, none }
 }
@@ -50,14 +52,22 @@ public enum EffectReporter {
         } else if courses.isEmpty {
             source = .none
         }
-        let evaluation = CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: windows)
-        let courseCosts = dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
-        var (groups, total, phi) = EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+        var timings = StageTimings()
+        let w = windows
+        let evaluation = timings.measure("courses") {
+            CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: w)
+        }
+        let courseCosts = timings.measure("cost join") {
+            dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
+        }
+        var (groups, total, phi) = timings.measure("aggregation") {
+            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+        }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
         var citizens = Set<UInt32>(dataset.assessments.citizen)
         for c in courses { citizens.insert(c.citizen) }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizens.count,
-                            courseSource: source)
+                            courseSource: source, timings: timings)
     }
 }

@@ -168,7 +168,7 @@ public struct SampleGenerator: Sendable {
             c.assessments.append(a)
         } else if u < 0.011 {
             var bad = a
-            bad.defect = [.badDate, .unknownCondition, .badLevel, .missingCitizen][rng.index(below: 4)]
+            bad.defect = [.badDate, .unknownCondition, .badLevel, .missingCitizen][Int(a.style >> 20) % 4]
             bad.id = nextID(c)
             c.assessments.append(bad)
             a.id = nextID(c)

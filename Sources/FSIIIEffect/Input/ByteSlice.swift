@@ -43,14 +43,13 @@ struct ByteSlice {
 /// escaped field is read).
 final class CSVRecordCursor {
     let base: UnsafePointer<UInt8>
-    var fields: [CSVField] = []
+    let fields = CSVFields()
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
 
     init(base: UnsafePointer<UInt8>) {
         self.base = base
         scratch = .allocate(capacity: scratchCapacity)
-        fields.reserveCapacity(32)
     }
 
     deinit { scratch.deallocate() }
@@ -86,5 +85,5 @@ final class CSVRecordCursor {
     var strings: [String] { (0..<fields.count).map { string($0) } }
 
     /// The first field with text after its closing quote, if any.
-    var malformedQuoteField: Int? { fields.firstIndex { $0.textAfterQuote } }
+    var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }
 }

@@ -92,20 +92,24 @@ public enum DatasetLoader {
         for source in sources where source.kind == .rates {
             readRates(source, pricing: &pricing, into: &dataset, progress: progress)
         }
+        var timings = StageTimings()
+        defer { dataset.report.timings.append(timings) }
         dataset.pricing = pricing
 
         var raw = RawAssessments()
         var klgateway = FHIRImport(terminology: dataset.terminology, pricing: pricing)
         for source in sources where source.kind == .assessments || source.kind == .fhir {
             if source.kind == .assessments {
-                readAssessments(source, raw: &raw, into: &dataset, progress: progress)
+                timings.measure("read assessments") { readAssessments(source, raw: &raw, into: &dataset, progress: progress) }
             } else {
-                klgateway.read(source, into: &dataset, progress: progress)
+                timings.measure("read KL Gateway") { klgateway.read(source, into: &dataset, progress: progress) }
             }
         }
         // KL Gateway versions are ordered by time across all their files first (SPEC §9).
-        klgateway.finish(raw: &raw, into: &dataset)
-        let outcome = AssessmentRules.apply(raw, citizenCount: dataset.citizens.count)
+        timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
+        let citizenCount = dataset.citizens.count
+        let outcome = timings.measure("import rules") { AssessmentRules.apply(raw, citizenCount: citizenCount) }
+        raw = RawAssessments()
         dataset.assessments = outcome.table
         var counts = dataset.report[.assessments]
         counts.superseded += outcome.superseded
@@ -115,9 +119,9 @@ public enum DatasetLoader {
 
         var courses = dataset.courses
         for source in sources where source.kind == .courses {
-            readCourses(source, courses: &courses, into: &dataset, progress: progress)
+            timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
         }
-        let deduplicated = CourseRules.deduplicate(courses)
+        let deduplicated = timings.measure("course rules") { CourseRules.deduplicate(courses) }
         dataset.courses = deduplicated.kept
         var courseCounts = dataset.report[.courses]
         courseCounts.superseded += deduplicated.superseded
@@ -127,11 +131,12 @@ public enum DatasetLoader {
         var costs = dataset.pendingCosts
         var sawCosts = !costs.day.isEmpty || sources.contains { $0.kind == .costs }
         for source in sources where source.kind == .costs {
-            readCosts(source, pricing: pricing, costs: &costs, into: &dataset, progress: progress)
+            timings.measure("read costs") { readCosts(source, pricing: pricing, costs: &costs, into: &dataset, progress: progress) }
         }
         if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
         if sawCosts {
-            dataset.costs = costs.sorted(citizenCount: dataset.citizens.count, services: dataset.costServices)
+            let (citizens, services) = (dataset.citizens.count, dataset.costServices)
+            dataset.costs = timings.measure("sort costs") { costs.sorted(citizenCount: citizens, services: services) }
             var c = dataset.report[.costs]
             c.accepted = costs.count
             dataset.report[.costs] = c
@@ -204,7 +209,6 @@ public enum DatasetLoader {
         let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
         }
-        raw.reserve(raw.count + sinks.reduce(0) { $0 + $1.rows.count })
         for sink in sinks {
             let citizens = dataset.citizens.merge(sink.citizens)
             let teams = dataset.teams.merge(sink.teams)

@@ -36,49 +36,69 @@ enum AssessmentRules {
         }
 
         // 2. Per citizen: order by (condition, day, input order); mark rows
-        //    that share their key with another row.
+        //    that share their key with another row. Keys are packed into one
+        //    integer — condition, day offset, position within the citizen —
+        //    so the sort compares plain UInt64s.
         var interesting = [Bool](repeating: false, count: n)
+        let minDay = raw.day.min() ?? 0
         let citizenParts = partition(start: start, parts: Parallel.workers * 4)
         order.withUnsafeMutableBufferPointer { orderBuffer in
             interesting.withUnsafeMutableBufferPointer { flags in
-                let o = UnsafeSendable(orderBuffer.baseAddress!)
-                let f = UnsafeSendable(flags.baseAddress!)
-                _ = Parallel.map(0..<citizenParts.count) { k in
-                    var pairs: [(UInt64, UInt32)] = []
-                    for c in citizenParts[k] {
-                        let lo = start[c], hi = start[c + 1]
-                        if hi - lo < 2 { continue }
-                        pairs.removeAll(keepingCapacity: true)
-                        for i in lo..<hi {
-                            let r = Int(o.value[i])
-                            pairs.append((sortKey(raw.condition[r], raw.day[r]), UInt32(r)))
-                        }
-                        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-                        for (j, p) in pairs.enumerated() {
-                            o.value[lo + j] = p.1
-                            if j > 0 && pairs[j - 1].0 == p.0 {
-                                f.value[Int(p.1)] = true
-                                f.value[Int(pairs[j - 1].1)] = true
+                raw.condition.withUnsafeBufferPointer { conditions in
+                    raw.day.withUnsafeBufferPointer { days in
+                        let o = UnsafeSendable(orderBuffer.baseAddress!)
+                        let f = UnsafeSendable(flags.baseAddress!)
+                        let cs = UnsafeSendable(conditions.baseAddress!), ds = UnsafeSendable(days.baseAddress!)
+                        _ = Parallel.map(0..<citizenParts.count) { k in
+                            var keys: [UInt64] = []
+                            var rows: [UInt32] = []
+                            for c in citizenParts[k] {
+                                let lo = start[c], hi = start[c + 1]
+                                if hi - lo < 2 { continue }
+                                keys.removeAll(keepingCapacity: true)
+                                rows.removeAll(keepingCapacity: true)
+                                if hi - lo >= (1 << 24) {
+                                    // More than 16 M rows of one citizen: too many for the packed position.
+                                    let sorted = (lo..<hi).map { i -> (UInt64, UInt32) in
+                                        let r = Int(o.value[i])
+                                        return (packedKey(cs.value[r], ds.value[r], minDay: minDay), UInt32(r))
+                                    }.sorted { $0 < $1 }
+                                    for (j, p) in sorted.enumerated() {
+                                        o.value[lo + j] = p.1
+                                        rows.append(p.1)
+                                        keys.append(p.0 << 24 | UInt64(j & 0xFF_FFFF))
+                                    }
+                                } else {
+                                    for i in lo..<hi {
+                                        let r = Int(o.value[i])
+                                        rows.append(UInt32(r))
+                                        keys.append(packedKey(cs.value[r], ds.value[r], minDay: minDay) << 24 | UInt64(i - lo))
+                                    }
+                                    sortSmall(&keys)
+                                }
+                                var previous = UInt64.max
+                                var previousRow: UInt32 = 0
+                                for (j, key) in keys.enumerated() {
+                                    let row = hi - lo >= (1 << 24) ? rows[j] : rows[Int(key & 0xFF_FFFF)]
+                                    o.value[lo + j] = row
+                                    if key >> 24 == previous {
+                                        f.value[Int(row)] = true
+                                        f.value[Int(previousRow)] = true
+                                    }
+                                    previous = key >> 24
+                                    previousRow = row
+                                }
                             }
+                            return 0
                         }
                     }
-                    return 0
                 }
             }
         }
 
-        // 3. Rows that share an id with another row; removals.
-        var withID: [(UInt64, UInt64, UInt32)] = []
-        for r in 0..<n where raw.idHashA[r] != 0 || raw.idHashB[r] != 0 {
-            withID.append((raw.idHashA[r], raw.idHashB[r], UInt32(r)))
-        }
-        if !withID.isEmpty {
-            withID.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-            for j in 1..<withID.count where withID[j].0 == withID[j - 1].0 && withID[j].1 == withID[j - 1].1 {
-                interesting[Int(withID[j].2)] = true
-                interesting[Int(withID[j - 1].2)] = true
-            }
-        }
+        // 3. Rows that share an id with another row (bucketed by the top
+        //    bits of the hash, then compared within buckets); removals.
+        markSharedIDs(raw, &interesting)
         for r in 0..<n where raw.status[r] == AssessmentStatus.enteredInError.rawValue { interesting[r] = true }
 
         // 4. The rules, in input order, over the interesting rows only.
@@ -110,35 +130,117 @@ enum AssessmentRules {
         }
         // Keyless rows are removals by id; all were handled above.
         _ = keyless
-
-        // 5. The survivors, already in (citizen, condition, day) order.
-        var table = AssessmentTable()
-        let alive = order.count - (superseded + removed - keyless.count)
-        table.citizen.reserveCapacity(alive)
-        table.day.reserveCapacity(alive)
-        table.condition.reserveCapacity(alive)
-        table.level.reserveCapacity(alive)
-        table.goal.reserveCapacity(alive)
-        table.team.reserveCapacity(alive)
-        table.municipality.reserveCapacity(alive)
-        table.sequence.reserveCapacity(alive)
-        table.citizenStart = [Int](repeating: 0, count: citizenCount + 1)
-        for c in 0..<citizenCount {
-            for i in start[c]..<start[c + 1] {
-                let r = Int(order[i])
-                if fate[r] != .alive { continue }
-                table.citizen.append(raw.citizen[r])
-                table.day.append(raw.day[r])
-                table.condition.append(raw.condition[r])
-                table.level.append(raw.level[r])
-                table.goal.append(raw.goal[r])
-                table.team.append(raw.team[r])
-                table.municipality.append(raw.municipality[r])
-                table.sequence.append(UInt32(r))
-            }
-            table.citizenStart[c + 1] = table.day.count
-        }
+        // 5. The survivors, already in (citizen, condition, day) order,
+        //    gathered on both cores into exactly sized columns.
+        let table = gather(raw, order: order, start: start, fate: fate, citizenCount: citizenCount, parts: citizenParts)
         return Outcome(table: table, superseded: superseded, removed: removed)
+    }
+
+    private static func gather(_ raw: RawAssessments, order: [UInt32], start: [Int], fate: [Fate], citizenCount: Int,
+                               parts: [Range<Int>]) -> AssessmentTable {
+        var citizenStart = [Int](repeating: 0, count: citizenCount + 1)
+        for c in 0..<citizenCount {
+            var alive = 0
+            for i in start[c]..<start[c + 1] where fate[Int(order[i])] == .alive { alive += 1 }
+            citizenStart[c + 1] = citizenStart[c] + alive
+        }
+        let count = citizenStart[citizenCount]
+        var table = AssessmentTable()
+        table.citizenStart = citizenStart
+        func column<T>(_ source: [T], zero: T) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { out, initialized in
+                let o = UnsafeSendable(out.baseAddress)
+                source.withUnsafeBufferPointer { src in
+                    let s = UnsafeSendable(src.baseAddress)
+                    _ = Parallel.map(0..<parts.count) { k in
+                        guard let dst = o.value, let from = s.value else { return 0 }
+                        var w = citizenStart[parts[k].lowerBound]
+                        for c in parts[k] {
+                            for i in start[c]..<start[c + 1] {
+                                let r = Int(order[i])
+                                if fate[r] == .alive {
+                                    (dst + w).initialize(to: from[r])
+                                    w += 1
+                                }
+                            }
+                        }
+                        return 0
+                    }
+                }
+                initialized = count
+            }
+        }
+        table.citizen = column(raw.citizen, zero: 0)
+        table.day = column(raw.day, zero: 0)
+        table.condition = column(raw.condition, zero: 0)
+        table.level = column(raw.level, zero: 0)
+        table.goal = column(raw.goal, zero: 0)
+        table.team = column(raw.team, zero: 0)
+        table.municipality = column(raw.municipality, zero: 0)
+        table.sequence = column((0..<UInt32(raw.count)).map { $0 }, zero: 0)
+        return table
+    }
+
+    /// Marks every row whose record id (128-bit hash) another row shares.
+    /// Rows are bucketed by the top 16 bits of the hash (a counting sort),
+    /// then each small bucket is sorted and scanned for equal neighbours.
+    private static func markSharedIDs(_ raw: RawAssessments, _ interesting: inout [Bool]) {
+        let n = raw.count
+        raw.idHashA.withUnsafeBufferPointer { a in
+            raw.idHashB.withUnsafeBufferPointer { b in
+                interesting.withUnsafeMutableBufferPointer { flags in
+                    var buckets = [Int](repeating: 0, count: (1 << 16) + 1)
+                    var withID = 0
+                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
+                        buckets[Int(a[r] >> 48) + 1] += 1
+                        withID += 1
+                    }
+                    guard withID > 1 else { return }
+                    for k in 0..<(1 << 16) { buckets[k + 1] += buckets[k] }
+                    var next = buckets
+                    var entries = [UInt32](repeating: 0, count: withID)
+                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
+                        let k = Int(a[r] >> 48)
+                        entries[next[k]] = UInt32(r)
+                        next[k] += 1
+                    }
+                    var slice: [(UInt64, UInt64, UInt32)] = []
+                    for k in 0..<(1 << 16) where buckets[k + 1] - buckets[k] > 1 {
+                        slice.removeAll(keepingCapacity: true)
+                        for e in entries[buckets[k]..<buckets[k + 1]] { slice.append((a[Int(e)], b[Int(e)], e)) }
+                        slice.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+                        for j in 1..<slice.count where slice[j].0 == slice[j - 1].0 && slice[j].1 == slice[j - 1].1 {
+                            flags[Int(slice[j].2)] = true
+                            flags[Int(slice[j - 1].2)] = true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Condition and day offset as one integer that sorts like the pair
+    /// (32 bits of day offset, then shifted left 24 for the position).
+    @inline(__always)
+    static func packedKey(_ condition: UInt8, _ day: Int32, minDay: Int32) -> UInt64 {
+        UInt64(condition) << 32 | UInt64(UInt32(truncatingIfNeeded: Int64(day) - Int64(minDay)))
+    }
+
+    /// Insertion sort for the few rows of one citizen; the standard sort beyond.
+    @inline(__always)
+    static func sortSmall(_ keys: inout [UInt64]) {
+        if keys.count > 32 { keys.sort(); return }
+        keys.withUnsafeMutableBufferPointer { k in
+            for i in 1..<k.count {
+                let x = k[i]
+                var j = i - 1
+                while j >= 0 && k[j] > x {
+                    k[j + 1] = k[j]
+                    j -= 1
+                }
+                k[j + 1] = x
+            }
+        }
     }
 
     /// (condition, day) as one integer that sorts like the pair.

@@ -9,22 +9,22 @@ nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeM
 @inline(__always)
 func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
     var h: UInt64 = seed ^ UInt64(truncatingIfNeeded: n)
-    var i = 0
     let raw = UnsafeRawPointer(p)
-    while i + 8 <= n {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-        h = (h << 29) | (h >> 35)
-        i += 8
-    }
-    if i < n {
-        var w: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            w |= UInt64(p[i]) << shift
-            shift += 8
-            i += 1
+    if n >= 8 {
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h << 29) | (h >> 35)
+            i += 8
         }
+        // The last eight bytes again (overlapping), so the tail costs one load.
+        if i < n { h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53 }
+    } else if n >= 4 {
+        let a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        let b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        h = (h ^ (a << 32 | b)) &* 0xC4CE_B9FE_1A85_EC53
+    } else if n > 0 {
+        let w = UInt64(p[0]) << 16 | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1])
         h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
     }
     h ^= h >> 33
@@ -38,79 +38,160 @@ func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F
 /// Maps byte strings to dense indices 0, 1, 2, … in first-seen order.
 ///
 /// Open addressing with linear probing; keys live in one byte arena, so
-/// interning a key that is already known allocates nothing. Not thread-safe:
-/// each import chunk has its own, merged at the end.
-struct ByteInterner: Sendable {
-    private(set) var arena: [UInt8] = []
-    private(set) var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    private var slots: [UInt32]
-    private var mask: Int
+/// interning a key that is already known allocates nothing. A value type
+/// with copy-on-write storage; not for concurrent mutation: each import
+/// chunk has its own, merged at the end.
+struct ByteInterner: @unchecked Sendable {
+    /// Manually managed buffers: the hot path reads them without bounds
+    /// or uniqueness checks. Every index used is < `count` or < `mask + 1`.
+    final class Storage {
+        var arena: UnsafeMutablePointer<UInt8>
+        var arenaCapacity: Int
+        var arenaCount = 0
+        var starts: UnsafeMutablePointer<Int>      // count + 1 entries
+        var hashes: UnsafeMutablePointer<UInt64>   // count entries
+        var entryCapacity: Int
+        var count = 0
+        var slots: UnsafeMutablePointer<UInt32>    // mask + 1 entries; 0 = empty, else index + 1
+        var mask: Int
 
-    init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
-        mask = size - 1
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size <<= 1 }
+            mask = size - 1
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: 0, count: size)
+            entryCapacity = max(8, capacity)
+            starts = .allocate(capacity: entryCapacity + 1)
+            starts[0] = 0
+            hashes = .allocate(capacity: entryCapacity)
+            arenaCapacity = max(64, capacity * 16)
+            arena = .allocate(capacity: arenaCapacity)
+        }
+
+        init(copying o: Storage) {
+            mask = o.mask
+            slots = .allocate(capacity: o.mask + 1)
+            slots.initialize(from: o.slots, count: o.mask + 1)
+            entryCapacity = o.entryCapacity
+            count = o.count
+            starts = .allocate(capacity: entryCapacity + 1)
+            starts.initialize(from: o.starts, count: o.count + 1)
+            hashes = .allocate(capacity: entryCapacity)
+            hashes.initialize(from: o.hashes, count: o.count)
+            arenaCapacity = o.arenaCapacity
+            arenaCount = o.arenaCount
+            arena = .allocate(capacity: arenaCapacity)
+            arena.initialize(from: o.arena, count: o.arenaCount)
+        }
+
+        deinit {
+            arena.deallocate()
+            starts.deallocate()
+            hashes.deallocate()
+            slots.deallocate()
+        }
+
+        @inline(__always)
+        func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let v = slots[slot]
+                if v == 0 { return nil }
+                let index = Int(v &- 1)
+                if hashes[index] == h {
+                    let start = starts[index]
+                    if starts[index + 1] - start == n && equalBytes(arena + start, p, n) { return v &- 1 }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        @inline(__always)
+        private func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            if n > 32 { return memcmp(a, b, n) == 0 }
+            let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+            if n >= 8 {
+                var i = 0
+                while i + 8 <= n {
+                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                    i += 8
+                }
+                return i == n || x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            var i = 0
+            while i < n {
+                if a[i] != b[i] { return false }
+                i += 1
+            }
+            return true
+        }
+
+        func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
+            let index = count
+            if index == entryCapacity {
+                entryCapacity *= 2
+                let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: entryCapacity + 1)
+                newStarts.moveInitialize(from: starts, count: index + 1)
+                starts.deallocate()
+                starts = newStarts
+                let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: entryCapacity)
+                newHashes.moveInitialize(from: hashes, count: index)
+                hashes.deallocate()
+                hashes = newHashes
+            }
+            if arenaCount + n > arenaCapacity {
+                while arenaCount + n > arenaCapacity { arenaCapacity *= 2 }
+                let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: arenaCapacity)
+                newArena.moveInitialize(from: arena, count: arenaCount)
+                arena.deallocate()
+                arena = newArena
+            }
+            (arena + arenaCount).initialize(from: p, count: n)
+            arenaCount += n
+            starts[index + 1] = arenaCount
+            hashes[index] = h
+            count += 1
+            if count * 2 > mask + 1 { grow() } else { place(index, h) }
+            return UInt32(index)
+        }
+
+        private func place(_ index: Int, _ h: UInt64) {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(index + 1)
+        }
+
+        private func grow() {
+            let size = (mask + 1) * 2
+            slots.deallocate()
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: 0, count: size)
+            mask = size - 1
+            for i in 0..<count { place(i, hashes[i]) }
+        }
     }
 
-    var count: Int { hashes.count }
+    private var storage: Storage
+
+    init(capacity: Int = 64) { storage = Storage(capacity: capacity) }
+
+    var count: Int { storage.count }
 
     /// The index of the key, adding it when new.
     @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
         let h = byteHash(p, n)
-        if let found = find(p, n, hash: h) { return found }
-        return insertNew(p, n, hash: h)
+        if let found = storage.find(p, n, hash: h) { return found }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage.insert(p, n, hash: h)
     }
 
     /// The index of the key, or nil when it was never interned.
     @inline(__always)
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? {
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { s in
-            while true {
-                let v = s[slot]
-                if v == 0 { return nil }
-                let index = Int(v - 1)
-                if hashes[index] == h && equals(index, p, n) { return UInt32(index) }
-                slot = (slot + 1) & mask
-            }
-        }
-    }
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? { storage.find(p, n, hash: h) }
 
     func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: byteHash(p, n)) }
-
-    @inline(__always)
-    private func equals(_ index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        let start = starts[index], end = starts[index + 1]
-        guard end - start == n else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            n == 0 || memcmp(a.baseAddress! + start, p, n) == 0
-        }
-    }
-
-    private mutating func insertNew(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
-        let index = hashes.count
-        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        starts.append(arena.count)
-        hashes.append(h)
-        if (index + 1) * 2 > slots.count { grow() } else { place(index, h) }
-        return UInt32(index)
-    }
-
-    private mutating func place(_ index: Int, _ h: UInt64) {
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = UInt32(index + 1)
-    }
-
-    private mutating func grow() {
-        let size = slots.count * 2
-        slots = [UInt32](repeating: 0, count: size)
-        mask = size - 1
-        for i in 0..<hashes.count { place(i, hashes[i]) }
-    }
 
     mutating func intern(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { b in intern(b.baseAddress ?? emptyBytes, b.count) }
@@ -122,15 +203,21 @@ struct ByteInterner: Sendable {
         bytes.withUnsafeBufferPointer { b in find(b.baseAddress ?? emptyBytes, b.count) }
     }
 
-    func bytes(at index: Int) -> ArraySlice<UInt8> { arena[starts[index]..<starts[index + 1]] }
+    func bytes(at index: Int) -> ArraySlice<UInt8> {
+        let start = storage.starts[index], end = storage.starts[index + 1]
+        return Array(UnsafeBufferPointer(start: storage.arena + start, count: end - start))[...]
+    }
 
-    func string(at index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
+    func string(at index: Int) -> String {
+        let start = storage.starts[index], end = storage.starts[index + 1]
+        return String(decoding: UnsafeBufferPointer(start: storage.arena + start, count: end - start), as: UTF8.self)
+    }
 
     /// Calls `body` with each key in index order.
     func forEachKey(_ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
-        arena.withUnsafeBufferPointer { a in
-            let base = a.baseAddress ?? emptyBytes
-            for i in 0..<hashes.count { body(i, base + starts[i], starts[i + 1] - starts[i]) }
+        for i in 0..<storage.count {
+            let start = storage.starts[i]
+            body(i, storage.arena + start, storage.starts[i + 1] - start)
         }
     }
 }

@@ -93,6 +93,8 @@ public struct ImportReport: Sendable {
     public var files: [FileSummary] = []
     /// Files that could not be read at all (each also has a problem).
     public var unreadableFiles = 0
+    /// Time spent per import stage (`read assessments`, `rules`, …).
+    public var timings = StageTimings()
 
     public init() {}
 

@@ -8,6 +8,21 @@ enum AssessmentStatus: UInt8 {
     case enteredInError = 2
 }
 
+/// One assessment row as a chunk reads it (one append per row); chunks
+/// are turned into the columns of `RawAssessments` when they are merged.
+struct RawAssessmentRow {
+    var citizen: UInt32
+    var day: Int32
+    var condition: UInt8
+    var level: UInt8
+    var goal: UInt8
+    var status: UInt8
+    var team: UInt32
+    var municipality: UInt32
+    var idA: UInt64
+    var idB: UInt64
+}
+
 /// Assessment rows as read, in input order, before the rules of SPEC §4.
 /// Columns, not structs, so each pass touches only what it needs.
 struct RawAssessments {
@@ -43,6 +58,24 @@ struct RawAssessments {
         citizen.append(c); day.append(d); condition.append(k); level.append(l); goal.append(g)
         status.append(s.rawValue); team.append(t); municipality.append(m)
         idHashA.append(id.0); idHashB.append(id.1)
+    }
+
+    /// Appends a chunk's rows with its local citizen, team and
+    /// municipality indices mapped to global ones.
+    mutating func append(_ rows: [RawAssessmentRow], citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) {
+        reserve(count + rows.count)
+        for r in rows {
+            citizen.append(r.citizen == RawAssessments.noKey ? r.citizen : citizens[Int(r.citizen)])
+            day.append(r.day)
+            condition.append(r.condition)
+            level.append(r.level)
+            goal.append(r.goal)
+            status.append(r.status)
+            team.append(teams[Int(r.team)])
+            municipality.append(municipalities[Int(r.municipality)])
+            idHashA.append(r.idA)
+            idHashB.append(r.idB)
+        }
     }
 
     /// Appends `other` with its local citizen, team and municipality

@@ -9,7 +9,9 @@ public enum Language: String, Sendable, CaseIterable {
     /// with thousands grouped (`12.345` / `12,345`).
     public func number(_ x: Double, digits: Int = 2) -> String {
         guard x.isFinite else { return "–" }
-        let s = String(format: "%.\(digits)f", x)
+        var s = String(format: "%.\(digits)f", x)
+        // A value that rounds to zero is shown without a sign ("0,00", not "-0,00").
+        if s.hasPrefix("-") && !s.contains(where: { $0 >= "1" && $0 <= "9" }) { s.removeFirst() }
         var parts = s.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var whole = parts[0]
         let negative = whole.hasPrefix("-")
@@ -38,6 +40,10 @@ public enum LabelKey: Sendable {
     case total, costPerPoint, meanSavings, totalCost, suppressedNote, period, teams, rowsRead, rejected, superseded, removed, accepted
     case notEvaluable, phi, funnelTitle, trendTitle, conditionTitle, commonReasons, expectedCount, ratio, limits95, limits998
     case improvedShare, meanChangeByMonth, pChartLimits, within, highAlert, highAlarm, lowAlert, lowAlarm, costs, meanCost, mediansChange
+    // HTML report
+    case reportTitle, summary, keyFigures, importTitle, input, methodTitle, chartData, hidden, expectedLevel, overallShare, overallMean
+    case points, comparedConditions, sortHint, assessments, rates, fhirReports, evaluated, observed, expected, lowerLimit, upperLimit
+    case outsidePChart, chartsTitle, madeWith, centreLine
 
     var danish: String {
         switch self {
@@ -88,6 +94,33 @@ public enum LabelKey: Sendable {
         case .costs: return "Udgifter"
         case .meanCost: return "Gns. udgift pr. forløb"
         case .mediansChange: return "Median ændring"
+        // HTML report
+        case .reportTitle: return "Effekt af rehabilitering (§ 83a)"
+        case .summary: return "Sammenfatning"
+        case .keyFigures: return "Nøgletal"
+        case .importTitle: return "Indlæste data"
+        case .input: return "Data"
+        case .methodTitle: return "Sådan læses rapporten"
+        case .chartData: return "Tallene bag diagrammet"
+        case .hidden: return "skjult"
+        case .expectedLevel: return "forventet niveau"
+        case .overallShare: return "samlet andel"
+        case .overallMean: return "samlet gennemsnit"
+        case .points: return "point"
+        case .comparedConditions: return "Sammenlignede tilstande"
+        case .sortHint: return "Klik på en kolonneoverskrift for at sortere tabellen."
+        case .assessments: return "Vurderinger"
+        case .rates: return "Takster"
+        case .fhirReports: return "KL Gateway-rapporter"
+        case .evaluated: return "Vurderede forløb"
+        case .observed: return "Observeret"
+        case .expected: return "Forventet"
+        case .lowerLimit: return "Nedre grænse"
+        case .upperLimit: return "Øvre grænse"
+        case .outsidePChart: return "uden for 3-sigma-grænserne"
+        case .chartsTitle: return "Diagrammer"
+        case .madeWith: return "Lavet med fsiii"
+        case .centreLine: return "Samlet niveau (midterlinje)"
         }
     }
 
@@ -140,6 +173,33 @@ public enum LabelKey: Sendable {
         case .costs: return "Costs"
         case .meanCost: return "Mean cost per course"
         case .mediansChange: return "Median change"
+        // HTML report
+        case .reportTitle: return "Effect of rehabilitation (§ 83a)"
+        case .summary: return "Summary"
+        case .keyFigures: return "Key figures"
+        case .importTitle: return "Data read"
+        case .input: return "Input"
+        case .methodTitle: return "How to read this report"
+        case .chartData: return "Figures behind the chart"
+        case .hidden: return "hidden"
+        case .expectedLevel: return "expected level"
+        case .overallShare: return "overall share"
+        case .overallMean: return "overall mean"
+        case .points: return "points"
+        case .comparedConditions: return "Compared conditions"
+        case .sortHint: return "Click a column heading to sort the table."
+        case .assessments: return "Assessments"
+        case .rates: return "Rates"
+        case .fhirReports: return "KL Gateway reports"
+        case .evaluated: return "Evaluated courses"
+        case .observed: return "Observed"
+        case .expected: return "Expected"
+        case .lowerLimit: return "Lower limit"
+        case .upperLimit: return "Upper limit"
+        case .outsidePChart: return "outside the 3-sigma limits"
+        case .chartsTitle: return "Charts"
+        case .madeWith: return "Made with fsiii"
+        case .centreLine: return "Overall level (centre line)"
         }
     }
 }

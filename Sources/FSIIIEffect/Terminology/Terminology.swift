@@ -17,6 +17,8 @@ public struct Terminology: Sendable {
     private let conditionCodes: [String: ConditionCode]
     private let levelTokens: [String: Level]
     private let rehabilitationCodes: Set<String>
+    /// Normalised display names, for the "did you mean" of unknown conditions.
+    private let normalizedDisplays: [[Character]]
 
     /// Builds the lookup tables; `conditions[i].code` must be `i`.
     public init(version: String, areas: [ConditionArea], conditions: [ConditionConcept], levels: [LevelConcept],
@@ -61,6 +63,7 @@ public struct Terminology: Sendable {
             if let key = r.legacyKey { rehab.insert(key) }
         }
         rehabilitationCodes = rehab
+        normalizedDisplays = conditions.map { Array(Terminology.normalize($0.display)) }
     }
 
     /// The tables of KL's FSIII release the package was built with.
@@ -95,8 +98,8 @@ public struct Terminology: Sendable {
         let t = Array(Terminology.normalize(token))
         guard !t.isEmpty else { return nil }
         var best: (distance: Int, name: String)?
-        for c in conditions {
-            let d = Terminology.editDistance(t, Array(Terminology.normalize(c.display)))
+        for (c, name) in zip(conditions, normalizedDisplays) {
+            let d = Terminology.editDistance(t, name)
             if best == nil || d < best!.distance { best = (d, c.display) }
         }
         guard let found = best, found.distance <= max(2, t.count / 3), found.distance < t.count else { return nil }

@@ -57,6 +57,10 @@ enum ReportCommand {
         case .json: text = ReportJSON.write(report)
         }
         try Shared.write(text, to: args.value(.output))
+        if let path = args.value(.html) {
+            // SPEC §11: the same report as one self-contained page with charts.
+            try Shared.write(HTMLReport.write(report, terminology: dataset.terminology, language: language), to: path)
+        }
         return 0
     }
 }

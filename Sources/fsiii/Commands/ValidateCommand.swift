@@ -12,7 +12,7 @@ enum ValidateCommand {
         run: run)
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
-        let dataset = try Shared.load(args)
+        let dataset = try Shared.load(args, printAccounting: false)
         var out = ""
         for f in dataset.report.files {
             var line = "\(f.path): \(f.kind.rawValue), \(f.rows) rows, \(f.bytes) bytes"

@@ -21,15 +21,18 @@ struct AssessmentSink: CSVRowSink {
     let path: String
     let header: CSVHeader
     let terminology: Terminology
-    var rows = RawAssessments()
+    var rows: [RawAssessmentRow] = []
     var citizens = CitizenRegistry()
     var teams = NameTable()
     var municipalities = NameTable()
     var problems: [ImportProblem] = []
     var rowsRead = 0
-    private var conditions = TokenCache()
-    private var levels = TokenCache()
-    private var statuses = TokenCache()
+    private var conditions = TokenCache<UInt8>()
+    private var levels = TokenCache<UInt8>()
+    private var statuses = TokenCache<UInt8>()
+    private var dates = TokenCache<Int32>()
+    /// "did you mean" per unknown condition cell, computed once.
+    private var suggestions: [String: String] = [:]
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private let column: [Int]
 
@@ -68,6 +71,15 @@ struct AssessmentSink: CSVRowSink {
         problems.append(problem)
     }
 
+    /// A level cell through the cache (levels and goals share it).
+    @inline(__always)
+    private mutating func resolveLevel(_ cell: ByteSlice) -> UInt8 {
+        if let known = levels.lookup(cell) { return known }
+        let level = terminology.level(forToken: cell.string)?.rawValue ?? Token.unknown
+        levels.remember(cell, level)
+        return level
+    }
+
     mutating func consume(_ record: CSVRecordCursor, line: Int) {
         typealias C = AssessmentColumns
         // Status first: an entered-in-error row needs less than an assessment.
@@ -76,14 +88,14 @@ struct AssessmentSink: CSVRowSink {
             let cell = record.field(column[C.status])
             if !cell.isEmpty {
                 let code = statuses.resolve(cell) { token in
-                    switch Terminology.normalize(token) {
+                    switch Terminology.normalize(token.string) {
                     case "active", "aktiv": return AssessmentStatus.active.rawValue
                     case "resolved", "afsluttet": return AssessmentStatus.resolved.rawValue
                     case "entered-in-error", "entered_in_error", "fejlregistreret": return AssessmentStatus.enteredInError.rawValue
-                    default: return nil
+                    default: return Token.unknown
                     }
                 }
-                guard code != TokenCache.unknown, let s = AssessmentStatus(rawValue: code) else {
+                guard code != Token.unknown, let s = AssessmentStatus(rawValue: code) else {
                     return reject(record, line: line, C.status, "unknown status \"\(cell.string)\"; use active, resolved or entered-in-error", reason: "unknown status")
                 }
                 status = s
@@ -105,21 +117,31 @@ struct AssessmentSink: CSVRowSink {
 
         // Date.
         let dateCell = record.field(column[C.date])
-        var day: Int32 = 0
-        if let d = DateParser.parse(dateCell) {
-            day = d.rawValue
+        var day: Int32
+        if let known = dates.lookup(dateCell) { day = known } else {
+            day = DateParser.parse(dateCell)?.rawValue ?? Int32.min
+            dates.remember(dateCell, day)
+        }
+        if day != Int32.min {
+            // A date.
         } else if !removalByID {
             if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every row needs the assessment date", reason: "missing date") }
             return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
         } else {
             citizen = RawAssessments.noKey
+            day = 0
         }
 
         // Condition.
         let conditionCell = record.field(column[C.condition])
-        let terminology = self.terminology
-        var condition = conditionCell.isEmpty ? TokenCache.unknown : conditions.resolve(conditionCell) { terminology.condition(forToken: $0)?.rawValue }
-        if condition == TokenCache.unknown {
+        var condition = Token.unknown
+        if !conditionCell.isEmpty {
+            if let known = conditions.lookup(conditionCell) { condition = known } else {
+                condition = terminology.condition(forToken: conditionCell.string)?.rawValue ?? Token.unknown
+                conditions.remember(conditionCell, condition)
+            }
+        }
+        if condition == Token.unknown {
             if removalByID {
                 citizen = RawAssessments.noKey
                 condition = 0
@@ -127,9 +149,14 @@ struct AssessmentSink: CSVRowSink {
                 return reject(record, line: line, C.condition, "missing value; every row needs the condition", reason: "missing condition")
             } else {
                 let token = conditionCell.string
-                var message = "unknown condition \"\(token)\""
-                if let near = terminology.nearestConditionName(to: token) { message += " — did you mean \"\(near)\"?" } else {
-                    message += "; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                let message: String
+                if let known = suggestions[token] { message = known } else {
+                    if let near = terminology.nearestConditionName(to: token) {
+                        message = "unknown condition \"\(token)\" — did you mean \"\(near)\"?"
+                    } else {
+                        message = "unknown condition \"\(token)\"; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                    }
+                    suggestions[token] = message
                 }
                 return reject(record, line: line, C.condition, message, reason: "unknown condition")
             }
@@ -140,8 +167,8 @@ struct AssessmentSink: CSVRowSink {
         if status == .active {
             let cell = record.field(column[C.level])
             if cell.isEmpty { return reject(record, line: line, C.level, "missing value; give a level 0–4 or 9", reason: "missing level") }
-            level = levels.resolve(cell) { terminology.level(forToken: $0)?.rawValue }
-            if level == TokenCache.unknown {
+            level = resolveLevel(cell)
+            if level == Token.unknown {
                 return reject(record, line: line, C.level, "\"\(cell.string)\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"", reason: "bad level")
             }
         }
@@ -151,8 +178,8 @@ struct AssessmentSink: CSVRowSink {
         if column[C.goal] != Int.max {
             let cell = record.field(column[C.goal])
             if !cell.isEmpty {
-                goal = levels.resolve(cell) { terminology.level(forToken: $0)?.rawValue }
-                if goal == TokenCache.unknown && status != .enteredInError {
+                goal = resolveLevel(cell)
+                if goal == Token.unknown && status != .enteredInError {
                     return reject(record, line: line, C.goal, "\"\(cell.string)\" is not a level; the goal is an expected level 0–4 (or 9)", reason: "bad goal")
                 }
             }
@@ -160,7 +187,7 @@ struct AssessmentSink: CSVRowSink {
 
         let team = column[C.team] != Int.max ? teams.intern(record.field(column[C.team])) : 0
         let municipality = column[C.municipality] != Int.max ? municipalities.intern(record.field(column[C.municipality])) : 0
-        rows.append(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status,
-                    team: team, municipality: municipality, id: id)
+        rows.append(RawAssessmentRow(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status.rawValue,
+                                     team: team, municipality: municipality, idA: id.0, idB: id.1))
     }
 }

@@ -11,6 +11,37 @@ struct CSVField {
     var textAfterQuote: Bool
 }
 
+/// The fields of the current record, in a buffer that is reused from
+/// record to record (no allocation per record or field).
+final class CSVFields {
+    private(set) var base: UnsafeMutablePointer<CSVField>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+
+    @inline(__always) func removeAll() { count = 0 }
+
+    @inline(__always) func append(_ start: Int, _ end: Int, escaped: Bool = false, textAfterQuote: Bool = false) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: CSVField(start: start, end: end, escaped: escaped, textAfterQuote: textAfterQuote))
+        count += 1
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    @inline(__always) subscript(i: Int) -> CSVField { base[i] }
+
+    var all: [CSVField] { (0..<count).map { base[$0] } }
+}
+
 /// A byte-level RFC 4180 scanner: quoted delimiters, doubled quotes and line
 /// breaks inside quotes, CRLF, LF or lone CR line ends. It hands out byte
 /// ranges, never a `String` per field (STYLE.md).
@@ -39,11 +70,68 @@ struct CSVScanner {
         self.line = firstLine
     }
 
+    /// Exact per-byte test: 0x80 in every byte of `x` that is zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+    }
+
+    /// The common case, eight bytes at a time: a record with no quote that
+    /// ends with a line break before the end of the range. Returns false
+    /// (having consumed nothing) for anything else.
+    @inline(__always)
+    private mutating func quickRecord(_ fields: CSVFields) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        var p = position
+        var fieldStart = p
+        while p + 8 <= limit {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let special = CSVScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | CSVScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+                | CSVScanner.zeroBytes(w ^ 0x2222_2222_2222_2222)
+            var found = CSVScanner.zeroBytes(w ^ delimiters)
+            if special != 0 {
+                let stop = special.trailingZeroBitCount >> 3
+                found &= (UInt64(1) << UInt64(stop * 8)) &- 1
+                while found != 0 {
+                    let i = p + (found.trailingZeroBitCount >> 3)
+                    fields.append(fieldStart, i)
+                    fieldStart = i + 1
+                    found &= found &- 1
+                }
+                let end = p + stop
+                let b = base[end]
+                if b == 0x22 {
+                    fields.removeAll()
+                    return false
+                }
+                fields.append(fieldStart, end)
+                position = end + ((b == 0x0D && end + 1 < limit && base[end + 1] == 0x0A) ? 2 : 1)
+                line += 1
+                return true
+            }
+            while found != 0 {
+                let i = p + (found.trailingZeroBitCount >> 3)
+                fields.append(fieldStart, i)
+                fieldStart = i + 1
+                found &= found &- 1
+            }
+            p += 8
+        }
+        fields.removeAll()
+        return false
+    }
+
     /// Reads the next non-blank record into `fields`.
-    mutating func next(_ fields: inout [CSVField]) -> Outcome {
+    mutating func next(_ fields: CSVFields) -> Outcome {
         while true {
-            fields.removeAll(keepingCapacity: true)
+            fields.removeAll()
             if position >= limit { return .end }
+            let first = base[position]
+            if first != 0x0A && first != 0x0D && first != 0x22 {
+                let recordLine = line
+                if quickRecord(fields) { return .record(line: recordLine) }
+            }
             // Skip blank lines: they hold no row (not counted as read).
             let c = base[position]
             if c == 0x0A { position += 1; line += 1; continue }
@@ -76,7 +164,7 @@ struct CSVScanner {
                         // Resume after the first physical line of the broken record.
                         line = recordLine + 1
                         position = CSVScanner.endOfLine(base, from: recordStart, limit: limit)
-                        fields.removeAll(keepingCapacity: true)
+                        fields.removeAll()
                         return .unterminatedQuote(line: recordLine)
                     }
                     let end = p
@@ -88,7 +176,7 @@ struct CSVScanner {
                         after = true
                         p += 1
                     }
-                    fields.append(CSVField(start: start, end: end, escaped: escaped, textAfterQuote: after))
+                    fields.append(start, end, escaped: escaped, textAfterQuote: after)
                 } else {
                     let start = p
                     while p < limit {
@@ -96,7 +184,7 @@ struct CSVScanner {
                         if b == delimiter || b == 0x0A || b == 0x0D { break }
                         p += 1
                     }
-                    fields.append(CSVField(start: start, end: p, escaped: false, textAfterQuote: false))
+                    fields.append(start, p)
                 }
                 if p >= limit { position = p; return .record(line: recordLine) }
                 let b = base[p]

@@ -69,17 +69,15 @@ enum CSVTableReader {
             throw InputFailure(path: path, line: line, message: "the header line has no ';', ',' or tab delimiter; expected columns such as \(requiredNames.joined(separator: ";"))")
         }
         var scanner = CSVScanner(base: base, range: start..<buffer.count, delimiter: delimiter, firstLine: line)
-        var fields: [CSVField] = []
+        let cursor = CSVRecordCursor(base: base)
         let headerLine: Int
-        switch scanner.next(&fields) {
+        switch scanner.next(cursor.fields) {
         case .record(let l): headerLine = l
         case .unterminatedQuote(let l):
             throw InputFailure(path: path, line: l, message: "the header line has an unterminated quote")
         case .end:
             throw InputFailure(path: path, line: 0, message: "the file has no header line")
         }
-        let cursor = CSVRecordCursor(base: base)
-        cursor.fields = fields
         let cells = cursor.strings
         let header: CSVHeader
         do {
@@ -109,7 +107,7 @@ enum CSVTableReader {
             var lastReported = cuts[k]
             var rowsReported = 0
             loop: while true {
-                switch scanner.next(&cursor.fields) {
+                switch scanner.next(cursor.fields) {
                 case .end:
                     break loop
                 case .unterminatedQuote(let line):

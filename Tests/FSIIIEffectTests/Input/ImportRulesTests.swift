@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import FSIIIEffect
+
+/// SPEC §4: rejected, superseded and removed rows, and the identity
+/// read = accepted + rejected + superseded + removed.
+@Suite("Import rules")
+struct ImportRulesTests {
+    static let header = "citizen;date;condition;level;team;goal;status;id\n"
+
+    @Test("same citizen, condition and date twice: the later row wins")
+    func sameKey() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;2;T;;;
+        010140-1234;10.01.2024;J1.1;3;T;;;
+        0101401234;2024-01-11;Vaske sig;1;T;;;
+        """)
+        #expect(d.report[.assessments] == ImportCounts(read: 3, accepted: 2, superseded: 1))
+        #expect(Fixtures.rows(d).map(\.level) == [3, 1])
+    }
+
+    @Test("a later row with the same id replaces the earlier one, even on another date")
+    func sameID() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;2;T;;;R1
+        0101401234;2024-01-12;Vaske sig;3;T;;;R1
+        0101401234;2024-01-12;Lave mad;3;T;;;R2
+        """)
+        #expect(d.report[.assessments] == ImportCounts(read: 3, accepted: 2, superseded: 1))
+        // Rows are ordered by citizen, condition (Vaske sig before Lave mad in the terminology) and day.
+        #expect(Fixtures.rows(d).map { "\($0.condition) \($0.day) \($0.level)" } == ["Vaske sig 2024-01-12 3", "Lave mad 2024-01-12 3"])
+    }
+
+    @Test("entered-in-error removes the record with that id, and is removed itself")
+    func enteredInErrorByID() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;2;T;;;R1
+        0101401234;2024-01-11;Vaske sig;3;T;;;R2
+        ;;;;;;entered-in-error;R1
+        """)
+        #expect(d.report[.assessments] == ImportCounts(read: 3, accepted: 1, removed: 2))
+        #expect(Fixtures.rows(d).map(\.day) == ["2024-01-11"])
+    }
+
+    @Test("without an id, entered-in-error removes the record of that citizen, condition and date")
+    func enteredInErrorByKey() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;2;T;;;
+        0101401234;2024-01-10;Lave mad;2;T;;;
+        0101401234;10-01-2024;J1.1;;T;;entered-in-error;
+        0101401234;2024-01-20;Vaske sig;9;T;;entered-in-error;
+        """)
+        // The last removal matches nothing alive: it is removed all the same.
+        #expect(d.report[.assessments] == ImportCounts(read: 4, accepted: 1, removed: 3))
+        #expect(Fixtures.rows(d).map(\.condition) == ["Lave mad"])
+    }
+
+    @Test("a removal can be undone only by a new row: a row after the removal is alive")
+    func rowAfterRemoval() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;2;T;;;R1
+        0101401234;2024-01-10;Vaske sig;;T;;entered-in-error;R1
+        0101401234;2024-01-10;Vaske sig;3;T;;;R3
+        """)
+        #expect(d.report[.assessments] == ImportCounts(read: 3, accepted: 1, removed: 2))
+        #expect(Fixtures.rows(d).map(\.level) == [3])
+    }
+
+    @Test("resolved is an assessment at level 0, whatever the level cell says")
+    func resolved() {
+        let d = Fixtures.assessments(Self.header + """
+        0101401234;2024-01-10;Vaske sig;;T;;resolved;
+        0101401234;2024-01-11;Lave mad;3;T;;RESOLVED;
+        """)
+        #expect(d.report[.assessments] == ImportCounts(read: 2, accepted: 2))
+        #expect(Fixtures.rows(d).map(\.level) == [0, 0])
+    }
+
+    @Test("a later file wins over an earlier one")
+    func laterFileWins() {
+        let d = Fixtures.dataset([
+            .init("assessments-1.csv", .assessments, Self.header + "0101401234;2024-01-10;Vaske sig;2;T;;;\n"),
+            .init("assessments-2.csv", .assessments, "citizen,date,condition,level\n0101401234,2024-01-10,Vaske sig,4\n"),
+        ])
+        #expect(d.report[.assessments] == ImportCounts(read: 2, accepted: 1, superseded: 1))
+        #expect(Fixtures.rows(d).map(\.level) == [4])
+    }
+
+    /// One row of every kind: each ends in exactly one bucket.
+    static let everyKind = header + """
+    0101401234;2024-01-10;Vaske sig;2;T;;;R1
+    0101401234;2024-01-10;Vaske sig;3;T;;;R2
+    0101401234;2024-01-11;Lave mad;1;T;1;;R3
+    ;;;;;;entered-in-error;R3
+    0101401234;2024-01-12;Gå;;T;;resolved;R4
+    0101401234;31-02-2024;Gå;2;T;;;R5
+    0101401234;i går;Gå;2;T;;;R6
+    0101401234;2024-01-13;Vaske sigg;2;T;;;R7
+    0101401234;2024-01-13;Vaske sig;x;T;;;R8
+    0101401234;2024-01-13;Vaske sig;2.5;T;;;R9
+    ;2024-01-13;Vaske sig;2;T;;;R10
+    0101401234;2024-01-13;Vaske sig;2;T;7;;R11
+    0101401234;2024-01-13;Vaske sig;2;T;;deleted;R12
+    0101401234;2024-01-14;Vaske sig;2;T
+    0101401234;2024-01-14;Vaske sig;2;T;;;R13;extra
+    0101401234;"2024-01-15";"Vaske sig";1;"T";;;R14
+    0101401234;"2024-01-16"x;Vaske sig;1;T;;;R15
+    0101401234;2024-01-17;Vaske sig;;T;;;R16
+    0101401234;2024-01-18;;1;T;;;R17
+    0101401234;;Vaske sig;1;T;;;R18
+    0101401234;2024-01-19;Vaske sig;1;T;;;R19
+    0101401234;"2024-01-20;Vaske sig;1;T;;;R20
+
+    """
+
+    @Test("every kind of bad row is accounted for, with file, line, column and a clear message")
+    func everyKindOfRow() {
+        let d = Fixtures.assessments(Self.everyKind)
+        let counts = d.report[.assessments]
+        // Lines 2–23: line 2 superseded by 3; 4 removed by 5; 3, 6, 17, 22 accepted; the rest rejected.
+        #expect(counts == ImportCounts(read: 22, accepted: 4, rejected: 15, superseded: 1, removed: 2))
+        #expect(counts.balances)
+        let messages = d.report.rejected.map(\.description)
+        #expect(messages == [
+            "assessments.csv:7: date: \"31-02-2024\" is not a date; use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (or an ISO date-time)",
+            "assessments.csv:8: date: \"i går\" is not a date; use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (or an ISO date-time)",
+            "assessments.csv:9: condition: unknown condition \"Vaske sigg\" — did you mean \"Vaske sig\"?",
+            "assessments.csv:10: level: \"x\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"",
+            "assessments.csv:11: level: \"2.5\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"",
+            "assessments.csv:12: citizen: missing value; every row needs the citizen",
+            "assessments.csv:13: goal: \"7\" is not a level; the goal is an expected level 0–4 (or 9)",
+            "assessments.csv:14: status: unknown status \"deleted\"; use active, resolved or entered-in-error",
+            "assessments.csv:15: (row): the row has 5 fields, the header has 8; check for a missing ';'",
+            "assessments.csv:16: (row): the row has 9 fields, the header has 8; a value containing ';' must be quoted",
+            "assessments.csv:18: date: text follows the closing quote; quote the whole value and double any quote inside it",
+            "assessments.csv:19: level: missing value; give a level 0–4 or 9",
+            "assessments.csv:20: condition: missing value; every row needs the condition",
+            "assessments.csv:21: date: missing value; every row needs the assessment date",
+            "assessments.csv:23: (row): a quoted field is never closed; the quote opened on this line runs to the end of the file — close it or remove the stray quote",
+        ])
+        #expect(Fixtures.rows(d).map { "\($0.day) \($0.condition) \($0.level)" } == [
+            "2024-01-10 Vaske sig 3", "2024-01-15 Vaske sig 1", "2024-01-19 Vaske sig 1", "2024-01-12 Gå 0",
+        ])
+    }
+}
