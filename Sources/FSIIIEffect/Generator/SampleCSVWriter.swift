@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes generated data as the CSV files of SPEC §3, the way care systems
 /// and Danish Excel produce them: `;` delimiters, mixed token styles and
-/// date formats, Danish header names, a costs file in Windows-1252 (minutes
-/// delivered) and rates with decimal commas.
+/// date formats, Danish header names in the courses file, a costs file in
+/// Windows-1252 and decimal commas.
 public enum SampleCSVWriter {
     /// What was written.
     public struct Summary: Sendable {
@@ -29,7 +29,7 @@ public enum SampleCSVWriter {
         var summary = Summary()
         assessments.write(Data("citizen;date;condition;level;team;municipality;goal;status;id\n".utf8))
         courses.write(Data(("\u{FEFF}borger;start;slut;hold;kommune;id;type\n").utf8))
-        costs?.write(windows1252("cpr;dato;minutter;ydelse;hold\r\n"))
+        costs?.write(windows1252("cpr;dato;timer;ydelse;hold\r\n"))
         let total = generator.spec.citizens
         let block = 2048
         var next = 0
@@ -146,8 +146,8 @@ public enum SampleCSVWriter {
         let team = SampleNames.team(c.team)
         let teamBytes = windows1252(team)
         for cost in c.costs {
-            // Whole minutes, as delivered: the KL Gateway form carries the same (SampleFHIRWriter).
-            append("\(c.id);\(cost.day.iso);\(cost.minutes);", &out)
+            let hours = CSVDialect.excelDA.format((Double(cost.minutes) / 60 * 100).rounded() / 100)
+            append("\(c.id);\(cost.day.iso);\(hours);", &out)
             out.append(contentsOf: windows1252(SampleNames.services[cost.service].name))
             out.append(0x3B)
             out.append(contentsOf: teamBytes)

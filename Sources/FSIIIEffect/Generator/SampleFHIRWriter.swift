@@ -17,7 +17,9 @@ import Foundation
 /// - a course is a § 83a CarePlan, started on its first day and completed
 ///   on its last; the § 83 services are non-rehabilitation CarePlans;
 /// - a cost row is a finished delivery encounter of its service's CarePlan
-///   lasting its minutes.
+///   lasting the hours the CSV form writes (rounded to 0.01 h, so the visit
+///   lasts a whole number of 36-second steps): both forms then price
+///   exactly the same time.
 public enum SampleFHIRWriter {
     public struct Summary: Sendable {
         public var citizens = 0
@@ -153,7 +155,7 @@ public enum SampleFHIRWriter {
         // Costs: each a visit of its service's intervention, one after another through the day.
         let homeCare = [(id: "pp\(c.index)", code: "17312894-b23f-43d9-9723-b725ac25d872", display: "Personlig hygiejne"),
                         (id: "ph\(c.index)", code: "43608562-e356-4990-8b96-e35128bbdc4f", display: "Rengøring")]
-        var clock: [Day: Int] = [:]
+        var clock: [Day: Int] = [:]  // seconds after midnight UTC of the next visit
         for (k, cost) in c.costs.enumerated() {
             let plan: String
             if cost.service < homeCare.count {
@@ -169,11 +171,13 @@ public enum SampleFHIRWriter {
                 plan = "rh\(c.index)-\(course + 1)"
             }
             timeline.need("CarePlan/" + plan, on: cost.day)
-            let from = min(clock[cost.day] ?? 6 * 60, 24 * 60 - 1 - cost.minutes)
-            clock[cost.day] = from + cost.minutes + 30
+            // The hundredths of an hour SampleCSVWriter writes, as seconds.
+            let seconds = Int((Double(cost.minutes) / 60 * 100).rounded()) * 36
+            let from = min(clock[cost.day] ?? 6 * 3600, 24 * 3600 - 1 - seconds)
+            clock[cost.day] = from + seconds + 1800
             let id = "e\(c.index)-\(k + 1)"
             timeline.add("Encounter/" + id, on: cost.day,
-                         SampleFHIRResources.delivery(id: id, patient: patient, carePlan: plan, start: time(cost.day, from), end: time(cost.day, from + cost.minutes)))
+                         SampleFHIRResources.delivery(id: id, patient: patient, carePlan: plan, start: time(cost.day, from), end: time(cost.day, from + seconds)))
         }
 
         // One report per day, the Patient first, each resource as it is that day.
@@ -192,9 +196,9 @@ public enum SampleFHIRWriter {
         return days.count
     }
 
-    /// `YYYY-MM-DDThh:mm:00Z`, `minutes` after midnight UTC.
-    static func time(_ day: Day, _ minutes: Int) -> String {
-        day.iso + "T" + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2) + ":00Z"
+    /// `YYYY-MM-DDThh:mm:ssZ`, `seconds` after midnight UTC.
+    static func time(_ day: Day, _ seconds: Int) -> String {
+        day.iso + "T" + Day.pad(seconds / 3600, 2) + ":" + Day.pad(seconds / 60 % 60, 2) + ":" + Day.pad(seconds % 60, 2) + "Z"
     }
 }
 

@@ -151,7 +151,8 @@ extension DeliveryReportReader {
                                 reason: "missing time")
             }
             guard end >= start else { throw Rejection("period.end is before period.start", reason: "end before start") }
-            let minutes = Double(end.milliseconds - start.milliseconds) / 60_000
+            let milliseconds = Double(end.milliseconds - start.milliseconds)
+            let minutes = milliseconds / 60_000
             let plans = JSONValue.object(r.resource).extensionReferences(KLGateway.basedOnInterventionExtension)
                 .compactMap { r.entries.resolve($0) }.filter { r.entries.labels[$0].hasPrefix("CarePlan/") }
             let services = plans.isEmpty ? [(name: "", rate: rates.pricing.defaultRate)]
@@ -163,8 +164,9 @@ extension DeliveryReportReader {
                     throw Rejection("cannot price \(Self.minutesText(minutes)) minutes: \(what); add it to a rates file (--rates, service;rate) or give --hourly-rate KR",
                                     reason: "no rate")
                 }
-                // Minutes × (1/60), as a costs file's `minutes` column is read, so both give the same hours.
-                let hours = minutes * (1.0 / 60.0) / Double(services.count)
+                // One correctly rounded division: a visit of 0.68 h gives the
+                // same hours as "0,68" in a costs file.
+                let hours = milliseconds / 3_600_000 / Double(services.count)
                 parts.append(CostPart(service: service.name, hours: hours, cost: hours * rate))
             }
             facts.costParts.append(contentsOf: parts)
