@@ -15,16 +15,45 @@ public struct ImportOptions: Sendable {
     }
 }
 
-/// An input already in memory (tests, generated data).
+/// One input of a run. A file on disk is opened only when its turn comes
+/// and released after it is read, so a folder of 100,000 KL Gateway reports
+/// never holds more than one of them mapped at a time; an input already in
+/// memory (tests, generated data) carries its bytes.
 struct InputSource {
     var path: String
     var kind: InputKind
-    var bytes: FileBytes
+    /// Size in bytes, for progress and the file summary.
+    var fileSize: Int
+    private var content: FileBytes?
+
+    /// An input already in memory.
+    init(path: String, kind: InputKind, bytes: FileBytes) {
+        self.path = path
+        self.kind = kind
+        self.fileSize = bytes.fileSize
+        self.content = bytes
+    }
+
+    /// A file opened by `open()` when it is read.
+    init(path: String, kind: InputKind, fileSize: Int) {
+        self.path = path
+        self.kind = kind
+        self.fileSize = fileSize
+        self.content = nil
+    }
+
+    /// The content: the bytes in memory, else the file read now.
+    func open() throws(InputFileError) -> FileBytes {
+        if let content { return content }
+        return try FileBytes(path: path)
+    }
 }
 
 /// Reads every input of a run into one `Dataset`: rates first (so cost rows
 /// are priced as they are read), then assessments and KL Gateway reports in
-/// the order given (a later file wins, SPEC §4), then courses and costs.
+/// the order given (a later file wins, SPEC §4; the assessments of KL
+/// Gateway reports follow the CSV rows, their versions ordered by time),
+/// then courses and costs.
 public enum DatasetLoader {
     /// Reads the files and folders of a run. A file that cannot be read at
     /// all is reported in `report.problems` and the rest still imports;
@@ -35,12 +64,14 @@ public enum DatasetLoader {
         var dataset = Dataset(terminology: options.terminology)
         for file in files {
             guard let kind = file.kind else { continue }
-            do {
-                sources.append(InputSource(path: file.path, kind: kind, bytes: try FileBytes(path: file.path)))
-            } catch {
-                dataset.report.problems.append(ImportProblem(file: file.path, line: 0, column: "(file)", message: "cannot read: \(error.reason)", reason: "unreadable file"))
+            var info = stat()
+            guard stat(file.path, &info) == 0 else {
+                let reason = String(cString: strerror(errno))
+                dataset.report.problems.append(ImportProblem(file: file.path, line: 0, column: "(file)", message: "cannot read: \(reason)", reason: "unreadable file"))
                 dataset.report.unreadableFiles += 1
+                continue
             }
+            sources.append(InputSource(path: file.path, kind: kind, fileSize: Int(info.st_size)))
         }
         load(sources, into: &dataset, options: options)
         return dataset
@@ -53,7 +84,7 @@ public enum DatasetLoader {
     }
 
     static func load(_ sources: [InputSource], into dataset: inout Dataset, options: ImportOptions) {
-        let totalBytes = sources.reduce(0) { $0 + $1.bytes.fileSize }
+        let totalBytes = sources.reduce(0) { $0 + $1.fileSize }
         let progress = options.showProgress && totalBytes > 16 << 20 ? ProgressMeter(totalBytes: totalBytes, label: "reading") : nil
         defer { progress?.finish() }
 
@@ -66,13 +97,16 @@ public enum DatasetLoader {
         dataset.pricing = pricing
 
         var raw = RawAssessments()
+        var klgateway = FHIRImport(terminology: dataset.terminology, pricing: pricing)
         for source in sources where source.kind == .assessments || source.kind == .fhir {
             if source.kind == .assessments {
                 timings.measure("read assessments") { readAssessments(source, raw: &raw, into: &dataset, progress: progress) }
             } else {
-                timings.measure("read KL Gateway") { FHIRImport.read(source, raw: &raw, into: &dataset, pricing: pricing, progress: progress) }
+                timings.measure("read KL Gateway") { klgateway.read(source, into: &dataset, progress: progress) }
             }
         }
+        // KL Gateway versions are ordered by time across all their files first (SPEC §9).
+        timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
         let citizenCount = dataset.citizens.count
         let outcome = timings.measure("import rules") { AssessmentRules.apply(raw, citizenCount: citizenCount) }
         raw = RawAssessments()
@@ -116,35 +150,47 @@ public enum DatasetLoader {
 
     // MARK: - One file of each kind
 
-    private static func summary(_ source: InputSource, _ layout: CSVLayout?, rows: Int) -> FileSummary {
-        FileSummary(path: source.path, kind: source.kind, encoding: source.bytes.encoding, delimiter: layout?.delimiterName,
-                    rows: rows, bytes: source.bytes.fileSize, unknownColumns: layout?.header.unknown ?? [])
+    private static func summary(_ source: InputSource, _ bytes: FileBytes?, _ layout: CSVLayout?, rows: Int) -> FileSummary {
+        FileSummary(path: source.path, kind: source.kind, encoding: bytes?.encoding, delimiter: layout?.delimiterName,
+                    rows: rows, bytes: bytes?.fileSize ?? source.fileSize, unknownColumns: layout?.header.unknown ?? [])
+    }
+
+    /// Reads a file's bytes, recording a file-level problem when it cannot be read.
+    static func bytes(of source: InputSource, into dataset: inout Dataset) -> FileBytes? {
+        do {
+            return try source.open()
+        } catch {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: 0, column: "(file)", message: "cannot read: \(error.reason)", reason: "unreadable file"))
+            dataset.report.unreadableFiles += 1
+            return nil
+        }
     }
 
     /// Opens a CSV file, recording a file-level problem when it cannot be used.
-    private static func open(_ source: InputSource, columns: [ColumnSpec], into dataset: inout Dataset) -> CSVLayout? {
+    private static func open(_ source: InputSource, columns: [ColumnSpec], into dataset: inout Dataset) -> (layout: CSVLayout, bytes: FileBytes)? {
+        guard let bytes = bytes(of: source, into: &dataset) else { return nil }
         do {
-            let layout = try CSVTableReader.open(source.bytes, path: source.path, columns: columns)
+            let layout = try CSVTableReader.open(bytes, path: source.path, columns: columns)
             if !layout.header.unknown.isEmpty {
                 let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
                 dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
                                                              message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
                                                              reason: "unknown column", severity: .warning))
             }
-            if layout.body.isEmpty || source.bytes.bytes[layout.body].allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
+            if layout.body.isEmpty || bytes.bytes[layout.body].allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
                 dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(file)",
                                                              message: "the file has a header but no rows", reason: "no rows", severity: .warning))
             }
-            return layout
+            return (layout, bytes)
         } catch {
             dataset.report.problems.append(ImportProblem(file: source.path, line: error.line, column: "(file)", message: error.message, reason: "unreadable file"))
             dataset.report.unreadableFiles += 1
-            dataset.report.files.append(summary(source, nil, rows: 0))
+            dataset.report.files.append(summary(source, bytes, nil, rows: 0))
             return nil
         }
     }
 
-    private static func account<Sink: CSVRowSink>(_ sinks: [Sink], kind: InputKind, source: InputSource, layout: CSVLayout, into dataset: inout Dataset) {
+    private static func account<Sink: CSVRowSink>(_ sinks: [Sink], kind: InputKind, source: InputSource, bytes: FileBytes, layout: CSVLayout, into dataset: inout Dataset) {
         var counts = dataset.report[kind]
         var rows = 0
         for sink in sinks {
@@ -154,13 +200,13 @@ public enum DatasetLoader {
         }
         counts.read += rows
         dataset.report[kind] = counts
-        dataset.report.files.append(summary(source, layout, rows: rows))
+        dataset.report.files.append(summary(source, bytes, layout, rows: rows))
     }
 
     static func readAssessments(_ source: InputSource, raw: inout RawAssessments, into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let layout = open(source, columns: AssessmentColumns.specs, into: &dataset) else { return }
+        guard let (layout, bytes) = open(source, columns: AssessmentColumns.specs, into: &dataset) else { return }
         let terminology = dataset.terminology
-        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
         }
         for sink in sinks {
@@ -170,12 +216,12 @@ public enum DatasetLoader {
             raw.append(sink.rows, citizens: citizens, teams: teams, municipalities: municipalities)
             sink.release()
         }
-        account(sinks, kind: .assessments, source: source, layout: layout, into: &dataset)
+        account(sinks, kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
 
     static func readCourses(_ source: InputSource, courses: inout [Course], into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let layout = open(source, columns: CourseColumns.specs, into: &dataset) else { return }
-        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+        guard let (layout, bytes) = open(source, columns: CourseColumns.specs, into: &dataset) else { return }
+        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             CourseSink(path: source.path, header: layout.header)
         }
         for sink in sinks {
@@ -190,11 +236,11 @@ public enum DatasetLoader {
             }
             sink.release()
         }
-        account(sinks, kind: .courses, source: source, layout: layout, into: &dataset)
+        account(sinks, kind: .courses, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
 
     static func readCosts(_ source: InputSource, pricing: Pricing, costs: inout RawCosts, into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let layout = open(source, columns: CostColumns.specs, into: &dataset) else { return }
+        guard let (layout, bytes) = open(source, columns: CostColumns.specs, into: &dataset) else { return }
         let h = layout.header.index
         guard h[CostColumns.hours] != nil || h[CostColumns.minutes] != nil || h[CostColumns.amount] != nil else {
             dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
@@ -202,7 +248,7 @@ public enum DatasetLoader {
             dataset.report.unreadableFiles += 1
             return
         }
-        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             CostSink(path: source.path, header: layout.header, pricing: pricing, commaIsDecimal: layout.commaIsDecimal)
         }
         for sink in sinks {
@@ -211,12 +257,12 @@ public enum DatasetLoader {
             costs.append(sink.rows, citizens: citizens, services: services)
             sink.release()
         }
-        account(sinks, kind: .costs, source: source, layout: layout, into: &dataset)
+        account(sinks, kind: .costs, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
 
     static func readRates(_ source: InputSource, pricing: inout Pricing, into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let layout = open(source, columns: RateColumns.specs, into: &dataset) else { return }
-        let sinks = CSVTableReader.read(source.bytes, layout: layout, progress: progress) { _ in
+        guard let (layout, bytes) = open(source, columns: RateColumns.specs, into: &dataset) else { return }
+        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             RateSink(path: source.path, header: layout.header, commaIsDecimal: layout.commaIsDecimal)
         }
         var counts = dataset.report[.rates]
@@ -228,6 +274,6 @@ public enum DatasetLoader {
             }
         }
         dataset.report[.rates] = counts
-        account(sinks, kind: .rates, source: source, layout: layout, into: &dataset)
+        account(sinks, kind: .rates, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
 }

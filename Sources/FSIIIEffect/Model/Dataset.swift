@@ -14,6 +14,8 @@ public struct Dataset: Sendable {
     /// Nursing conditions (helbredstilstande) read from KL Gateway reports:
     /// counted, never compared (SPEC §9).
     public var nursingConditions = 0
+    /// Follow-up observations read from KL Gateway reports (SPEC §9).
+    public var followUps: [FollowUpObservation] = []
     /// Services of cost rows (index 0: none given).
     public internal(set) var costServices = NameTable()
     /// Cost rows made from KL Gateway encounters, before sorting.

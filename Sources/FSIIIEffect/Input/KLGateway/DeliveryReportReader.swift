@@ -1,0 +1,228 @@
+/// Reads one care delivery report (SPEC §9, IMPORT-CONTRACT.md) into
+/// `ReportFacts`: the citizen from the Patient's CPR identifier, and one
+/// version record per resource entry. The report's entries are indexed by
+/// `Type/id` and `fullUrl` once, so every reference is checked and followed
+/// without a search. A problem rejects the entry it is about (a report
+/// without a usable citizen: all its entries); the rest still imports.
+/// Pure: it touches no shared state, so reports are read on both cores.
+struct DeliveryReportReader: Sendable {
+    let terminology: Terminology
+    let rates: ServiceRates
+    let path: String
+
+    /// The entries of one report, indexed.
+    struct Entries {
+        /// `resource` of each entry; nil when the entry has none usable.
+        var resources: [JSONObject?]
+        /// `Type/id` of each entry ("" when it has none).
+        var labels: [String]
+        /// `Type/id` and `fullUrl` → entry index.
+        var index: [String: Int]
+
+        /// The entry a reference points to: `Type/id`, a `fullUrl`, or an
+        /// absolute or versioned URL ending in `Type/id[/_history/v]`.
+        func resolve(_ reference: String) -> Int? {
+            if let i = index[reference] { return i }
+            var parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count >= 4 && parts[parts.count - 2] == "_history" { parts.removeLast(2) }
+            guard parts.count >= 2 else { return nil }
+            return index[parts[parts.count - 2] + "/" + parts[parts.count - 1]]
+        }
+    }
+
+    /// Reads `report`, a Bundle already known to carry the delivery-report
+    /// profile; `line` is its line in an NDJSON file (0 in a `.json` file).
+    func read(_ report: JSONValue, line: Int) -> ReportFacts {
+        var facts = ReportFacts(line: line)
+        let bundleLabel = "Bundle/" + (report["id"]?.string ?? "?")
+        let rawEntries = report["entry"]?.array ?? []
+        facts.entries = rawEntries.count
+
+        func rejectReport(_ column: String, _ message: String, reason: String) -> ReportFacts {
+            var rejected = ReportFacts(line: line)
+            rejected.entries = rawEntries.count
+            rejected.rejected = rawEntries.count
+            rejected.problems = facts.problems
+            rejected.problems.append(problem(line, column, message + (rawEntries.isEmpty ? "" : "; its \(rawEntries.count) entries are not imported"), reason: reason))
+            return rejected
+        }
+
+        guard let stampText = report["timestamp"]?.string, let stamp = FHIRInstant(stampText), stamp.hasTime else {
+            let given = report["timestamp"]?.string.map { "\"\($0)\" is not an instant" } ?? "it is missing"
+            return rejectReport(bundleLabel, "the report's Bundle.timestamp is needed to order versions, but \(given)", reason: "bad timestamp")
+        }
+
+        // Index the entries once.
+        var entries = Entries(resources: [], labels: [], index: [:])
+        entries.resources.reserveCapacity(rawEntries.count)
+        entries.labels.reserveCapacity(rawEntries.count)
+        entries.index.reserveCapacity(rawEntries.count * 2)
+        for (i, entry) in rawEntries.enumerated() {
+            guard let resource = entry["resource"]?.object, let type = resource["resourceType"]?.string,
+                  let id = resource["id"]?.string, !id.isEmpty else {
+                entries.resources.append(nil)
+                entries.labels.append("")
+                continue
+            }
+            let label = type + "/" + id
+            entries.resources.append(resource)
+            entries.labels.append(label)
+            if entries.index[label] == nil { entries.index[label] = i }
+            if let url = entry["fullUrl"]?.string, entries.index[url] == nil { entries.index[url] = i }
+        }
+
+        // The citizen: exactly one Patient with a CPR number.
+        let patients = entries.labels.indices.filter { entries.resources[$0]?["resourceType"]?.string == "Patient" }
+        guard patients.count == 1, let patient = entries.resources[patients[0]] else {
+            return rejectReport(bundleLabel, "a delivery report is about one citizen and needs exactly one Patient entry, but it has \(patients.count)",
+                                reason: "no citizen")
+        }
+        let patientLabel = entries.labels[patients[0]]
+        let identifiers = patient["identifier"]?.array ?? []
+        guard let cpr = identifiers.first(where: { $0["system"]?.string == KLGateway.cprSystem })?["value"]?.string,
+              !cpr.trimmingSpaces.isEmpty else {
+            return rejectReport(patientLabel, "the Patient has no CPR number (identifier with system \(KLGateway.cprSystem)), so the report cannot be attributed to a citizen",
+                                reason: "missing citizen")
+        }
+        guard cpr.utf8.count <= 64 else {
+            return rejectReport(patientLabel, "the Patient's identifier is longer than 64 characters", reason: "bad citizen")
+        }
+        facts.citizen = CitizenID.normalized(cpr)
+        let organisation = patient["managingOrganization"]
+        facts.team = organisation?["display"]?.string ?? organisation?["identifier"]?["value"]?.string ?? ""
+
+        // Home-care conditions first: follow-up observations need their levels.
+        var conditionLevels: [Int: (code: UInt8, level: UInt8)] = [:]
+        let isCondition = entries.labels.map { $0.hasPrefix("Condition/") }
+        let order = entries.labels.indices.filter { isCondition[$0] } + entries.labels.indices.filter { !isCondition[$0] }
+        for i in order {
+            guard let resource = entries.resources[i] else {
+                facts.rejected += 1
+                facts.problems.append(problem(line, "\(bundleLabel) entry \(i + 1)", "the entry has no resource with resourceType and id", reason: "bad entry"))
+                continue
+            }
+            let label = entries.labels[i]
+            var missing: String?
+            JSONValue.object(resource).forEachReference { reference in
+                if missing == nil && entries.resolve(reference) == nil { missing = reference }
+            }
+            if let missing {
+                facts.rejected += 1
+                facts.problems.append(problem(line, label, "refers to \(missing), which is not in the report; every reference must point to an entry of the same report",
+                                              reason: "missing reference"))
+                continue
+            }
+            var time = stamp.milliseconds
+            if let updated = resource["meta"]?["lastUpdated"]?.string {
+                guard let instant = FHIRInstant(updated), instant.hasTime else {
+                    facts.rejected += 1
+                    facts.problems.append(problem(line, label, "meta.lastUpdated \"\(updated)\" is not an instant (e.g. 2024-03-01T10:15:00Z)", reason: "bad timestamp"))
+                    continue
+                }
+                time = instant.milliseconds
+            }
+            let versionStamp = VersionStamp(key: ResourceKey(label), time: time, seq: UInt32(truncatingIfNeeded: i),
+                                            fingerprint: Self.fingerprint(resource), enteredInError: false)
+            let context = ResourceContext(resource: resource, label: label, stamp: versionStamp,
+                                          day: FHIRInstant(milliseconds: time).day.rawValue, line: line, entries: entries)
+            if let message = read(context, patient: i == patients[0], levels: &conditionLevels, into: &facts, entry: i) {
+                facts.rejected += 1
+                facts.problems.append(problem(line, label, message.text, reason: message.reason))
+            }
+        }
+        return facts
+    }
+
+    /// A resource being read, with what its mapping needs.
+    struct ResourceContext {
+        var resource: JSONObject
+        var label: String
+        var stamp: VersionStamp
+        /// The local date of the version's time.
+        var day: Int32
+        var line: Int
+        var entries: Entries
+
+        subscript(key: String) -> JSONValue? { resource[key] }
+    }
+
+    /// Why a resource was rejected: a message that says what to fix, and a short reason.
+    struct Rejection: Error {
+        var text: String
+        var reason: String
+        init(_ text: String, reason: String) {
+            self.text = text
+            self.reason = reason
+        }
+    }
+
+    func problem(_ line: Int, _ column: String, _ message: String, reason: String) -> ImportProblem {
+        ImportProblem(file: path, line: line, column: column, message: message, reason: reason)
+    }
+
+    /// A 64-bit hash of the resource without `meta`: equal for an unchanged
+    /// re-send. Strings are hashed as their UTF-8 bytes with `byteHash`
+    /// (several times faster than `Hasher` on a tree of strings); a
+    /// collision would make a changed version look unchanged, with
+    /// probability about 2⁻⁶⁴ per pair of versions of one resource.
+    static func fingerprint(_ resource: JSONObject) -> UInt64 {
+        var h: UInt64 = 0x6A09_E667_F3BC_C908
+        for member in resource.members where member.key != "meta" {
+            mixString(&h, member.key)
+            mixValue(&h, member.value)
+        }
+        return h
+    }
+
+    private static func mixWord(_ h: inout UInt64, _ x: UInt64) {
+        h = (h ^ x) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+    }
+
+    private static func mixString(_ h: inout UInt64, _ string: String) {
+        var text = string
+        mixWord(&h, text.withUTF8 { byteHash($0.baseAddress ?? emptyBytes, $0.count) })
+    }
+
+    private static func mixValue(_ h: inout UInt64, _ value: JSONValue) {
+        switch value {
+        case .null: mixWord(&h, 1)
+        case .bool(let flag): mixWord(&h, flag ? 2 : 3)
+        case .number(let x): mixWord(&h, 4); mixWord(&h, x.bitPattern)
+        case .integer(let n): mixWord(&h, 4); mixWord(&h, Double(n).bitPattern)
+        case .string(let text): mixWord(&h, 5); mixString(&h, text)
+        case .array(let elements):
+            mixWord(&h, 6 &+ UInt64(elements.count) << 8)
+            for element in elements { mixValue(&h, element) }
+        case .object(let object):
+            mixWord(&h, 7 &+ UInt64(object.count) << 8)
+            for member in object.members {
+                mixString(&h, member.key)
+                mixValue(&h, member.value)
+            }
+        }
+    }
+}
+
+private extension String {
+    /// Without surrounding spaces and tabs.
+    var trimmingSpaces: Substring {
+        let s = self.drop { $0 == " " || $0 == "\t" }
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " || s[s.index(before: end)] == "\t" { end = s.index(before: end) }
+        return s[..<end]
+    }
+}
+
+extension CitizenID {
+    /// The normalised bytes of an id as written (trimmed; a CPR number without hyphen).
+    static func normalized(_ text: String) -> [UInt8] {
+        let bytes = Array(String(text.trimmingSpaces).utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: max(b.count, 1))
+            defer { out.deallocate() }
+            let n = normalize(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count), into: out)
+            return Array(UnsafeBufferPointer(start: out, count: n))
+        }
+    }
+}
