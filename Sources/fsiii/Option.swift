@@ -62,6 +62,7 @@ struct Option: Sendable, Hashable {
     static let tokens = Option("tokens", help: "print every accepted token (kind,token,value) for other tools")
     static let citizens = Option("citizens", value: "N", help: "number of citizens to generate", default: "300")
     static let rows = Option("rows", value: "N", help: "generate about N assessment rows instead of --citizens")
+    static let costDetail = Option("costs", value: "DETAIL", help: "cost rows: daily (one per visit day), weekly (one per week) or none", default: "daily; weekly with --rows")
     static let generateFormat = Option("format", value: "FORMAT", help: "csv, or fhir (KL Gateway reports, NDJSON)", default: "csv")
 
     static let help = Option("help", short: "h", help: "show this help")

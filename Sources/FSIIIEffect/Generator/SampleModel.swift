@@ -61,7 +61,7 @@ public struct SampleSpec: Sendable {
     /// Cost rows: one per visit day (`daily`), one per week, or none.
     public var costDetail: CostDetail = .daily
 
-    public enum CostDetail: String, Sendable { case daily, weekly, none }
+    public enum CostDetail: String, Sendable, CaseIterable { case daily, weekly, none }
 
     public init() {}
 

@@ -10,7 +10,7 @@ enum GenerateCommand {
         The data is synthetic: no real person's data. Citizen ids are CPR-shaped so the CPR handling
         is exercised. The same seed and size give the same files on every machine.
         """,
-        options: [.citizens, .rows, .seed, .generateFormat, .quiet],
+        options: [.citizens, .rows, .seed, .generateFormat, .costDetail, .quiet],
         run: run)
 
     enum Format: String, CaseIterable { case csv, fhir }
@@ -27,6 +27,7 @@ enum GenerateCommand {
             spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))
             spec.costDetail = .weekly
         }
+        if let detail = try args.choice(.costDetail, as: SampleSpec.CostDetail.self) { spec.costDetail = detail }
         let format = try args.choice(.generateFormat, as: Format.self) ?? .csv
         let generator = SampleGenerator(spec)
         do {
