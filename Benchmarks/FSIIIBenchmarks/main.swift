@@ -168,6 +168,9 @@ for rows in options.rows {
         let aBytes = fileSize(assessments), cBytes = fileSize(costs)
         lines.append(Line(stage: "scan (CSV only)", rows: counts.scanRecords, bytes: aBytes, seconds: median(samples["scan"] ?? [0])))
         lines.append(Line(stage: "parse + resolve", rows: counts.assessments, bytes: aBytes, seconds: median(samples["read assessments"] ?? [0])))
+        for sub in ["assessments: open", "assessments: scan", "assessments: merge"] {
+            lines.append(Line(stage: "  " + sub.dropFirst(13), rows: counts.assessments, seconds: median(samples[sub] ?? [0])))
+        }
         lines.append(Line(stage: "import rules", rows: counts.assessments, seconds: median(samples["import rules"] ?? [0])))
         lines.append(Line(stage: "courses file", rows: counts.courses, bytes: fileSize(courses), seconds: median(samples["read courses"] ?? [0])))
         lines.append(Line(stage: "course building", rows: counts.assessments, seconds: median(samples["courses"] ?? [0])))

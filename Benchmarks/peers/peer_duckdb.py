@@ -110,9 +110,11 @@ def steps(L, BG, FG):
             FROM raw r
             JOIN map_day d ON r.date = d.raw
             JOIN map_cond c ON r.condition = c.raw
-            JOIN map_lvl l ON r.level = l.raw
+            LEFT JOIN map_lvl l ON r.level = l.raw
             JOIN map_status s ON r.status IS NOT DISTINCT FROM s.raw
-            WHERE d.day IS NOT NULL AND s.st IS NOT NULL)
+            -- fsiii's rule (docs/RULES.md): a resolved row is level 0 whatever
+            -- its level cell holds; an entered-in-error row needs no level.
+            WHERE d.day IS NOT NULL AND s.st IS NOT NULL AND (l.lvl IS NOT NULL OR s.st <> 0))
         WHERE cit IS NOT NULL;
         DROP TABLE raw;
         """),

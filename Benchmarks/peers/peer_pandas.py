@@ -150,7 +150,9 @@ def main():
     t("parse cells")
 
     # ---- import rules (SPEC §4) ----
-    valid = (cit >= 0) & (day != NOT_A_DAY) & (cond >= 0) & (lvl >= 0) & (st >= 0)
+    # fsiii's rule (docs/RULES.md): a resolved row is level 0 whatever its
+    # level cell holds, and an entered-in-error row needs no level.
+    valid = (cit >= 0) & (day != NOT_A_DAY) & (cond >= 0) & ((lvl >= 0) | (st == 1) | (st == 2)) & (st >= 0)
     rn = np.flatnonzero(valid)  # input order of the readable rows
     cit, day, cond, lvl, st, team, rid = (x[rn] for x in (cit, day, cond, lvl, st, team, rid))
     lvl = np.where(st == 1, 0, lvl)  # resolved = level 0

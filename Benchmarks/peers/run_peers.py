@@ -16,6 +16,7 @@ Exit status: 0 agree, 1 the numbers disagree, 2 a tool failed or bad usage.
 import argparse
 import json
 import math
+import glob
 import os
 import platform
 import shutil
@@ -45,7 +46,16 @@ def thread_env():
 
 def command(tool, data, fsiii_bin, tokens_file):
     if tool == "fsiii":
-        return [fsiii_bin, "report", data, "--format", "json", "--min-cell", "0"]
+        # The same inputs as the peers: the assessments and courses files only
+        # (a generated folder also holds costs, which the peers do not read).
+        files = []
+        if os.path.isdir(data):
+            for pattern, option in (("assessments*.csv", "--assessments"), ("courses*.csv", "--courses")):
+                for f in sorted(glob.glob(os.path.join(data, pattern))):
+                    files += [option, f]
+        else:
+            files = [data]
+        return [fsiii_bin, "report", *files, "--format", "json", "--min-cell", "0", "--quiet"]
     script = os.path.join(HERE, f"peer_{tool}.py")
     return [sys.executable, script, data, "--tokens", tokens_file, "--threads", str(THREADS)]
 

@@ -28,7 +28,7 @@ public enum SampleCSVWriter {
         defer { try? assessments.close(); try? courses.close(); try? costs?.close() }
         var summary = Summary()
         assessments.write(Data("citizen;date;condition;level;team;municipality;goal;status;id\n".utf8))
-        courses.write(Data(("\u{FEFF}borger;start;slut;hold;kommune;id;type\n").utf8))
+        courses.write(Data(("\u{FEFF}borger;start;end;hold;kommune;id;type\n").utf8))
         costs?.write(windows1252("cpr;dato;timer;ydelse;hold\r\n"))
         let total = generator.spec.citizens
         let tokens = Tokens(generator)

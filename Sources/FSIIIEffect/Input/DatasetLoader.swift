@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 
 /// Options of an import.
 public struct ImportOptions: Sendable {
@@ -204,11 +205,18 @@ public enum DatasetLoader {
     }
 
     static func readAssessments(_ source: InputSource, raw: inout RawAssessments, into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let (layout, bytes) = open(source, columns: AssessmentColumns.specs, into: &dataset) else { return }
+        var t = StageTimings()
+        defer { dataset.report.timings.append(t) }
+        guard let (layout, bytes) = t.measure("assessments: open", { open(source, columns: AssessmentColumns.specs, into: &dataset) }) else { return }
         let terminology = dataset.terminology
-        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
-            AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
+        let sinks = t.measure("assessments: scan") {
+            CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
+                AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
+            }
         }
+        t.record("assessments: merge", seconds: 0)
+        let mergeStart = DispatchTime.now().uptimeNanoseconds
+        defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         for sink in sinks {
             let citizens = dataset.citizens.merge(sink.citizens)
             let teams = dataset.teams.merge(sink.teams)

@@ -8,7 +8,11 @@ nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeM
 /// tokens without making a `String` per field.
 @inline(__always)
 func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
-    var h: UInt64 = seed ^ UInt64(truncatingIfNeeded: n)
+    // The length enters through a multiplication, not an XOR with the seed:
+    // XORed in, a length difference could cancel a byte difference in the
+    // same bit ("A101-1" and "A1011-1" once hashed alike).
+    var h: UInt64 = seed &+ UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+    h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
     let raw = UnsafeRawPointer(p)
     if n >= 8 {
         var i = 0

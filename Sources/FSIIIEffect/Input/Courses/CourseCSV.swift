@@ -79,24 +79,20 @@ struct CourseSink: CSVRowSink {
     }
 }
 
-/// Duplicate courses: a later course with the same `id`, or of the same
-/// citizen with the same start, replaces the earlier one (superseded). SPEC
-/// §4 states this rule for assessments; courses follow it by analogy (see
-/// docs/RULES.md).
+/// Duplicate courses: a later course with the same `id` replaces the
+/// earlier one (superseded). SPEC §4 states the rule for assessments;
+/// courses follow it by analogy for ids only — two courses of one citizen
+/// may well start on the same day (say personal care and practical help),
+/// so without an id nothing is superseded (docs/RULES.md).
 enum CourseRules {
     static func deduplicate(_ courses: [Course]) -> (kept: [Course], superseded: Int) {
-        struct Key: Hashable { var citizen: UInt32; var start: Day }
-        var byKey: [Key: Int] = [:]
         var byID: [String: Int] = [:]
         var alive = [Bool](repeating: true, count: courses.count)
         var superseded = 0
-        for (i, c) in courses.enumerated() {
-            let key = Key(citizen: c.citizen, start: c.start)
-            if let j = byKey[key], alive[j] { alive[j] = false; superseded += 1 }
-            if !c.id.isEmpty, let j = byID[c.id], alive[j] { alive[j] = false; superseded += 1 }
-            byKey[key] = i
-            if !c.id.isEmpty { byID[c.id] = i }
+        for (i, c) in courses.enumerated() where !c.id.isEmpty {
+            if let j = byID[c.id], alive[j] { alive[j] = false; superseded += 1 }
+            byID[c.id] = i
         }
-        return (courses.indices.filter { alive[$0] }.map { courses[$0] }, superseded)
+        return superseded == 0 ? (courses, 0) : (courses.indices.filter { alive[$0] }.map { courses[$0] }, superseded)
     }
 }
