@@ -27,14 +27,27 @@ public enum EffectAnalysis {
                                costs: [CourseCosts]? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
         let results = evaluation.results
         let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
-        var members: [String: [EffectUnit]] = [:]
-        var notEvaluable: [String: NotEvaluableCounts] = [:]
+        // Groups by integer key (team, municipality, month, condition, area),
+        // named once each; no string is made per course.
+        var slotOfKey: [Int: Int] = [:]
+        var names: [String] = []
+        var members: [[EffectUnit]] = []
+        var notEvaluable: [NotEvaluableCounts] = []
+        func slot(_ key: Int, _ name: @autoclosure () -> String) -> Int {
+            if let s = slotOfKey[key] { return s }
+            slotOfKey[key] = names.count
+            names.append(name())
+            members.append([])
+            notEvaluable.append(NotEvaluableCounts())
+            return names.count - 1
+        }
         var all: [EffectUnit] = []
+        all.reserveCapacity(results.count)
         var totalNotEvaluable = NotEvaluableCounts()
         for (i, r) in results.enumerated() {
             if let reason = r.notEvaluable {
                 totalNotEvaluable[reason] += 1
-                if !grouping.groupsPairs { notEvaluable[groupName(r, grouping: grouping, dataset: dataset), default: NotEvaluableCounts()][reason] += 1 }
+                if !grouping.groupsPairs { notEvaluable[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))][reason] += 1 }
                 continue
             }
             if grouping.groupsPairs {
@@ -44,25 +57,28 @@ public enum EffectAnalysis {
                                           effectiveness: p.baseline > 0 ? Double(p.change) / Double(p.baseline) : nil,
                                           baseline: Double(p.baseline), followUp: Double(p.followUp), points: p.change, probability: nil, course: i)
                     let concept = dataset.terminology[p.condition]
-                    let name = grouping == .area ? dataset.terminology.areas[concept.area].display : concept.display
-                    members[name, default: []].append(unit)
+                    let s = grouping == .area
+                        ? slot(concept.area, dataset.terminology.areas[concept.area].display)
+                        : slot(concept.code.index, concept.display)
+                    members[s].append(unit)
                     all.append(unit)
                 }
             } else {
                 let unit = EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
                                       effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
                                       points: r.change, probability: probabilities[i], course: i)
-                members[groupName(r, grouping: grouping, dataset: dataset), default: []].append(unit)
+                members[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))].append(unit)
                 all.append(unit)
             }
         }
-        let names = Set(members.keys).union(notEvaluable.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var groups = names.map { name -> GroupFigures in
-            var g = figures(name, members[name] ?? [], caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs)
-            g.notEvaluable = notEvaluable[name] ?? NotEvaluableCounts()
+        var stamps = CitizenStamps(count: dataset.citizens.count)
+        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var groups = order.map { k -> GroupFigures in
+            var g = figures(names[k], members[k], caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs, stamps: &stamps)
+            g.notEvaluable = notEvaluable[k]
             return g
         }
-        var total = figures("Total", all, caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs)
+        var total = figures("Total", all, caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs, stamps: &stamps)
         total.notEvaluable = totalNotEvaluable
         var phi = 1.0
         if !grouping.groupsPairs {
@@ -70,6 +86,20 @@ public enum EffectAnalysis {
             for i in groups.indices { Funnel.applyLimits(&groups[i], phi: phi) }
         }
         return (groups, total, phi)
+    }
+
+    /// An integer that identifies a course's group (`Int.min` for the
+    /// open-course group of `--by month`).
+    static func groupKey(_ r: CourseResult, _ grouping: Grouping) -> Int {
+        switch grouping {
+        case .team: return Int(r.team)
+        case .municipality: return Int(r.municipality)
+        case .month:
+            guard let end = r.end else { return Int.min }
+            let c = end.civil
+            return c.year * 12 + c.month
+        case .area, .condition: return -1
+        }
     }
 
     /// The name of a course's group.
@@ -88,11 +118,11 @@ public enum EffectAnalysis {
     public static let openGroup = "(åben)"
 
     /// The figures of one set of units.
-    static func figures(_ name: String, _ units: [EffectUnit], caseMix: Bool, costs: [CourseCosts]?) -> GroupFigures {
+    static func figures(_ name: String, _ units: [EffectUnit], caseMix: Bool, costs: [CourseCosts]?, stamps: inout CitizenStamps) -> GroupFigures {
         var g = GroupFigures(group: name)
         let n = units.count
         g.courses = n
-        g.citizens = Set(units.map(\.citizen)).count
+        g.citizens = stamps.distinct(units.lazy.map(\.citizen))
         if caseMix {
             g.observed = units.filter { $0.outcome == .improved }.count
             g.expected = units.reduce(0.0) { $0 + ($1.probability ?? 0) }
@@ -129,5 +159,28 @@ public enum EffectAnalysis {
             if variance > 0 { g.funnelZ = (Double(observed) - expected) / variance.squareRoot() }
         }
         return g
+    }
+}
+
+/// Counts distinct citizens of many groups with one array: each count
+/// stamps the citizens it sees with a new number (no set per group).
+struct CitizenStamps {
+    private var stamp: [UInt32]
+    private var current: UInt32 = 0
+
+    init(count: Int) { stamp = [UInt32](repeating: 0, count: count) }
+
+    mutating func distinct<S: Sequence>(_ citizens: S) -> Int where S.Element == UInt32 {
+        current += 1
+        var n = 0
+        for c in citizens {
+            let i = Int(c)
+            if i >= stamp.count { stamp += [UInt32](repeating: 0, count: i + 1 - stamp.count) }
+            if stamp[i] != current {
+                stamp[i] = current
+                n += 1
+            }
+        }
+        return n
     }
 }

@@ -73,10 +73,13 @@ public enum EffectReporter {
             return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: options.grouping,
                                              options: options.comparison)
         }
-        var citizens = Set<UInt32>(dataset.assessments.citizen)
-        for c in courses { citizens.insert(c.citizen) }
+        // Citizens with an accepted assessment or a course (a bitmap, not a set).
+        var seen = [Bool](repeating: false, count: dataset.citizens.count)
+        for c in 0..<dataset.citizens.count where !dataset.assessments.rows(ofCitizen: c).isEmpty { seen[c] = true }
+        for c in courses where Int(c.citizen) < seen.count { seen[Int(c.citizen)] = true }
+        let citizenCount = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
-                            groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizens.count,
+                            groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison)
     }
 }

@@ -209,21 +209,41 @@ public enum DatasetLoader {
         defer { dataset.report.timings.append(t) }
         guard let (layout, bytes) = t.measure("assessments: open", { open(source, columns: AssessmentColumns.specs, into: &dataset) }) else { return }
         let terminology = dataset.terminology
+        // Rows are written straight into slots of `raw`, each chunk into its
+        // own region (as many slots as it has lines), in parallel.
+        let plan = CSVTableReader.plan(bytes, layout: layout)
+        guard plan.chunks > 0 else { return account([AssessmentSink](), kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
+        let slots = raw.extend(by: plan.recordBounds.reduce(0, +))
+        var regions: [Range<Int>] = []
+        var next = slots.lowerBound
+        for bound in plan.recordBounds {
+            regions.append(next..<(next + bound))
+            next += bound
+        }
         let sinks = t.measure("assessments: scan") {
-            CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
-                AssessmentSink(path: source.path, header: layout.header, terminology: terminology)
+            raw.withWriter { writer in
+                CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress) { k in
+                    AssessmentSink(path: source.path, header: layout.header, terminology: terminology, writer: writer, region: regions[k])
+                }
             }
         }
         t.record("assessments: merge", seconds: 0)
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
+        var maps: [([UInt32], [UInt32], [UInt32])] = []
         for sink in sinks {
-            let citizens = dataset.citizens.merge(sink.citizens)
-            let teams = dataset.teams.merge(sink.teams)
-            let municipalities = dataset.municipalities.merge(sink.municipalities)
-            raw.append(sink.rows, citizens: citizens, teams: teams, municipalities: municipalities)
-            sink.release()
+            maps.append((dataset.citizens.merge(sink.citizens), dataset.teams.merge(sink.teams), dataset.municipalities.merge(sink.municipalities)))
         }
+        raw.withWriter { writer in
+            _ = Parallel.map(0..<sinks.count) { k in
+                sinks[k].remap(writer, citizens: maps[k].0, teams: maps[k].1, municipalities: maps[k].2)
+                return 0
+            }
+        }
+        for (k, sink) in sinks.enumerated() where !sink.overflow.isEmpty {
+            raw.append(sink.overflow, citizens: maps[k].0, teams: maps[k].1, municipalities: maps[k].2)
+        }
+        for sink in sinks { sink.release() }
         account(sinks, kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
 

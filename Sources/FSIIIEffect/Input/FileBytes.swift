@@ -12,6 +12,8 @@ final class FileBytes: @unchecked Sendable {
     /// The size of the file on disk, for throughput and progress.
     let fileSize: Int
     private let release: () -> Void
+    /// Whether `bytes` is a read-only file mapping whose pages can be dropped.
+    private let mapped: Bool
 
     /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
     init(path: String) throws(InputFileError) {
@@ -53,10 +55,12 @@ final class FileBytes: @unchecked Sendable {
         }
         fileSize = count
         let bom = TextEncoding.bomLength(base, count)
+        let isMapped = (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
         if TextEncoding.isValidUTF8Parallel(base + bom, count - bom) {
             encoding = bom > 0 ? .utf8WithBOM : .utf8
             bytes = UnsafeBufferPointer(start: base + bom, count: count - bom)
             release = unmap
+            mapped = isMapped
         } else {
             let converted = TextEncoding.windows1252ToUTF8(base, count)
             unmap()
@@ -65,7 +69,21 @@ final class FileBytes: @unchecked Sendable {
             encoding = .windows1252
             bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: converted.count)
             release = { owned.deallocate() }
+            mapped = false
         }
+    }
+
+    /// Hands the pages of `range` (offsets into `bytes`) back to the system
+    /// once they are read: the file stays mapped and the bytes stay valid (a
+    /// later read faults them in again from the page cache), but they no
+    /// longer count in the process's resident memory.
+    func release(_ range: Range<Int>) {
+        guard mapped, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = Int(bitPattern: base + range.lowerBound), end = Int(bitPattern: base + range.upperBound)
+        let first = (start + page - 1) / page * page, last = end / page * page
+        guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(pointer, last - first, MADV_DONTNEED)
     }
 
     /// Wraps bytes already in memory (tests, generated data, standard input).
@@ -79,6 +97,7 @@ final class FileBytes: @unchecked Sendable {
         encoding = valid ? (bom > 0 ? .utf8WithBOM : .utf8) : .windows1252
         fileSize = data.count
         release = { owned.deallocate() }
+        mapped = false
     }
 
     deinit { release() }

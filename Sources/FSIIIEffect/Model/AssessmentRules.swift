@@ -21,7 +21,7 @@ enum AssessmentRules {
         let n = raw.count
         // 1. Counting sort by citizen, stable (input order within a citizen).
         var start = [Int](repeating: 0, count: citizenCount + 1)
-        for c in raw.citizen where c != RawAssessments.noKey { start[Int(c) + 1] += 1 }
+        for c in raw.citizen where c < RawAssessments.hole { start[Int(c) + 1] += 1 }
         for c in 0..<citizenCount { start[c + 1] += start[c] }
         var order = [UInt32](repeating: 0, count: start[citizenCount])
         var keyless: [UInt32] = []
@@ -29,6 +29,7 @@ enum AssessmentRules {
             var next = start
             for r in 0..<n {
                 let c = raw.citizen[r]
+                if c == RawAssessments.hole { continue }
                 if c == RawAssessments.noKey { keyless.append(UInt32(r)); continue }
                 order[next[Int(c)]] = UInt32(r)
                 next[Int(c)] += 1
@@ -177,42 +178,75 @@ enum AssessmentRules {
         table.goal = column(raw.goal, zero: 0)
         table.team = column(raw.team, zero: 0)
         table.municipality = column(raw.municipality, zero: 0)
-        table.sequence = column((0..<UInt32(raw.count)).map { $0 }, zero: 0)
+        table.sequence = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            let o = UnsafeSendable(out.baseAddress)
+            _ = Parallel.map(0..<parts.count) { k in
+                guard let dst = o.value else { return 0 }
+                var w = citizenStart[parts[k].lowerBound]
+                for c in parts[k] {
+                    for i in start[c]..<start[c + 1] where fate[Int(order[i])] == .alive {
+                        (dst + w).initialize(to: order[i])
+                        w += 1
+                    }
+                }
+                return 0
+            }
+            initialized = count
+        }
         return table
     }
 
     /// Marks every row whose record id (128-bit hash) another row shares.
-    /// Rows are bucketed by the top 16 bits of the hash (a counting sort),
-    /// then each small bucket is sorted and scanned for equal neighbours.
+    /// Rows are split by the top bits of the hash into one partition per
+    /// task (so tasks never touch the same row), each partition bucketed by
+    /// the next 16 bits (a counting sort), and each small bucket compared
+    /// within itself.
     private static func markSharedIDs(_ raw: RawAssessments, _ interesting: inout [Bool]) {
         let n = raw.count
+        let partitionBits = Parallel.workers > 1 ? 3 : 0
+        let partitions = 1 << partitionBits
+        // About two rows per bucket: the pairwise comparison stays cheap.
+        let perBucketPair = max(1, (n >> partitionBits) / 2)
+        let bucketBits = max(8, min(24, perBucketPair.bitWidth - perBucketPair.leadingZeroBitCount))
+        let buckets = 1 << bucketBits
         raw.idHashA.withUnsafeBufferPointer { a in
             raw.idHashB.withUnsafeBufferPointer { b in
                 interesting.withUnsafeMutableBufferPointer { flags in
-                    var buckets = [Int](repeating: 0, count: (1 << 16) + 1)
-                    var withID = 0
-                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
-                        buckets[Int(a[r] >> 48) + 1] += 1
-                        withID += 1
-                    }
-                    guard withID > 1 else { return }
-                    for k in 0..<(1 << 16) { buckets[k + 1] += buckets[k] }
-                    var next = buckets
-                    var entries = [UInt32](repeating: 0, count: withID)
-                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
-                        let k = Int(a[r] >> 48)
-                        entries[next[k]] = UInt32(r)
-                        next[k] += 1
-                    }
-                    var slice: [(UInt64, UInt64, UInt32)] = []
-                    for k in 0..<(1 << 16) where buckets[k + 1] - buckets[k] > 1 {
-                        slice.removeAll(keepingCapacity: true)
-                        for e in entries[buckets[k]..<buckets[k + 1]] { slice.append((a[Int(e)], b[Int(e)], e)) }
-                        slice.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-                        for j in 1..<slice.count where slice[j].0 == slice[j - 1].0 && slice[j].1 == slice[j - 1].1 {
-                            flags[Int(slice[j].2)] = true
-                            flags[Int(slice[j - 1].2)] = true
+                    let f = UnsafeSendable(flags.baseAddress!)
+                    let ua = UnsafeSendable(a), ub = UnsafeSendable(b)
+                    _ = Parallel.map(0..<partitions) { part in
+                        let a = ua.value, b = ub.value
+                        func partition(_ h: UInt64) -> Int { partitionBits == 0 ? 0 : Int(h >> UInt64(64 - partitionBits)) }
+                        func bucket(_ h: UInt64) -> Int { Int((h << UInt64(partitionBits)) >> UInt64(64 - bucketBits)) }
+                        var starts = [Int](repeating: 0, count: buckets + 1)
+                        var members = 0
+                        for r in 0..<n where (a[r] != 0 || b[r] != 0) && partition(a[r]) == part {
+                            starts[bucket(a[r]) + 1] += 1
+                            members += 1
                         }
+                        guard members > 1 else { return 0 }
+                        for k in 0..<buckets { starts[k + 1] += starts[k] }
+                        var next = starts
+                        var entries = [UInt32](repeating: 0, count: members)
+                        for r in 0..<n where (a[r] != 0 || b[r] != 0) && partition(a[r]) == part {
+                            let k = bucket(a[r])
+                            entries[next[k]] = UInt32(r)
+                            next[k] += 1
+                        }
+                        for k in 0..<buckets where starts[k + 1] - starts[k] > 1 {
+                            // Buckets hold a few rows: compare each pair.
+                            for i in starts[k]..<(starts[k + 1] - 1) {
+                                let x = Int(entries[i])
+                                for j in (i + 1)..<starts[k + 1] {
+                                    let y = Int(entries[j])
+                                    if a[x] == a[y] && b[x] == b[y] {
+                                        f.value[x] = true
+                                        f.value[y] = true
+                                    }
+                                }
+                            }
+                        }
+                        return 0
                     }
                 }
             }

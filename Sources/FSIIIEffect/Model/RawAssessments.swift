@@ -42,6 +42,9 @@ struct RawAssessments {
     var idHashB: [UInt64] = []
 
     static let noKey = UInt32.max
+    /// A slot reserved for a row that was never written (a rejected row, a
+    /// blank line): skipped by every pass.
+    static let hole = UInt32.max - 1
     static let noGoal: UInt8 = 0xFF
 
     var count: Int { day.count }
@@ -58,6 +61,58 @@ struct RawAssessments {
         citizen.append(c); day.append(d); condition.append(k); level.append(l); goal.append(g)
         status.append(s.rawValue); team.append(t); municipality.append(m)
         idHashA.append(id.0); idHashB.append(id.1)
+    }
+
+    /// Adds `n` empty slots (holes) and returns their range, so chunks can
+    /// write their rows in place, in parallel (`withWriter`).
+    mutating func extend(by n: Int) -> Range<Int> {
+        let start = count
+        citizen.append(contentsOf: repeatElement(RawAssessments.hole, count: n))
+        day.append(contentsOf: repeatElement(0, count: n))
+        condition.append(contentsOf: repeatElement(0, count: n))
+        level.append(contentsOf: repeatElement(0, count: n))
+        goal.append(contentsOf: repeatElement(RawAssessments.noGoal, count: n))
+        status.append(contentsOf: repeatElement(0, count: n))
+        team.append(contentsOf: repeatElement(0, count: n))
+        municipality.append(contentsOf: repeatElement(0, count: n))
+        idHashA.append(contentsOf: repeatElement(0, count: n))
+        idHashB.append(contentsOf: repeatElement(0, count: n))
+        return start..<count
+    }
+
+    /// Pointers to every column, for writing rows in place from several
+    /// threads, each into its own slots. Valid only inside `withWriter`.
+    struct Writer: @unchecked Sendable {
+        let citizen, team, municipality: UnsafeMutablePointer<UInt32>
+        let day: UnsafeMutablePointer<Int32>
+        let condition, level, goal, status: UnsafeMutablePointer<UInt8>
+        let idHashA, idHashB: UnsafeMutablePointer<UInt64>
+
+        @inline(__always)
+        func set(_ i: Int, _ r: RawAssessmentRow) {
+            citizen[i] = r.citizen; day[i] = r.day; condition[i] = r.condition; level[i] = r.level; goal[i] = r.goal
+            status[i] = r.status; team[i] = r.team; municipality[i] = r.municipality; idHashA[i] = r.idA; idHashB[i] = r.idB
+        }
+    }
+
+    /// Runs `body` with pointers to the columns; needs `count > 0` (so every
+    /// column has storage and its base address is not nil).
+    mutating func withWriter<T>(_ body: (Writer) -> T) -> T {
+        citizen.withUnsafeMutableBufferPointer { c in team.withUnsafeMutableBufferPointer { t in
+            municipality.withUnsafeMutableBufferPointer { m in day.withUnsafeMutableBufferPointer { d in
+                condition.withUnsafeMutableBufferPointer { k in level.withUnsafeMutableBufferPointer { l in
+                    goal.withUnsafeMutableBufferPointer { g in status.withUnsafeMutableBufferPointer { s in
+                        idHashA.withUnsafeMutableBufferPointer { a in idHashB.withUnsafeMutableBufferPointer { b in
+                            body(Writer(citizen: c.baseAddress!, team: t.baseAddress!,
+                                        municipality: m.baseAddress!, day: d.baseAddress!,
+                                        condition: k.baseAddress!, level: l.baseAddress!,
+                                        goal: g.baseAddress!, status: s.baseAddress!,
+                                        idHashA: a.baseAddress!, idHashB: b.baseAddress!))
+                        } }
+                    } }
+                } }
+            } }
+        } }
     }
 
     /// Appends a chunk's rows with its local citizen, team and

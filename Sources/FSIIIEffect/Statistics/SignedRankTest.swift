@@ -33,11 +33,14 @@ public struct SignedRankTest: Sendable, Hashable {
         precondition(baseline.count == followUp.count, "signed-rank test needs paired samples of equal size")
         let differences = zip(baseline, followUp).map { $0 - $1 }.filter { $0 != 0 }
         guard !differences.isEmpty else { return nil }
-        let (ranks, tieTerm) = Ranks.averageWithTies(differences.map { abs($0) })
-        var tPlus = 0.0
-        for (difference, rank) in zip(differences, ranks) where difference > 0 {
-            tPlus += rank
-        }
+        let (tPlus, tieTerm) = SignedRankTest.integralRanks(differences) ?? {
+            let (ranks, tieTerm) = Ranks.averageWithTies(differences.map { abs($0) })
+            var tPlus = 0.0
+            for (difference, rank) in zip(differences, ranks) where difference > 0 {
+                tPlus += rank
+            }
+            return (tPlus, tieTerm)
+        }()
         let n = Double(differences.count)
         // scipy's arrangement: the numerator is exact, one rounding in the division
         let variance = (n * (n + 1) * (2 * n + 1) - 0.5 * tieTerm) / 24
@@ -47,5 +50,35 @@ public struct SignedRankTest: Sendable, Hashable {
         self.tPlus = tPlus
         self.z = z
         self.p = Normal.twoSidedP(z: z)
+    }
+
+    /// T⁺ and the tie term by counting, when every |d| is a whole number up
+    /// to 65,536 (sums of levels always are): the average rank of a value
+    /// is fixed by how many smaller values there are, so no sort is needed.
+    /// Ranks are half-integers, so the sums are exact and equal the sorted
+    /// computation's.
+    static func integralRanks(_ differences: [Double]) -> (tPlus: Double, tieTerm: Double)? {
+        var largest = 0
+        for d in differences {
+            let a = abs(d)
+            guard a == a.rounded(), a <= 65_536 else { return nil }
+            largest = max(largest, Int(a))
+        }
+        var all = [Int](repeating: 0, count: largest + 1), positive = [Int](repeating: 0, count: largest + 1)
+        for d in differences {
+            let a = Int(abs(d))
+            all[a] += 1
+            if d > 0 { positive[a] += 1 }
+        }
+        var below = 0
+        var tPlus = 0.0, tieTerm = 0.0
+        for v in 1...max(1, largest) where v < all.count && all[v] > 0 {
+            let t = Double(all[v])
+            let rank = Double(2 * below + 1 + all[v]) / 2
+            tPlus += rank * Double(positive[v])
+            tieTerm += t * t * t - t
+            below += all[v]
+        }
+        return (tPlus, tieTerm)
     }
 }

@@ -98,3 +98,23 @@ struct CSVScannerTests {
         #expect(bytes.withUnsafeBufferPointer { CSVHeader.detectDelimiter($0.baseAddress!, $0.count) } == expected)
     }
 }
+
+@Suite("CSV line ends")
+struct CSVLineEndTests {
+    @Test("line ends counted eight bytes at a time equal a byte-by-byte count (LF, CRLF, lone CR)")
+    func lineEnds() {
+        var rng = SeededGenerator(seed: 3)
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x0D, 0x41, 0x3B, 0x42, 0x43]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[rng.index(below: alphabet.count)] }
+                var naive = 0
+                for (i, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) {
+                    naive += 1
+                }
+                let fast = bytes.withUnsafeBufferPointer { CSVScanner.lineEnds($0.baseAddress ?? emptyBytes, range: 0..<$0.count) }
+                #expect(fast == naive, "length \(length)")
+            }
+        }
+    }
+}

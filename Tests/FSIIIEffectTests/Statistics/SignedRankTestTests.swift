@@ -85,3 +85,22 @@ struct SignedRankTestTests {
         #expect(backward.p == forward.p)
     }
 }
+
+@Suite("Wilcoxon: the counting path equals the sorting path")
+struct SignedRankCountingTests {
+    @Test("integral differences with many ties give the same T⁺, z and p either way")
+    func countingEqualsSorting() throws {
+        var rng = SeededGenerator(seed: 9)
+        for n in [1, 2, 5, 50, 2000] {
+            let b = (0..<n).map { _ in Double(rng.index(below: 20)) }
+            let f = (0..<n).map { _ in Double(rng.index(below: 20)) }
+            let differences = zip(b, f).map { $0 - $1 }.filter { $0 != 0 }
+            guard !differences.isEmpty else { continue }
+            let counted = try #require(SignedRankTest.integralRanks(differences))
+            let (ranks, tieTerm) = Ranks.averageWithTies(differences.map { abs($0) })
+            let sorted = zip(differences, ranks).filter { $0.0 > 0 }.reduce(0.0) { $0 + $1.1 }
+            #expect(counted.tPlus == sorted && counted.tieTerm == tieTerm)
+        }
+        #expect(SignedRankTest.integralRanks([0.5, 1]) == nil)   // not integral: the sorting path
+    }
+}

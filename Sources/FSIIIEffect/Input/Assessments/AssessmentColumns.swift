@@ -21,7 +21,13 @@ struct AssessmentSink: CSVRowSink {
     let path: String
     let header: CSVHeader
     let terminology: Terminology
-    var rows: [RawAssessmentRow] = []
+    /// Where this chunk writes its rows: slots `region` of the import's
+    /// columns; rows beyond it (never expected: the region holds every line)
+    /// go to `overflow`.
+    let writer: RawAssessments.Writer
+    let region: Range<Int>
+    private(set) var written = 0
+    var overflow: [RawAssessmentRow] = []
     var citizens = CitizenRegistry()
     var teams = NameTable()
     var municipalities = NameTable()
@@ -36,11 +42,34 @@ struct AssessmentSink: CSVRowSink {
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private let column: [Int]
 
-    init(path: String, header: CSVHeader, terminology: Terminology) {
+    init(path: String, header: CSVHeader, terminology: Terminology, writer: RawAssessments.Writer, region: Range<Int>) {
         self.path = path
         self.header = header
         self.terminology = terminology
+        self.writer = writer
+        self.region = region
         column = header.index.map { $0 ?? Int.max }
+    }
+
+    @inline(__always)
+    private mutating func emit(_ row: RawAssessmentRow) {
+        if written < region.count {
+            writer.set(region.lowerBound + written, row)
+            written += 1
+        } else {
+            overflow.append(row)
+        }
+    }
+
+    /// Maps the chunk's local citizen, team and municipality indices in its
+    /// slots to the import's global ones.
+    func remap(_ w: RawAssessments.Writer, citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) {
+        for i in region.lowerBound..<(region.lowerBound + written) {
+            let c = w.citizen[i]
+            if c != RawAssessments.noKey { w.citizen[i] = citizens[Int(c)] }
+            w.team[i] = teams[Int(w.team[i])]
+            w.municipality[i] = municipalities[Int(w.municipality[i])]
+        }
     }
 
     /// Frees the scratch buffer; called once the chunk is merged.
@@ -187,7 +216,7 @@ struct AssessmentSink: CSVRowSink {
 
         let team = column[C.team] != Int.max ? teams.intern(record.field(column[C.team])) : 0
         let municipality = column[C.municipality] != Int.max ? municipalities.intern(record.field(column[C.municipality])) : 0
-        rows.append(RawAssessmentRow(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status.rawValue,
-                                     team: team, municipality: municipality, idA: id.0, idB: id.1))
+        emit(RawAssessmentRow(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status.rawValue,
+                              team: team, municipality: municipality, idA: id.0, idB: id.1))
     }
 }

@@ -198,6 +198,39 @@ struct CSVScanner {
         }
     }
 
+    /// The number of line ends (LF, CRLF or a lone CR) in `range`, eight
+    /// bytes at a time: an upper bound of the records in it, less one.
+    static func lineEnds(_ base: UnsafePointer<UInt8>, range: Range<Int>) -> Int {
+        let raw = UnsafeRawPointer(base)
+        var p = range.lowerBound
+        var count = 0
+        var pendingCR = false   // the previous word ended in a CR
+        while p + 8 <= range.upperBound {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let lf = zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A), cr = zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if cr == 0 {
+                // The common case, LF only.
+                count += lf.nonzeroBitCount
+                if pendingCR && lf & 0x80 != 0 { count -= 1 }
+                pendingCR = false
+            } else {
+                // A CR followed by an LF is one line end: drop the LF.
+                var crlf = lf & (cr << 8)
+                if pendingCR { crlf |= lf & 0x80 }
+                count += lf.nonzeroBitCount + cr.nonzeroBitCount - crlf.nonzeroBitCount
+                pendingCR = cr >> 63 != 0
+            }
+            p += 8
+        }
+        while p < range.upperBound {
+            let b = base[p]
+            if b == 0x0D { count += 1 } else if b == 0x0A && !pendingCR { count += 1 }
+            pendingCR = b == 0x0D
+            p += 1
+        }
+        return count
+    }
+
     /// The offset after the line end that follows `from` (or `limit`).
     static func endOfLine(_ base: UnsafePointer<UInt8>, from: Int, limit: Int) -> Int {
         var p = from

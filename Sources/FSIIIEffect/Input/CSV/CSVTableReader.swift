@@ -89,16 +89,35 @@ enum CSVTableReader {
                          body: scanner.position..<buffer.count, bodyFirstLine: scanner.line)
     }
 
-    /// Scans the body into one sink per chunk, in file order, with problem
-    /// lines made absolute. Chunks run concurrently when the file is large.
-    static func read<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, progress: ProgressMeter? = nil,
-                                       makeSink: (Int) -> Sink) -> [Sink] {
-        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return [] }
-        let size = layout.body.count
-        let wanted = size < (4 << 20) ? 1 : Parallel.workers * 8
+    /// How a body is cut into chunks: record-boundary offsets, and for each
+    /// chunk an upper bound of its records (its line ends, plus one), so
+    /// rows can be written straight into preallocated columns.
+    struct Plan {
+        let cuts: [Int]
+        let recordBounds: [Int]
+        var chunks: Int { cuts.count - 1 }
+    }
+
+    /// Cuts the body into about `workers × 8` chunks (one for small files).
+    static func plan(_ file: FileBytes, layout: CSVLayout) -> Plan {
+        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return Plan(cuts: [], recordBounds: []) }
+        let wanted = layout.body.count < (4 << 20) ? 1 : Parallel.workers * 8
         let cuts = CSVScanner.recordBoundaries(base, range: layout.body, delimiter: layout.delimiter, parts: wanted)
             ?? [layout.body.lowerBound, layout.body.upperBound]
-        let pieces = cuts.count - 1
+        let bounds = Parallel.map(0..<(cuts.count - 1)) { k in CSVScanner.lineEnds(base, range: cuts[k]..<cuts[k + 1]) + 1 }
+        return Plan(cuts: cuts, recordBounds: bounds)
+    }
+
+    /// Scans the body into one sink per chunk, in file order, with problem
+    /// lines made absolute. Chunks run concurrently when the file is large;
+    /// each chunk's pages are handed back to the system once it is read, so
+    /// a large file is never resident all at once.
+    static func read<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan given: Plan? = nil, progress: ProgressMeter? = nil,
+                                       makeSink: (Int) -> Sink) -> [Sink] {
+        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return [] }
+        let plan = given ?? self.plan(file, layout: layout)
+        let cuts = plan.cuts
+        let pieces = plan.chunks
         let fieldCount = layout.header.fieldCount
         let results: [(Sink, Int)] = Parallel.map(0..<pieces) { k in
             var sink = makeSink(k)
@@ -131,13 +150,15 @@ enum CSVTableReader {
                         sink.consume(cursor, line: line)
                     }
                 }
-                if let progress, scanner.position - lastReported >= 1 << 20 {
-                    progress.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
+                if scanner.position - lastReported >= 1 << 22 {
+                    progress?.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
+                    file.release(lastReported..<scanner.position)
                     lastReported = scanner.position
                     rowsReported = sink.rowsRead
                 }
             }
             progress?.advance(bytes: cuts[k + 1] - lastReported, rows: sink.rowsRead - rowsReported)
+            file.release(lastReported..<cuts[k + 1])
             return (sink, scanner.line)
         }
         // Line numbers: chunk k starts after the lines of the chunks before it.

@@ -86,12 +86,18 @@ struct CourseSink: CSVRowSink {
 /// so without an id nothing is superseded (docs/RULES.md).
 enum CourseRules {
     static func deduplicate(_ courses: [Course]) -> (kept: [Course], superseded: Int) {
-        var byID: [String: Int] = [:]
+        // Ids by their 128-bit hash (as assessment ids): no String hashing per course.
+        struct ID: Hashable { var a: UInt64; var b: UInt64 }
+        var byID: [ID: Int] = [:]
+        byID.reserveCapacity(courses.count)
         var alive = [Bool](repeating: true, count: courses.count)
         var superseded = 0
         for (i, c) in courses.enumerated() where !c.id.isEmpty {
-            if let j = byID[c.id], alive[j] { alive[j] = false; superseded += 1 }
-            byID[c.id] = i
+            var text = c.id
+            let h = text.withUTF8 { b in recordIDHash(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count)) }
+            let id = ID(a: h.0, b: h.1)
+            if let j = byID[id], alive[j] { alive[j] = false; superseded += 1 }
+            byID[id] = i
         }
         return superseded == 0 ? (courses, 0) : (courses.indices.filter { alive[$0] }.map { courses[$0] }, superseded)
     }
