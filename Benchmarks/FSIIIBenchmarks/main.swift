@@ -172,6 +172,9 @@ for rows in options.rows {
             lines.append(Line(stage: "  " + sub.dropFirst(13), rows: counts.assessments, seconds: median(samples[sub] ?? [0])))
         }
         lines.append(Line(stage: "import rules", rows: counts.assessments, seconds: median(samples["import rules"] ?? [0])))
+        for sub in ["by citizen", "by condition and day", "shared ids", "rules", "gather"] {
+            lines.append(Line(stage: "  " + sub, rows: counts.assessments, seconds: median(samples["rules: " + sub] ?? [0])))
+        }
         lines.append(Line(stage: "courses file", rows: counts.courses, bytes: fileSize(courses), seconds: median(samples["read courses"] ?? [0])))
         lines.append(Line(stage: "course building", rows: counts.assessments, seconds: median(samples["courses"] ?? [0])))
         lines.append(Line(stage: "aggregation", rows: counts.courses, seconds: median(samples["aggregation"] ?? [0])))

@@ -109,7 +109,9 @@ public enum DatasetLoader {
         // KL Gateway versions are ordered by time across all their files first (SPEC §9).
         timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
         let citizenCount = dataset.citizens.count
-        let outcome = timings.measure("import rules") { AssessmentRules.apply(raw, citizenCount: citizenCount) }
+        var ruleTimings = StageTimings()
+        let outcome = timings.measure("import rules") { AssessmentRules.apply(raw, citizenCount: citizenCount, timings: &ruleTimings) }
+        timings.append(ruleTimings)
         raw = RawAssessments()
         dataset.assessments = outcome.table
         var counts = dataset.report[.assessments]

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// SPEC §4 applied to the rows read: a row supersedes every earlier alive row
 /// with the same `id` and every earlier alive row of the same citizen,
 /// condition and date; `entered-in-error` removes the record with that id
@@ -18,6 +20,17 @@ enum AssessmentRules {
     private enum Fate: UInt8 { case alive = 0, superseded = 1, removed = 2 }
 
     static func apply(_ raw: RawAssessments, citizenCount: Int) -> Outcome {
+        var timings = StageTimings()
+        return apply(raw, citizenCount: citizenCount, timings: &timings)
+    }
+
+    static func apply(_ raw: RawAssessments, citizenCount: Int, timings: inout StageTimings) -> Outcome {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.record("rules: " + name, seconds: Double(now - clock) / 1e9)
+            clock = now
+        }
         let n = raw.count
         // 1. Counting sort by citizen, stable (input order within a citizen).
         var start = [Int](repeating: 0, count: citizenCount + 1)
@@ -36,6 +49,7 @@ enum AssessmentRules {
             }
         }
 
+        lap("by citizen")
         // 2. Per citizen: order by (condition, day, input order); mark rows
         //    that share their key with another row. Keys are packed into one
         //    integer — condition, day offset, position within the citizen —
@@ -97,11 +111,13 @@ enum AssessmentRules {
             }
         }
 
+        lap("by condition and day")
         // 3. Rows that share an id with another row (bucketed by the top
         //    bits of the hash, then compared within buckets); removals.
         markSharedIDs(raw, &interesting)
         for r in 0..<n where raw.status[r] == AssessmentStatus.enteredInError.rawValue { interesting[r] = true }
 
+        lap("shared ids")
         // 4. The rules, in input order, over the interesting rows only.
         var fate = [Fate](repeating: .alive, count: n)
         var superseded = 0, removed = 0
@@ -131,9 +147,11 @@ enum AssessmentRules {
         }
         // Keyless rows are removals by id; all were handled above.
         _ = keyless
+        lap("rules")
         // 5. The survivors, already in (citizen, condition, day) order,
         //    gathered on both cores into exactly sized columns.
         let table = gather(raw, order: order, start: start, fate: fate, citizenCount: citizenCount, parts: citizenParts)
+        lap("gather")
         return Outcome(table: table, superseded: superseded, removed: removed)
     }
 
@@ -197,51 +215,64 @@ enum AssessmentRules {
     }
 
     /// Marks every row whose record id (128-bit hash) another row shares.
-    /// Rows are split by the top bits of the hash into one partition per
-    /// task (so tasks never touch the same row), each partition bucketed by
-    /// the next 16 bits (a counting sort), and each small bucket compared
-    /// within itself.
+    /// One sequential pass splits the rows with an id by the top bits of the
+    /// hash into 64 partitions, copying a 64-bit fragment of the hash with
+    /// each row (so later passes never miss the cache on the hash columns);
+    /// then each partition, on its own core, buckets its rows by the next
+    /// bits (about two a bucket) and compares fragments within each bucket,
+    /// reading the full 128-bit hashes only when fragments match. Tasks never
+    /// touch the same row.
     private static func markSharedIDs(_ raw: RawAssessments, _ interesting: inout [Bool]) {
         let n = raw.count
-        let partitionBits = Parallel.workers > 1 ? 3 : 0
+        let partitionBits = 6
         let partitions = 1 << partitionBits
-        // About two rows per bucket: the pairwise comparison stays cheap.
-        let perBucketPair = max(1, (n >> partitionBits) / 2)
-        let bucketBits = max(8, min(24, perBucketPair.bitWidth - perBucketPair.leadingZeroBitCount))
-        let buckets = 1 << bucketBits
         raw.idHashA.withUnsafeBufferPointer { a in
             raw.idHashB.withUnsafeBufferPointer { b in
                 interesting.withUnsafeMutableBufferPointer { flags in
-                    let f = UnsafeSendable(flags.baseAddress!)
-                    let ua = UnsafeSendable(a), ub = UnsafeSendable(b)
+                    var starts = [Int](repeating: 0, count: partitions + 1)
+                    for r in 0..<n where a[r] != 0 || b[r] != 0 { starts[Int(a[r] >> UInt64(64 - partitionBits)) + 1] += 1 }
+                    for p in 0..<partitions { starts[p + 1] += starts[p] }
+                    let total = starts[partitions]
+                    guard total > 1 else { return }
+                    // Fragment: the 32 bits after the partition bits (bucket), then 32 low bits of b (check).
+                    var fragments = [UInt64](repeating: 0, count: total)
+                    var rows = [UInt32](repeating: 0, count: total)
+                    var next = starts
+                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
+                        let p = Int(a[r] >> UInt64(64 - partitionBits))
+                        fragments[next[p]] = (a[r] << UInt64(partitionBits)) & 0xFFFF_FFFF_0000_0000 | (b[r] & 0xFFFF_FFFF)
+                        rows[next[p]] = UInt32(r)
+                        next[p] += 1
+                    }
+                    let f = UnsafeSendable(flags.baseAddress!), ua = UnsafeSendable(a), ub = UnsafeSendable(b)
                     _ = Parallel.map(0..<partitions) { part in
-                        let a = ua.value, b = ub.value
-                        func partition(_ h: UInt64) -> Int { partitionBits == 0 ? 0 : Int(h >> UInt64(64 - partitionBits)) }
-                        func bucket(_ h: UInt64) -> Int { Int((h << UInt64(partitionBits)) >> UInt64(64 - bucketBits)) }
-                        var starts = [Int](repeating: 0, count: buckets + 1)
-                        var members = 0
-                        for r in 0..<n where (a[r] != 0 || b[r] != 0) && partition(a[r]) == part {
-                            starts[bucket(a[r]) + 1] += 1
-                            members += 1
+                        let lo = starts[part], count = starts[part + 1] - lo
+                        guard count > 1 else { return 0 }
+                        let half = max(1, count / 2)
+                        let bucketBits = max(4, min(24, half.bitWidth - half.leadingZeroBitCount))
+                        let buckets = 1 << bucketBits
+                        func bucket(_ i: Int) -> Int { Int(fragments[lo + i] >> UInt64(64 - bucketBits)) }
+                        var first = [Int](repeating: 0, count: buckets + 1)
+                        for i in 0..<count { first[bucket(i) + 1] += 1 }
+                        for k in 0..<buckets { first[k + 1] += first[k] }
+                        var fill = first
+                        var entries = [Int32](repeating: 0, count: count)
+                        for i in 0..<count {
+                            let k = bucket(i)
+                            entries[fill[k]] = Int32(i)
+                            fill[k] += 1
                         }
-                        guard members > 1 else { return 0 }
-                        for k in 0..<buckets { starts[k + 1] += starts[k] }
-                        var next = starts
-                        var entries = [UInt32](repeating: 0, count: members)
-                        for r in 0..<n where (a[r] != 0 || b[r] != 0) && partition(a[r]) == part {
-                            let k = bucket(a[r])
-                            entries[next[k]] = UInt32(r)
-                            next[k] += 1
-                        }
-                        for k in 0..<buckets where starts[k + 1] - starts[k] > 1 {
-                            // Buckets hold a few rows: compare each pair.
-                            for i in starts[k]..<(starts[k + 1] - 1) {
-                                let x = Int(entries[i])
-                                for j in (i + 1)..<starts[k + 1] {
-                                    let y = Int(entries[j])
-                                    if a[x] == a[y] && b[x] == b[y] {
-                                        f.value[x] = true
-                                        f.value[y] = true
+                        for k in 0..<buckets where first[k + 1] - first[k] > 1 {
+                            // A bucket holds a few rows: compare each pair's fragments, then the hashes.
+                            for i in first[k]..<(first[k + 1] - 1) {
+                                let x = lo + Int(entries[i])
+                                for j in (i + 1)..<first[k + 1] {
+                                    let y = lo + Int(entries[j])
+                                    guard fragments[x] == fragments[y] else { continue }
+                                    let rx = Int(rows[x]), ry = Int(rows[y])
+                                    if ua.value[rx] == ua.value[ry] && ub.value[rx] == ub.value[ry] {
+                                        f.value[rx] = true
+                                        f.value[ry] = true
                                     }
                                 }
                             }

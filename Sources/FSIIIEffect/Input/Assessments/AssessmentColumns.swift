@@ -40,6 +40,7 @@ struct AssessmentSink: CSVRowSink {
     /// "did you mean" per unknown condition cell, computed once.
     private var suggestions: [String: String] = [:]
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
     private let column: [Int]
 
     init(path: String, header: CSVHeader, terminology: Terminology, writer: RawAssessments.Writer, region: Range<Int>) {
@@ -73,7 +74,12 @@ struct AssessmentSink: CSVRowSink {
     }
 
     /// Frees the scratch buffer; called once the chunk is merged.
-    func release() { normalized.deallocate() }
+    func release() {
+        normalized.deallocate()
+        lastCitizen.release()
+        lastTeam.release()
+        lastMunicipality.release()
+    }
 
     private func name(_ c: Int) -> String { header.names[column[c]] }
 
@@ -141,7 +147,7 @@ struct AssessmentSink: CSVRowSink {
         } else {
             let n = citizenCell.n <= 64 ? CitizenID.normalize(citizenCell, into: normalized) : -1
             guard n >= 0 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
-            citizen = citizens.intern(normalized, n)
+            citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
         }
 
         // Date.
@@ -214,8 +220,15 @@ struct AssessmentSink: CSVRowSink {
             }
         }
 
-        let team = column[C.team] != Int.max ? teams.intern(record.field(column[C.team])) : 0
-        let municipality = column[C.municipality] != Int.max ? municipalities.intern(record.field(column[C.municipality])) : 0
+        var team: UInt32 = 0, municipality: UInt32 = 0
+        if column[C.team] != Int.max {
+            let cell = record.field(column[C.team])
+            team = lastTeam.resolve(cell.p, cell.n) { teams.intern(ByteSlice(p: $0, n: $1)) }
+        }
+        if column[C.municipality] != Int.max {
+            let cell = record.field(column[C.municipality])
+            municipality = lastMunicipality.resolve(cell.p, cell.n) { municipalities.intern(ByteSlice(p: $0, n: $1)) }
+        }
         emit(RawAssessmentRow(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status.rawValue,
                               team: team, municipality: municipality, idA: id.0, idB: id.1))
     }

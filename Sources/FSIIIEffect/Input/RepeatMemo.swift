@@ -1,0 +1,37 @@
+import Foundation
+
+/// Remembers the last short byte string looked up and its index. Exports
+/// list a citizen's rows together and a team's citizens together, so most
+/// rows repeat the previous row's citizen and team: a compare of a few
+/// bytes then replaces a hash-table probe (a likely cache miss when there
+/// are a million citizens).
+struct RepeatMemo {
+    private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var length = -1
+    private var index: UInt32 = 0
+
+    func release() { bytes.deallocate() }
+
+    /// The remembered index when `s` equals the last string, else nil.
+    @inline(__always)
+    func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
+        n == length && memcmp(bytes, p, n) == 0 ? index : nil
+    }
+
+    @inline(__always)
+    mutating func remember(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: UInt32) {
+        guard n <= 64 else { length = -1; return }
+        bytes.update(from: p, count: n)
+        length = n
+        index = value
+    }
+
+    /// `intern` through the memo.
+    @inline(__always)
+    mutating func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, intern: (UnsafePointer<UInt8>, Int) -> UInt32) -> UInt32 {
+        if let known = lookup(p, n) { return known }
+        let value = intern(p, n)
+        remember(p, n, value)
+        return value
+    }
+}
