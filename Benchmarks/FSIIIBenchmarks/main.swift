@@ -95,12 +95,32 @@ func runFSIII(_ arguments: [String], threads: Int) throws -> (seconds: Double, p
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let start = now()
     guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableNotLoadable) }
+    // The child's own high-water mark, read from /proc while it runs. Its
+    // rusage maxrss is no use here: Linux carries the parent's high-water
+    // mark across posix_spawn's exec, so it would report this process's
+    // peak (the stage runs) instead of fsiii's.
     var status: Int32 = 0
     var usage = rusage()
-    wait4(pid, &status, 0, &usage)
+    var polled = 0
+    while true {
+        let done = wait4(pid, &status, WNOHANG, &usage)
+        if done == pid { break }
+        if let hwm = highWaterMark(pid) { polled = max(polled, hwm) }
+        usleep(2_000)
+    }
     let seconds = now() - start
     posix_spawn_file_actions_destroy(&actions)
-    return (seconds, usage.ru_maxrss * 1024)
+    return (seconds, polled > 0 ? polled : usage.ru_maxrss * 1024)
+}
+
+/// VmHWM (peak resident set) of a running process in bytes, from /proc.
+func highWaterMark(_ pid: pid_t) -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.dropFirst(6).filter(\.isNumber)
+        return Int(digits).map { $0 * 1024 }
+    }
+    return nil
 }
 
 struct Line {

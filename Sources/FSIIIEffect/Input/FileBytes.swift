@@ -62,12 +62,10 @@ final class FileBytes: @unchecked Sendable {
             release = unmap
             mapped = isMapped
         } else {
-            let converted = TextEncoding.windows1252ToUTF8(base, count)
+            let (owned, convertedCount) = TextEncoding.windows1252ToUTF8Buffer(base, count)
             unmap()
-            let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: max(converted.count, 1))
-            converted.withUnsafeBufferPointer { if let b = $0.baseAddress { owned.initialize(from: b, count: converted.count) } }
             encoding = .windows1252
-            bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: converted.count)
+            bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: convertedCount)
             release = { owned.deallocate() }
             mapped = false
         }

@@ -57,21 +57,74 @@ public enum TextEncoding: String, Sendable {
 
     /// Re-encodes Windows-1252 bytes as UTF-8.
     static func windows1252ToUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(n + n / 8)
-        for i in 0..<n {
+        let (out, count) = windows1252ToUTF8Buffer(p, n)
+        defer { out.deallocate() }
+        return Array(UnsafeBufferPointer(start: out, count: count))
+    }
+
+    /// Re-encodes Windows-1252 bytes as UTF-8 into a new buffer the caller
+    /// deallocates. Large inputs are split over the cores: each part's
+    /// output length is counted first, so every part writes straight to its
+    /// place and the bytes are copied once.
+    static func windows1252ToUTF8Buffer(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
+        let parts = n < 4 << 20 ? [0..<n] : Parallel.chunks(n, minimum: 1 << 20)
+        let lengths = Parallel.map(0..<parts.count) { k in utf8Length(p, parts[k]) }
+        var offsets = [0]
+        for l in lengths { offsets.append(offsets.last! + l) }
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: max(offsets.last!, 1))
+        let target = UnsafeSendable(out)
+        _ = Parallel.map(0..<parts.count) { k in encode(p, parts[k], into: target.value + offsets[k]) }
+        return (out, offsets.last!)
+    }
+
+    /// UTF-8 length of Windows-1252 bytes: 1 for ASCII, 3 for the
+    /// 0x80–0x9F symbols above U+07FF, else 2.
+    private static func utf8Length(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
+        var length = range.count
+        var i = range.lowerBound
+        let raw = UnsafeRawPointer(p)
+        while i < range.upperBound {
+            if i + 8 <= range.upperBound, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = p[i]
-            if b < 0x80 { out.append(b); continue }
+            if b >= 0x80 { length += b < 0xA0 && high[Int(b - 0x80)] >= 0x800 ? 2 : 1 }
+            i += 1
+        }
+        return length
+    }
+
+    /// Writes the UTF-8 form of `range`, copying ASCII eight bytes at a time.
+    private static func encode(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var o = 0
+        var i = range.lowerBound
+        let raw = UnsafeRawPointer(p), rawOut = UnsafeMutableRawPointer(out)
+        while i < range.upperBound {
+            if i + 8 <= range.upperBound {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    rawOut.storeBytes(of: word, toByteOffset: o, as: UInt64.self)
+                    i += 8
+                    o += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            i += 1
+            if b < 0x80 { out[o] = b; o += 1; continue }
             let scalar = b < 0xA0 ? UInt32(high[Int(b - 0x80)]) : UInt32(b)
             if scalar < 0x800 {
-                out.append(UInt8(0xC0 | (scalar >> 6)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
+                out[o] = UInt8(0xC0 | (scalar >> 6))
+                out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+                o += 2
             } else {
-                out.append(UInt8(0xE0 | (scalar >> 12)))
-                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
+                out[o] = UInt8(0xE0 | (scalar >> 12))
+                out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                o += 3
             }
         }
-        return out
+        return o
     }
 }

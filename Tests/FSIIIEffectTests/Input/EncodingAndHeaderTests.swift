@@ -19,6 +19,23 @@ struct EncodingAndHeaderTests {
         #expect(Fixtures.rows(d).map(\.level).sorted() == [2, 3, 4])
     }
 
+    @Test("Windows-1252 re-encoding: the symbols of 0x80–0x9F, Latin-1 letters, and a large file split over the cores")
+    func windows1252Bytes() {
+        // € (0x80) is U+20AC: three UTF-8 bytes; æ (0xE6) is U+00E6: two; 'a' stays one.
+        #expect(TextEncoding.windows1252ToUTF8([0x80, 0xE6, 0x61], 3) == [0xE2, 0x82, 0xAC, 0xC3, 0xA6, 0x61])
+        // “ (0x93) is U+201C; the unassigned 0x81 maps to U+0081.
+        #expect(TextEncoding.windows1252ToUTF8([0x93, 0x81], 2) == [0xE2, 0x80, 0x9C, 0xC2, 0x81])
+        // 6 MB of every byte value in a repeating pattern goes the parallel
+        // way; it must equal the 1 KB pattern re-encoded alone, repeated.
+        var pattern = [UInt8](repeating: 0x41, count: 1024)
+        for b in 0..<256 { pattern[b * 4] = UInt8(b == 0 ? 0x20 : b) }
+        let large = [[UInt8]](repeating: pattern, count: 6 << 10).flatMap { $0 }
+        let expected = [[UInt8]](repeating: TextEncoding.windows1252ToUTF8(pattern, pattern.count), count: 6 << 10).flatMap { $0 }
+        let got = large.withUnsafeBufferPointer { TextEncoding.windows1252ToUTF8($0.baseAddress!, $0.count) }
+        #expect(got.count == expected.count)
+        #expect(got == expected)
+    }
+
     @Test("UTF-8 with a byte-order mark, and without")
     func byteOrderMark() {
         let body = "citizen;date;condition;level\n0101401234;2024-01-01;Vaske sig;2\n"

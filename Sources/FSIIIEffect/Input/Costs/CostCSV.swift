@@ -53,6 +53,8 @@ struct CostSink: CSVRowSink {
     var rowsRead = 0
     private var serviceRates: [Double?] = [nil]
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var dates = TokenCache<Int32>()
+    private var lastCitizen = RepeatMemo(), lastService = RepeatMemo()
     private let column: [Int]
 
     init(path: String, header: CSVHeader, pricing: Pricing, commaIsDecimal: Bool) {
@@ -64,7 +66,11 @@ struct CostSink: CSVRowSink {
         serviceRates = [pricing.defaultRate]
     }
 
-    func release() { normalized.deallocate() }
+    func release() {
+        normalized.deallocate()
+        lastCitizen.release()
+        lastService.release()
+    }
 
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
         var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
@@ -80,11 +86,21 @@ struct CostSink: CSVRowSink {
         reject(line: line, column: header.names[column[c]], message: message, reason: reason, cells: record.strings)
     }
 
-    private func number(_ record: CSVRecordCursor, _ c: Int) -> (value: Double?, present: Bool, text: String) {
-        guard column[c] != Int.max else { return (nil, false, "") }
+    /// A number cell: absent (no column or empty), or its value (nil when it is not a number).
+    @inline(__always)
+    private func number(_ record: CSVRecordCursor, _ c: Int) -> (present: Bool, value: Double?) {
+        guard column[c] != Int.max else { return (false, nil) }
         let cell = record.field(column[c])
-        if cell.isEmpty { return (nil, false, "") }
-        return (NumberParser.decimal(cell, commaIsDecimal: commaIsDecimal), true, cell.string)
+        if cell.isEmpty { return (false, nil) }
+        return (true, NumberParser.decimal(cell, commaIsDecimal: commaIsDecimal))
+    }
+
+    private mutating func rejectNumber(_ record: CSVRecordCursor, line: Int, _ c: Int, nonNegative: Bool) {
+        let text = record.field(column[c]).string
+        let message = nonNegative
+            ? "\"\(text)\" is not a non-negative number\(commaIsDecimal ? "" : "; in a ','-delimited file write decimals with '.'")"
+            : "\"\(text)\" is not a number"
+        reject(record, line: line, c, message, reason: "bad number")
     }
 
     mutating func consume(_ record: CSVRecordCursor, line: Int) {
@@ -93,34 +109,35 @@ struct CostSink: CSVRowSink {
         guard !citizenCell.isEmpty else { return reject(record, line: line, C.citizen, "missing value; every cost row needs the citizen", reason: "missing citizen") }
         guard citizenCell.n <= 64 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
         let dateCell = record.field(column[C.date])
-        guard let day = DateParser.parse(dateCell) else {
+        let day = dates.resolve(dateCell) { DateParser.parse($0)?.rawValue ?? Int32.min }
+        guard day != Int32.min else {
             if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every cost row needs its date", reason: "missing date") }
             return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
         }
         var hours: Double?
-        for (c, scale) in [(C.hours, 1.0), (C.minutes, 1.0 / 60.0)] {
-            let v = number(record, c)
-            guard v.present else { continue }
-            guard let x = v.value, x >= 0 else {
-                return reject(record, line: line, c, "\"\(v.text)\" is not a non-negative number\(commaIsDecimal ? "" : "; in a ','-delimited file write decimals with '.'")", reason: "bad number")
-            }
-            hours = (hours ?? 0) + x * scale
+        let h = number(record, C.hours)
+        if h.present {
+            guard let x = h.value, x >= 0 else { return rejectNumber(record, line: line, C.hours, nonNegative: true) }
+            hours = x
         }
-        let amountCell = number(record, C.amount)
-        var amount: Double?
-        if amountCell.present {
-            guard let x = amountCell.value else {
-                return reject(record, line: line, C.amount, "\"\(amountCell.text)\" is not a number", reason: "bad number")
-            }
-            amount = x
+        let m = number(record, C.minutes)
+        if m.present {
+            guard let x = m.value, x >= 0 else { return rejectNumber(record, line: line, C.minutes, nonNegative: true) }
+            hours = (hours ?? 0) + x * (1.0 / 60.0)
         }
-        let serviceIndex = column[C.service] != Int.max ? services.intern(record.field(column[C.service])) : 0
+        let a = number(record, C.amount)
+        if a.present && a.value == nil { return rejectNumber(record, line: line, C.amount, nonNegative: false) }
+        var serviceIndex: UInt32 = 0
+        if column[C.service] != Int.max {
+            let cell = record.field(column[C.service])
+            serviceIndex = lastService.resolve(cell.p, cell.n) { services.intern(ByteSlice(p: $0, n: $1)) }
+        }
         while serviceRates.count <= Int(serviceIndex) {
             serviceRates.append(pricing.rate(for: services.name(serviceRates.count)))
         }
         let cost: Double
-        if let a = amount {
-            cost = a
+        if let amount = a.value {
+            cost = amount
         } else if let h = hours {
             guard let rate = serviceRates[Int(serviceIndex)] else {
                 let service = services.name(Int(serviceIndex))
@@ -134,8 +151,8 @@ struct CostSink: CSVRowSink {
             return reject(record, line: line, C.hours, "the row has no hours, minutes or amount", reason: "missing cost")
         }
         let n = CitizenID.normalize(citizenCell, into: normalized)
-        rows.citizen.append(citizens.intern(normalized, n))
-        rows.day.append(day.rawValue)
+        rows.citizen.append(lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) })
+        rows.day.append(day)
         rows.hours.append(hours ?? 0)
         rows.cost.append(cost)
         rows.service.append(serviceIndex)
