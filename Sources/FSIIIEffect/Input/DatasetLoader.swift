@@ -213,7 +213,7 @@ public enum DatasetLoader {
         let terminology = dataset.terminology
         // Rows are written straight into slots of `raw`, each chunk into its
         // own region (as many slots as it has lines), in parallel.
-        let plan = CSVTableReader.plan(bytes, layout: layout)
+        let plan = t.measure("assessments: plan") { CSVTableReader.plan(bytes, layout: layout) }
         guard plan.chunks > 0 else { return account([AssessmentSink](), kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
         let slots = raw.extend(by: plan.recordBounds.reduce(0, +))
         var regions: [Range<Int>] = []

@@ -14,6 +14,19 @@ final class FileBytes: @unchecked Sendable {
     private let release: () -> Void
     /// Whether `bytes` is a read-only file mapping whose pages can be dropped.
     private let mapped: Bool
+    /// What the encoding check learnt on its one pass over a mapped file, so
+    /// the chunk plan needs no pass of its own; nil for other inputs.
+    let census: Census?
+
+    /// Blocks of about 4 MB of `bytes` with their line ends (a CR LF split
+    /// across two blocks counts in both: an upper bound), and whether any
+    /// block holds a double quote.
+    struct Census {
+        /// Block `k` is `cuts[k] ..< cuts[k + 1]`.
+        let cuts: [Int]
+        let lineEnds: [Int]
+        let hasQuote: Bool
+    }
 
     /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
     init(path: String) throws(InputFileError) {
@@ -56,7 +69,9 @@ final class FileBytes: @unchecked Sendable {
         fileSize = count
         let bom = TextEncoding.bomLength(base, count)
         let isMapped = (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
-        if TextEncoding.isValidUTF8Parallel(base + bom, count - bom) {
+        let census = isMapped ? TextEncoding.census(base + bom, count - bom) : nil
+        if isMapped ? census != nil : TextEncoding.isValidUTF8Parallel(base + bom, count - bom) {
+            self.census = census
             encoding = bom > 0 ? .utf8WithBOM : .utf8
             bytes = UnsafeBufferPointer(start: base + bom, count: count - bom)
             release = unmap
@@ -65,6 +80,7 @@ final class FileBytes: @unchecked Sendable {
             let (owned, convertedCount) = TextEncoding.windows1252ToUTF8Buffer(base, count)
             unmap()
             encoding = .windows1252
+            self.census = nil
             bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: convertedCount)
             release = { owned.deallocate() }
             mapped = false
@@ -77,11 +93,7 @@ final class FileBytes: @unchecked Sendable {
     /// longer count in the process's resident memory.
     func release(_ range: Range<Int>) {
         guard mapped, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = Int(bitPattern: base + range.lowerBound), end = Int(bitPattern: base + range.upperBound)
-        let first = (start + page - 1) / page * page, last = end / page * page
-        guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        _ = madvise(pointer, last - first, MADV_DONTNEED)
+        dropPages(base + range.lowerBound, range.count)
     }
 
     /// Wraps bytes already in memory (tests, generated data, standard input).
@@ -96,6 +108,7 @@ final class FileBytes: @unchecked Sendable {
         fileSize = data.count
         release = { owned.deallocate() }
         mapped = false
+        census = nil
     }
 
     deinit { release() }
@@ -106,17 +119,63 @@ extension TextEncoding {
     /// at ASCII bytes, which never fall inside a multi-byte sequence.
     static func isValidUTF8Parallel(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let parts = n < 8 << 20 ? 1 : Parallel.workers
-        if parts == 1 { return isValidUTF8(p, n) }
+        let cuts = asciiCuts(p, n, parts: parts)
+        return Parallel.map(0..<parts) { k in isValidUTF8(p + cuts[k], cuts[k + 1] - cuts[k]) }.allSatisfy { $0 }
+    }
+
+    /// One pass over a mapped file on both cores, in blocks of about 4 MB:
+    /// checks that it is UTF-8 and counts each block's line ends and
+    /// quotes, handing each block's pages back once done, so neither this
+    /// pass nor the chunk plan makes the whole file resident (the scan
+    /// faults pages in again from the page cache, a block at a time).
+    /// nil when the bytes are not UTF-8.
+    static func census(_ p: UnsafePointer<UInt8>, _ n: Int) -> FileBytes.Census? {
+        let cuts = asciiCuts(p, n, parts: max(1, n >> 22))
+        let blocks = cuts.count - 1
+        let results = Parallel.map(0..<Parallel.workers) { w -> [(lines: Int, quote: Bool)]? in
+            var out: [(lines: Int, quote: Bool)] = []
+            for b in stride(from: w, to: blocks, by: Parallel.workers) {
+                let start = cuts[b], count = cuts[b + 1] - cuts[b]
+                guard isValidUTF8(p + start, count) else { return nil }
+                out.append((CSVScanner.lineEnds(p, range: start..<(start + count)), memchr(p + start, 0x22, count) != nil))
+                dropPages(p + start, count)
+            }
+            return out
+        }
+        var lineEnds = [Int](repeating: 0, count: blocks)
+        var quote = false
+        for (w, result) in results.enumerated() {
+            guard let result else { return nil }
+            for (i, r) in result.enumerated() {
+                lineEnds[w + i * Parallel.workers] = r.lines
+                quote = quote || r.quote
+            }
+        }
+        return FileBytes.Census(cuts: cuts, lineEnds: lineEnds, hasQuote: quote)
+    }
+
+    /// `parts + 1` offsets splitting `0..<n` into about equal parts, each cut
+    /// moved forward to an ASCII byte.
+    private static func asciiCuts(_ p: UnsafePointer<UInt8>, _ n: Int, parts: Int) -> [Int] {
         var cuts = [0]
-        for k in 1..<parts {
-            var c = n / parts * k
+        for k in 1..<max(parts, 1) {
+            var c = max(n / parts * k, cuts.last!)
             while c < n && p[c] >= 0x80 { c += 1 }
             cuts.append(c)
         }
         cuts.append(n)
-        let results = Parallel.map(0..<parts) { k in isValidUTF8(p + cuts[k], cuts[k + 1] - cuts[k]) }
-        return results.allSatisfy { $0 }
+        return cuts
     }
+}
+
+/// Hands the whole pages inside `p ..< p + n` of a read-only file mapping
+/// back to the system; the bytes stay readable from the page cache.
+func dropPages(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = Int(bitPattern: p), end = start + n
+    let first = (start + page - 1) / page * page, last = end / page * page
+    guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
+    _ = madvise(pointer, last - first, MADV_DONTNEED)
 }
 
 /// A file that could not be read at all.

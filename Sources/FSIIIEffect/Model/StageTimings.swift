@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Wall-clock seconds spent in each stage of a run, in order: the numbers
 /// `fsiii-bench` reports per stage, taken from the very calls the CLI makes.
@@ -12,7 +13,26 @@ public struct StageTimings: Sendable {
         stages.filter { $0.name == name }.reduce(0) { $0 + $1.seconds }
     }
 
-    public mutating func record(_ name: String, seconds: Double) { stages.append((name, seconds)) }
+    public mutating func record(_ name: String, seconds: Double) {
+        stages.append((name, seconds))
+        if Self.trace { Self.print(name, seconds) }
+    }
+
+    /// `FSIII_STAGES=1` prints each stage's time, and resident and peak
+    /// memory after it, on standard error: where the time and memory of a
+    /// run go (see BENCHMARKS.md). Nothing about the data is printed.
+    static let trace = ProcessInfo.processInfo.environment["FSIII_STAGES"] == "1"
+
+    private static func print(_ name: String, _ seconds: Double) {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
+        var fields: [String] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") || line.hasPrefix("VmHWM:") {
+            let kb = Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+            fields.append("\(line.prefix(5)) \(kb / 1024) MB")
+        }
+        let line = "stage " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%8.3f s  ", seconds)
+        FileHandle.standardError.write(Data((line + fields.joined(separator: ", ") + "\n").utf8))
+    }
 
     /// Runs `body` and records its wall time under `name`.
     public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {

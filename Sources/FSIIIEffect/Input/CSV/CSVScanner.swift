@@ -248,10 +248,20 @@ struct CSVScanner {
     /// inside quotes is never taken for a record end. Returns nil when a
     /// quote is left open at the end (the caller then scans in one piece,
     /// which reports and skips the broken record).
-    static func recordBoundaries(_ base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, parts: Int) -> [Int]? {
+    static func recordBoundaries(_ base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, parts: Int,
+                                 release: (Range<Int>) -> Void = { _ in }) -> [Int]? {
         let n = range.count
         var cuts = [range.lowerBound]
-        if parts > 1 && memchr(base + range.lowerBound, 0x22, n) == nil {
+        // Looked for in 4 MB steps whose pages are released at once.
+        var quoted = false
+        var start = range.lowerBound
+        while parts > 1 && !quoted && start < range.upperBound {
+            let end = min(range.upperBound, start + (4 << 20))
+            quoted = memchr(base + start, 0x22, end - start) != nil
+            release(start..<end)
+            start = end
+        }
+        if parts > 1 && !quoted {
             // No quote at all: any line end is a record end.
             for k in 1..<parts {
                 let target = range.lowerBound + n / parts * k
@@ -266,7 +276,12 @@ struct CSVScanner {
         var nextTarget = parts > 1 ? range.lowerBound + n / parts : Int.max
         var k = 1
         var p = range.lowerBound
+        var released = p
         while p < range.upperBound {
+            if p - released >= 4 << 20 {
+                release(released..<p)
+                released = p
+            }
             let b = base[p]
             switch state {
             case 0:

@@ -102,9 +102,52 @@ enum CSVTableReader {
     static func plan(_ file: FileBytes, layout: CSVLayout) -> Plan {
         guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return Plan(cuts: [], recordBounds: []) }
         let wanted = layout.body.count < (4 << 20) ? 1 : Parallel.workers * 8
-        let cuts = CSVScanner.recordBoundaries(base, range: layout.body, delimiter: layout.delimiter, parts: wanted)
+        if wanted > 1, let census = file.census, !census.hasQuote {
+            return plan(base, body: layout.body, census: census, parts: wanted)
+        }
+        let cuts = CSVScanner.recordBoundaries(base, range: layout.body, delimiter: layout.delimiter, parts: wanted, release: file.release)
             ?? [layout.body.lowerBound, layout.body.upperBound]
-        let bounds = Parallel.map(0..<(cuts.count - 1)) { k in CSVScanner.lineEnds(base, range: cuts[k]..<cuts[k + 1]) + 1 }
+        // Counted in 4 MB steps whose pages are handed back at once: the plan
+        // must not make the whole file resident before the scan starts.
+        let bounds = Parallel.map(0..<(cuts.count - 1)) { k in
+            var lines = 1
+            var start = cuts[k]
+            while start < cuts[k + 1] {
+                let end = min(cuts[k + 1], start + (4 << 20))
+                lines += CSVScanner.lineEnds(base, range: start..<end)
+                file.release(start..<end)
+                start = end
+            }
+            return lines
+        }
+        return Plan(cuts: cuts, recordBounds: bounds)
+    }
+
+    /// The plan of a quote-free file from its census: chunks of whole
+    /// census blocks, each cut moved to just after a line end (without
+    /// quotes every line end ends a record); a chunk's records are at most
+    /// the line ends of the blocks it touches, plus one.
+    private static func plan(_ base: UnsafePointer<UInt8>, body: Range<Int>, census: FileBytes.Census, parts: Int) -> Plan {
+        /// The block holding offset `x`.
+        func block(_ x: Int) -> Int {
+            var lo = 0, hi = census.lineEnds.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if census.cuts[mid] <= x { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+        let first = block(body.lowerBound), blocks = census.lineEnds.count
+        var cuts = [body.lowerBound]
+        for k in 1..<parts {
+            let target = census.cuts[first + (blocks - first) * k / parts]
+            let cut = CSVScanner.endOfLine(base, from: max(target, cuts.last!), limit: body.upperBound)
+            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+        }
+        cuts.append(body.upperBound)
+        let bounds = (0..<(cuts.count - 1)).map { k in
+            census.lineEnds[block(cuts[k])...block(cuts[k + 1] - 1)].reduce(1, +)
+        }
         return Plan(cuts: cuts, recordBounds: bounds)
     }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import FSIIIEffect
+
+/// Files above 4 MB are read in parallel chunks. A quote-free mapped file is
+/// cut from the census its encoding check takes; a file with quotes from the
+/// scanner's quote-aware boundaries. Both must give every row exactly once.
+@Suite("Large files in chunks")
+struct LargeFileTests {
+    /// 200,000 rows (about 8 MB): citizen `i / 100`, a date from `i`, a
+    /// level from `i`. Row `quoted`, when given, quotes its condition.
+    static func body(lineEnd: String, quoted: Int? = nil) -> String {
+        var s = "citizen;date;condition;level\(lineEnd)"
+        for i in 0..<200_000 {
+            let condition = i == quoted ? "\"Vaske sig\"" : "Vaske sig"
+            s += "C\(i / 100);20\(10 + i % 10)-0\(1 + i % 9)-1\(i % 10);\(condition);\(i % 5)\(lineEnd)"
+        }
+        return s
+    }
+
+    static func load(_ text: String) throws -> Dataset {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("assessments.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false))
+    }
+
+    @Test("LF and CR LF files, with and without a quote, give the same rows", arguments: ["\n", "\r\n"])
+    func chunked(lineEnd: String) throws {
+        let plain = try Self.load(Self.body(lineEnd: lineEnd))
+        let quoted = try Self.load(Self.body(lineEnd: lineEnd, quoted: 123_457))
+        let counts = plain.report[.assessments]
+        #expect(counts.read == 200_000)
+        #expect(counts.read == counts.accepted + counts.rejected + counts.superseded + counts.removed)
+        // 2,000 citizens × 100 rows; dates repeat every 90 rows (10 years ×
+        // 9 months × 10 days), so each citizen's last 10 rows supersede
+        // earlier ones of the same day: 2,000 × 10 superseded.
+        #expect(counts.superseded == 20_000)
+        #expect(counts.rejected == 0)
+        #expect(quoted.report[.assessments] == counts)
+        #expect(plain.assessments.level == quoted.assessments.level)
+        #expect(plain.assessments.day == quoted.assessments.day)
+    }
+}
