@@ -12,6 +12,7 @@ struct Options {
     var data: String?
     var endToEnd = true
     var stages = true
+    var costs = true
 }
 
 func parseOptions() -> Options {
@@ -41,6 +42,7 @@ func parseOptions() -> Options {
         case "--data": o.data = value()
         case "--no-e2e": o.endToEnd = false
         case "--e2e-only": o.stages = false
+        case "--no-costs": o.costs = false
         case "--help", "-h":
             print("""
             fsiii-bench: stage timings of fsiii report on generated data (seeded; generation is not timed)
@@ -50,6 +52,7 @@ func parseOptions() -> Options {
               --data DIR      where generated data is kept (default .build/bench-data)
               --no-e2e        skip the end-to-end runs of the fsiii binary
               --e2e-only      only the end-to-end runs
+              --no-costs      data sets without cost rows (rows-N-nocosts), e.g. for 30M on a small disk
             """)
             exit(0)
         default: fail("unknown argument \(a) (see --help)")
@@ -66,16 +69,18 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// Generates the data set of about `rows` assessment rows unless it is there.
-func dataSet(rows: Int, root: String) throws -> String {
-    let folder = (root as NSString).appendingPathComponent("rows-\(rows)")
-    if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("rates.csv")) { return folder }
+func dataSet(rows: Int, root: String, costs: Bool) throws -> String {
+    let folder = (root as NSString).appendingPathComponent("rows-\(rows)" + (costs ? "" : "-nocosts"))
+    let marker = (folder as NSString).appendingPathComponent(".generated")
+    if FileManager.default.fileExists(atPath: marker) || FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("rates.csv")) { return folder }
     var spec = SampleSpec()
     spec.seed = 20_261_125
     spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))
-    spec.costDetail = .weekly
+    spec.costDetail = costs ? .weekly : .none
     FileHandle.standardError.write(Data("generating \(rows) rows into \(folder) (not timed)…\n".utf8))
     let t = now()
     let s = try SampleCSVWriter.write(SampleGenerator(spec), to: folder)
+    _ = FileManager.default.createFile(atPath: marker, contents: Data())
     FileHandle.standardError.write(Data(String(format: "  %d assessment rows, %d courses, %d cost rows in %.1f s\n", s.assessmentRows, s.courseRows, s.costRows, now() - t).utf8))
     return folder
 }
@@ -156,7 +161,7 @@ var results: [[String: Any]] = []
 print("fsiii-bench \(FSIIIEffect.version): \(ProcessInfo.processInfo.activeProcessorCount) cores, medians of \(options.runs) runs")
 for rows in options.rows {
     let folder: String
-    do { folder = try dataSet(rows: rows, root: root) } catch {
+    do { folder = try dataSet(rows: rows, root: root, costs: options.costs) } catch {
         FileHandle.standardError.write(Data("fsiii-bench: cannot generate data: \(error)\n".utf8))
         exit(1)
     }
@@ -174,8 +179,9 @@ for rows in options.rows {
             let scanned = (try? CSVFileStatistics.scan(path: assessments)) ?? CSVFileStatistics.Counts()
             samples["scan", default: []].append(now() - t0)
             counts.scanRecords = scanned.records
-            let dataset = (try? DatasetLoader.load([InputPath(assessments, kind: .assessments), InputPath(courses, kind: .courses),
-                                                    InputPath(costs, kind: .costs), InputPath(rates, kind: .rates)],
+            let inputs = [InputPath(assessments, kind: .assessments), InputPath(courses, kind: .courses)]
+                + (options.costs ? [InputPath(costs, kind: .costs), InputPath(rates, kind: .rates)] : [])
+            let dataset = (try? DatasetLoader.load(inputs,
                                                    options: ImportOptions(showProgress: false))) ?? Dataset()
             for (name, seconds) in dataset.report.timings.stages { samples[name, default: []].append(seconds) }
             counts = (dataset.report[.assessments].read, dataset.report[.courses].read, dataset.report[.costs].read, counts.scanRecords)
@@ -188,7 +194,7 @@ for rows in options.rows {
         let aBytes = fileSize(assessments), cBytes = fileSize(costs)
         lines.append(Line(stage: "scan (CSV only)", rows: counts.scanRecords, bytes: aBytes, seconds: median(samples["scan"] ?? [0])))
         lines.append(Line(stage: "parse + resolve", rows: counts.assessments, bytes: aBytes, seconds: median(samples["read assessments"] ?? [0])))
-        for sub in ["assessments: open", "assessments: scan", "assessments: merge"] {
+        for sub in ["assessments: open", "assessments: plan", "assessments: scan", "assessments: merge"] {
             lines.append(Line(stage: "  " + sub.dropFirst(13), rows: counts.assessments, seconds: median(samples[sub] ?? [0])))
         }
         lines.append(Line(stage: "import rules", rows: counts.assessments, seconds: median(samples["import rules"] ?? [0])))
@@ -198,14 +204,16 @@ for rows in options.rows {
         lines.append(Line(stage: "courses file", rows: counts.courses, bytes: fileSize(courses), seconds: median(samples["read courses"] ?? [0])))
         lines.append(Line(stage: "course building", rows: counts.assessments, seconds: median(samples["courses"] ?? [0])))
         lines.append(Line(stage: "aggregation", rows: counts.courses, seconds: median(samples["aggregation"] ?? [0])))
-        lines.append(Line(stage: "costs file", rows: counts.costs, bytes: cBytes, seconds: median(samples["read costs"] ?? [0]) + median(samples["sort costs"] ?? [0])))
-        lines.append(Line(stage: "cost join", rows: counts.costs, seconds: median(samples["cost join"] ?? [0])))
+        if options.costs {
+            lines.append(Line(stage: "costs file", rows: counts.costs, bytes: cBytes, seconds: median(samples["read costs"] ?? [0]) + median(samples["sort costs"] ?? [0])))
+            lines.append(Line(stage: "cost join", rows: counts.costs, seconds: median(samples["cost join"] ?? [0])))
+        }
         lines.append(Line(stage: "report writing", seconds: median(samples["report writing"] ?? [0])))
     }
     if options.endToEnd {
         let aOnly = ["report", "--assessments", assessments, "--courses", courses, "--format", "json", "--quiet", "-o", "/dev/null"]
         let full = ["report", folder, "--format", "json", "--quiet", "-o", "/dev/null"]
-        for (label, args) in [("report (no costs)", aOnly), ("report (with costs)", full)] {
+        for (label, args) in [("report (no costs)", aOnly), ("report (with costs)", full)] where options.costs || args == aOnly {
             for threads in [1, 2] {
                 var times: [Double] = [], peaks: [Int] = []
                 for _ in 0..<options.runs {

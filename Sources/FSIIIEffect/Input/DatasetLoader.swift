@@ -229,7 +229,6 @@ public enum DatasetLoader {
                 }
             }
         }
-        t.record("assessments: merge", seconds: 0)
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         var maps: [([UInt32], [UInt32], [UInt32])] = []

@@ -31,6 +31,24 @@ struct ImportRulesTests {
         #expect(Fixtures.rows(d).map { "\($0.condition) \($0.day) \($0.level)" } == ["Vaske sig 2024-01-12 3", "Lave mad 2024-01-12 3"])
     }
 
+    @Test("courses: a later course with the same id replaces the earlier one; without an id nothing is superseded")
+    func courseIDs() {
+        let d = Fixtures.dataset([.init("courses.csv", .courses, """
+        citizen;start;end;team;id
+        0101401234;2024-01-01;2024-03-01;A;F1
+        0101401234;2024-01-01;2024-03-01;A;
+        0101401234;2024-01-01;2024-02-01;B;
+        0202501234;2024-02-01;2024-04-01;A;F2
+        0101401234;2024-01-05;2024-03-20;B;F1
+        0303601234;2024-05-01;;A;F3
+        0202501234;2024-02-01;2024-04-15;A;F2
+        """)])
+        // F1 and F2 each replaced once; the two id-less courses of one day both stay.
+        #expect(d.report[.courses] == ImportCounts(read: 7, accepted: 5, superseded: 2))
+        #expect(d.courses.map(\.id) == ["", "", "F1", "F3", "F2"])
+        #expect(d.courses.map { $0.end?.iso ?? "open" } == ["2024-03-01", "2024-02-01", "2024-03-20", "open", "2024-04-15"])
+    }
+
     @Test("entered-in-error removes the record with that id, and is removed itself")
     func enteredInErrorByID() {
         let d = Fixtures.assessments(Self.header + """

@@ -24,6 +24,8 @@ struct CourseSink: CSVRowSink {
     var problems: [ImportProblem] = []
     var rowsRead = 0
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var dates = TokenCache<Int32>()
+    private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
     private let column: [Int]
 
     init(path: String, header: CSVHeader) {
@@ -32,7 +34,18 @@ struct CourseSink: CSVRowSink {
         column = header.index.map { $0 ?? Int.max }
     }
 
-    func release() { normalized.deallocate() }
+    func release() {
+        normalized.deallocate()
+        lastCitizen.release()
+        lastTeam.release()
+        lastMunicipality.release()
+    }
+
+    /// A date cell through the cache; nil when it is not a date.
+    private mutating func date(_ cell: ByteSlice) -> Day? {
+        let raw = dates.resolve(cell) { DateParser.parse($0)?.rawValue ?? Int32.min }
+        return raw == Int32.min ? nil : Day(rawValue: raw)
+    }
 
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
         var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
@@ -54,14 +67,14 @@ struct CourseSink: CSVRowSink {
         guard !citizenCell.isEmpty else { return reject(record, line: line, C.citizen, "missing value; every course needs the citizen", reason: "missing citizen") }
         guard citizenCell.n <= 64 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
         let startCell = record.field(column[C.start])
-        guard let start = DateParser.parse(startCell) else {
+        guard let start = date(startCell) else {
             if startCell.isEmpty { return reject(record, line: line, C.start, "missing value; every course needs its start date", reason: "missing date") }
             return reject(record, line: line, C.start, "\"\(startCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
         }
         let endCell = record.field(column[C.end])
         var end: Day?
         if !endCell.isEmpty {
-            guard let e = DateParser.parse(endCell) else {
+            guard let e = date(endCell) else {
                 return reject(record, line: line, C.end, "\"\(endCell.string)\" is not a date; use \(DateParser.formats), or leave it empty for an open course", reason: "bad date")
             }
             guard e >= start else {
@@ -70,9 +83,16 @@ struct CourseSink: CSVRowSink {
             end = e
         }
         let n = CitizenID.normalize(citizenCell, into: normalized)
-        let citizen = citizens.intern(normalized, n)
-        let team = column[C.team] != Int.max ? teams.intern(record.field(column[C.team])) : 0
-        let municipality = column[C.municipality] != Int.max ? municipalities.intern(record.field(column[C.municipality])) : 0
+        let citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
+        var team: UInt32 = 0, municipality: UInt32 = 0
+        if column[C.team] != Int.max {
+            let cell = record.field(column[C.team])
+            team = lastTeam.resolve(cell.p, cell.n) { teams.intern(ByteSlice(p: $0, n: $1)) }
+        }
+        if column[C.municipality] != Int.max {
+            let cell = record.field(column[C.municipality])
+            municipality = lastMunicipality.resolve(cell.p, cell.n) { municipalities.intern(ByteSlice(p: $0, n: $1)) }
+        }
         let id = column[C.id] != Int.max ? record.field(column[C.id]).string : ""
         let type = column[C.type] != Int.max ? record.field(column[C.type]).string : ""
         courses.append(Course(citizen: citizen, start: start, end: end, team: team, municipality: municipality, id: id, type: type))
@@ -86,18 +106,26 @@ struct CourseSink: CSVRowSink {
 /// so without an id nothing is superseded (docs/RULES.md).
 enum CourseRules {
     static func deduplicate(_ courses: [Course]) -> (kept: [Course], superseded: Int) {
-        // Ids by their 128-bit hash (as assessment ids): no String hashing per course.
-        struct ID: Hashable { var a: UInt64; var b: UInt64 }
-        var byID: [ID: Int] = [:]
-        byID.reserveCapacity(courses.count)
+        // Ids by their 128-bit hash (as assessment ids) in an open-addressing
+        // table of course indices: no String hashing per course.
+        var capacity = 16
+        while capacity < 2 * courses.count { capacity <<= 1 }
+        var slotA = [UInt64](repeating: 0, count: capacity), slotB = [UInt64](repeating: 0, count: capacity)
+        var slotCourse = [Int32](repeating: -1, count: capacity)
         var alive = [Bool](repeating: true, count: courses.count)
         var superseded = 0
         for (i, c) in courses.enumerated() where !c.id.isEmpty {
             var text = c.id
-            let h = text.withUTF8 { b in recordIDHash(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count)) }
-            let id = ID(a: h.0, b: h.1)
-            if let j = byID[id], alive[j] { alive[j] = false; superseded += 1 }
-            byID[id] = i
+            let (a, b) = text.withUTF8 { u in recordIDHash(ByteSlice(p: u.baseAddress ?? emptyBytes, n: u.count)) }
+            var slot = Int(truncatingIfNeeded: a ^ (b >> 17)) & (capacity - 1)
+            while slotCourse[slot] >= 0 && (slotA[slot] != a || slotB[slot] != b) { slot = (slot + 1) & (capacity - 1) }
+            if slotCourse[slot] >= 0 {
+                alive[Int(slotCourse[slot])] = false
+                superseded += 1
+            }
+            slotA[slot] = a
+            slotB[slot] = b
+            slotCourse[slot] = Int32(i)
         }
         return superseded == 0 ? (courses, 0) : (courses.indices.filter { alive[$0] }.map { courses[$0] }, superseded)
     }
