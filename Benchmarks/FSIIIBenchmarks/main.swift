@@ -13,6 +13,7 @@ struct Options {
     var endToEnd = true
     var stages = true
     var costs = true
+    var fhirCitizens = 3_000
 }
 
 func parseOptions() -> Options {
@@ -43,6 +44,9 @@ func parseOptions() -> Options {
         case "--no-e2e": o.endToEnd = false
         case "--e2e-only": o.stages = false
         case "--no-costs": o.costs = false
+        case "--fhir-citizens":
+            guard let n = Int(value()), n >= 0 else { fail("--fhir-citizens takes a number (0 = no KL Gateway run)") }
+            o.fhirCitizens = n
         case "--help", "-h":
             print("""
             fsiii-bench: stage timings of fsiii report on generated data (seeded; generation is not timed)
@@ -53,6 +57,7 @@ func parseOptions() -> Options {
               --no-e2e        skip the end-to-end runs of the fsiii binary
               --e2e-only      only the end-to-end runs
               --no-costs      data sets without cost rows (rows-N-nocosts), e.g. for 30M on a small disk
+              --fhir-citizens N  KL Gateway import of N citizens' reports (default 3000; 0 = none)
             """)
             exit(0)
         default: fail("unknown argument \(a) (see --help)")
@@ -228,6 +233,59 @@ for rows in options.rows {
         print(l.text)
         var j = l.json
         j["data_rows"] = rows
+        results.append(j)
+    }
+}
+// KL Gateway import: NDJSON delivery reports of the same generator.
+if options.fhirCitizens > 0 {
+    let folder = (root as NSString).appendingPathComponent("fhir-\(options.fhirCitizens)")
+    let file = (folder as NSString).appendingPathComponent(SampleFHIRWriter.fileName)
+    if !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(".generated")) {
+        var spec = SampleSpec()
+        spec.seed = 20_261_125
+        spec.citizens = options.fhirCitizens
+        spec.costDetail = .weekly
+        FileHandle.standardError.write(Data("generating KL Gateway reports of \(spec.citizens) citizens into \(folder) (not timed)…\n".utf8))
+        do {
+            _ = try SampleFHIRWriter.write(SampleGenerator(spec), to: folder)
+            _ = FileManager.default.createFile(atPath: (folder as NSString).appendingPathComponent(".generated"), contents: Data())
+        } catch {
+            FileHandle.standardError.write(Data("fsiii-bench: cannot generate KL Gateway data: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+    let bytes = fileSize(file)
+    let reports = (try? Data(contentsOf: URL(fileURLWithPath: file)))?.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } ?? 0
+    print("\n== KL Gateway reports of \(options.fhirCitizens) citizens (\(folder))")
+    var lines: [Line] = []
+    if options.stages {
+        var times: [Double] = []
+        var entries = 0
+        for _ in 0..<options.runs {
+            let t = now()
+            let d = (try? DatasetLoader.load([InputPath(folder)], options: ImportOptions(showProgress: false))) ?? Dataset()
+            times.append(now() - t)
+            entries = d.report[.fhir].read
+        }
+        lines.append(Line(stage: "KL Gateway import", rows: reports, bytes: bytes, seconds: median(times)))
+        lines.append(Line(stage: "  resource entries", rows: entries, seconds: median(times)))
+    }
+    if options.endToEnd {
+        for threads in [1, 2] {
+            var times: [Double] = [], peaks: [Int] = []
+            for _ in 0..<options.runs {
+                if let r = try? runFSIII(["report", folder, "--format", "json", "--quiet", "-o", "/dev/null"], threads: threads) {
+                    times.append(r.seconds)
+                    peaks.append(r.peak)
+                }
+            }
+            lines.append(Line(stage: "report (KL Gateway) \(threads)T", rows: reports, bytes: bytes, seconds: median(times), peak: peaks.max()))
+        }
+    }
+    for l in lines {
+        print(l.text)
+        var j = l.json
+        j["data_rows"] = "fhir-\(options.fhirCitizens)"
         results.append(j)
     }
 }

@@ -139,9 +139,10 @@ public enum DatasetLoader {
         if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
         if sawCosts {
             let (citizens, services) = (dataset.citizens.count, dataset.costServices)
-            dataset.costs = timings.measure("sort costs") { costs.sorted(citizenCount: citizens, services: services) }
+            let accepted = costs.count
+            dataset.costs = timings.measure("sort costs") { costs.takeSorted(citizenCount: citizens, services: services) }
             var c = dataset.report[.costs]
-            c.accepted = costs.count
+            c.accepted = accepted
             dataset.report[.costs] = c
         }
         dataset.pendingCosts = RawCosts()
@@ -277,14 +278,17 @@ public enum DatasetLoader {
             dataset.report.unreadableFiles += 1
             return
         }
-        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
+        var sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             CostSink(path: source.path, header: layout.header, pricing: pricing, commaIsDecimal: layout.commaIsDecimal)
         }
-        for sink in sinks {
-            let citizens = dataset.citizens.merge(sink.citizens)
-            let services = dataset.costServices.merge(sink.services)
-            costs.append(sink.rows, citizens: citizens, services: services)
-            sink.release()
+        // Each chunk's rows are freed once moved, so they are not held twice.
+        costs.reserveCapacity(costs.count + sinks.reduce(0) { $0 + $1.rows.count })
+        for k in sinks.indices {
+            let citizens = dataset.citizens.merge(sinks[k].citizens)
+            let services = dataset.costServices.merge(sinks[k].services)
+            costs.append(sinks[k].rows, citizens: citizens, services: services)
+            sinks[k].rows = RawCosts()
+            sinks[k].release()
         }
         account(sinks, kind: .costs, source: source, bytes: bytes, layout: layout, into: &dataset)
     }

@@ -12,8 +12,12 @@ final class FileBytes: @unchecked Sendable {
     /// The size of the file on disk, for throughput and progress.
     let fileSize: Int
     private let release: () -> Void
-    /// Whether `bytes` is a read-only file mapping whose pages can be dropped.
+    /// Whether `bytes` is a read-only file mapping whose pages can be dropped
+    /// and read again.
     private let mapped: Bool
+    /// Whether `bytes` are anonymous pages (a re-encoded file) that can be
+    /// dropped once read for the last time; they read as zeros after.
+    private let anonymous: Bool
     /// What the encoding check learnt on its one pass over a mapped file, so
     /// the chunk plan needs no pass of its own; nil for other inputs.
     let census: Census?
@@ -76,14 +80,27 @@ final class FileBytes: @unchecked Sendable {
             bytes = UnsafeBufferPointer(start: base + bom, count: count - bom)
             release = unmap
             mapped = isMapped
+            anonymous = false
         } else {
-            let (owned, convertedCount) = TextEncoding.windows1252ToUTF8Buffer(base, count)
+            // Re-encoded into anonymous pages, which the scan hands back as it
+            // goes like a mapped file's (they are written once, read once).
+            var anonymousSize = 0
+            let (owned, convertedCount) = TextEncoding.windows1252ToUTF8Buffer(base, count, dropSource: isMapped) { size in
+                anonymousSize = size
+                guard let m = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != MAP_FAILED else {
+                    anonymousSize = 0
+                    return .allocate(capacity: size)
+                }
+                return m.assumingMemoryBound(to: UInt8.self)
+            }
             unmap()
             encoding = .windows1252
             self.census = nil
             bytes = UnsafeBufferPointer(start: UnsafePointer(owned), count: convertedCount)
-            release = { owned.deallocate() }
+            let size = anonymousSize
+            release = { if size > 0 { _ = munmap(owned, size) } else { owned.deallocate() } }
             mapped = false
+            self.anonymous = size > 0
         }
     }
 
@@ -93,6 +110,14 @@ final class FileBytes: @unchecked Sendable {
     /// longer count in the process's resident memory.
     func release(_ range: Range<Int>) {
         guard mapped, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
+        dropPages(base + range.lowerBound, range.count)
+    }
+
+    /// Hands the pages of `range` back for good: called by the scan on bytes
+    /// it has read for the last time. A file mapping keeps them readable;
+    /// a re-encoded file's anonymous pages are gone (they read as zeros).
+    func discard(_ range: Range<Int>) {
+        guard mapped || anonymous, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
         dropPages(base + range.lowerBound, range.count)
     }
 
@@ -108,6 +133,7 @@ final class FileBytes: @unchecked Sendable {
         fileSize = data.count
         release = { owned.deallocate() }
         mapped = false
+        anonymous = false
         census = nil
     }
 

@@ -66,14 +66,32 @@ public enum TextEncoding: String, Sendable {
     /// deallocates. Large inputs are split over the cores: each part's
     /// output length is counted first, so every part writes straight to its
     /// place and the bytes are copied once.
-    static func windows1252ToUTF8Buffer(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
-        let parts = n < 4 << 20 ? [0..<n] : Parallel.chunks(n, minimum: 1 << 20)
-        let lengths = Parallel.map(0..<parts.count) { k in utf8Length(p, parts[k]) }
+    /// With `dropSource` (the input is a read-only file mapping), the
+    /// input's pages are handed back as each 4 MB piece is done, so the file
+    /// and its re-encoding are not both resident.
+    static func windows1252ToUTF8Buffer(_ p: UnsafePointer<UInt8>, _ n: Int, dropSource: Bool = false,
+                                        allocate: (Int) -> UnsafeMutablePointer<UInt8> = { .allocate(capacity: $0) }) -> (UnsafeMutablePointer<UInt8>, Int) {
+        // Pieces of at most 4 MB, dealt out to the cores in turn.
+        let pieces = n < 4 << 20 ? [0..<n] : (0..<((n + (4 << 20) - 1) >> 22)).map { k in (k << 22)..<min(n, (k + 1) << 22) }
+        let workers = min(Parallel.workers, pieces.count)
+        func each(_ body: @escaping (Int) -> Void) {
+            _ = Parallel.map(0..<workers) { w in
+                for k in stride(from: w, to: pieces.count, by: workers) {
+                    body(k)
+                    if dropSource { dropPages(p + pieces[k].lowerBound, pieces[k].count) }
+                }
+                return 0
+            }
+        }
+        let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces.count)
+        defer { lengths.deallocate() }
+        let lengthsOut = UnsafeSendable(lengths)
+        each { k in lengthsOut.value[k] = utf8Length(p, pieces[k]) }
         var offsets = [0]
         for l in lengths { offsets.append(offsets.last! + l) }
-        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: max(offsets.last!, 1))
+        let out = allocate(max(offsets.last!, 1))
         let target = UnsafeSendable(out)
-        _ = Parallel.map(0..<parts.count) { k in encode(p, parts[k], into: target.value + offsets[k]) }
+        each { k in _ = encode(p, pieces[k], into: target.value + offsets[k]) }
         return (out, offsets.last!)
     }
 

@@ -70,6 +70,18 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.cells = cells.map(Redaction.mask)
     }
 
+    /// A rejected row whose citizen cell (at `citizenColumn`, when the file
+    /// has one) is set aside for the rejects file's pseudonym and replaced by
+    /// `Redaction.placeholder` in `cells`.
+    init(file: String, line: Int, column: String, message: String, reason: String, cells: [String], citizenColumn: Int?) {
+        self.init(file: file, line: line, column: column, message: message, reason: reason, cells: cells)
+        if let c = citizenColumn, c < cells.count {
+            citizenID = CitizenID.normalized(cells[c])
+            self.cells[c] = Redaction.placeholder
+            citizenCell = c
+        }
+    }
+
     /// `file:line: column: message`; a problem with a whole file has no
     /// column, and no line when it is about no line in particular.
     public var description: String {

@@ -18,11 +18,12 @@ struct LargeFileTests {
         return s
     }
 
-    static func load(_ text: String) throws -> Dataset {
+    static func load(_ text: String, windows1252: Bool = false) throws -> Dataset {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("assessments.csv").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let bytes = windows1252 ? try #require(text.data(using: .windowsCP1252)) : Data(text.utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
         return try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false))
     }
 
@@ -41,5 +42,20 @@ struct LargeFileTests {
         #expect(quoted.report[.assessments] == counts)
         #expect(plain.assessments.level == quoted.assessments.level)
         #expect(plain.assessments.day == quoted.assessments.day)
+    }
+
+    @Test("a large Windows-1252 file is re-encoded and read in chunks whose pages are dropped behind the scan")
+    func windows1252() throws {
+        let text = Self.body(lineEnd: "\r\n").replacingOccurrences(of: "citizen;date;condition;level", with: "citizen;date;condition;level;team")
+            .replacingOccurrences(of: "\r\n", with: ";Hold Ærø\r\n")
+            .replacingOccurrences(of: "level;team;Hold Ærø", with: "level;team")
+        let utf8 = try Self.load(text)
+        let cp1252 = try Self.load(text, windows1252: true)
+        #expect(cp1252.report.files.first?.encoding == .windows1252)
+        #expect(cp1252.report[.assessments] == utf8.report[.assessments])
+        #expect(cp1252.report[.assessments].read == 200_000 && cp1252.report[.assessments].rejected == 0)
+        #expect(cp1252.teams.names.filter { !$0.isEmpty } == ["Hold Ærø"])
+        #expect(cp1252.assessments.level == utf8.assessments.level)
+        #expect(cp1252.assessments.day == utf8.assessments.day)
     }
 }

@@ -84,13 +84,8 @@ struct AssessmentSink: CSVRowSink {
     private func name(_ c: Int) -> String { header.names[column[c]] }
 
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
-        var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
-        if let c = header.index[AssessmentColumns.citizen], c < problem.cells.count {
-            problem.citizenID = Array(problem.cells[c].utf8)
-            problem.cells[c] = Redaction.placeholder
-            problem.citizenCell = c
-        }
-        problems.append(problem)
+        problems.append(ImportProblem(file: path, line: line, column: column, message: message, reason: reason,
+                                      cells: cells, citizenColumn: header.index[AssessmentColumns.citizen]))
     }
 
     private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
@@ -220,15 +215,8 @@ struct AssessmentSink: CSVRowSink {
             }
         }
 
-        var team: UInt32 = 0, municipality: UInt32 = 0
-        if column[C.team] != Int.max {
-            let cell = record.field(column[C.team])
-            team = lastTeam.resolve(cell.p, cell.n) { teams.intern(ByteSlice(p: $0, n: $1)) }
-        }
-        if column[C.municipality] != Int.max {
-            let cell = record.field(column[C.municipality])
-            municipality = lastMunicipality.resolve(cell.p, cell.n) { municipalities.intern(ByteSlice(p: $0, n: $1)) }
-        }
+        let team = lastTeam.name(record, column: column[C.team], in: &teams)
+        let municipality = lastMunicipality.name(record, column: column[C.municipality], in: &municipalities)
         emit(RawAssessmentRow(citizen: citizen, day: day, condition: condition, level: level, goal: goal, status: status.rawValue,
                               team: team, municipality: municipality, idA: id.0, idB: id.1))
     }

@@ -195,13 +195,13 @@ enum CSVTableReader {
                 }
                 if scanner.position - lastReported >= 1 << 22 {
                     progress?.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
-                    file.release(lastReported..<scanner.position)
+                    file.discard(lastReported..<scanner.position)
                     lastReported = scanner.position
                     rowsReported = sink.rowsRead
                 }
             }
             progress?.advance(bytes: cuts[k + 1] - lastReported, rows: sink.rowsRead - rowsReported)
-            file.release(lastReported..<cuts[k + 1])
+            file.discard(lastReported..<cuts[k + 1])
             return (sink, scanner.line)
         }
         // Line numbers: chunk k starts after the lines of the chunks before it.

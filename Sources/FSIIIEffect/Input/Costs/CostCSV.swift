@@ -73,13 +73,8 @@ struct CostSink: CSVRowSink {
     }
 
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
-        var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
-        if let c = header.index[CostColumns.citizen], c < problem.cells.count {
-            problem.citizenID = Array(problem.cells[c].utf8)
-            problem.cells[c] = Redaction.placeholder
-            problem.citizenCell = c
-        }
-        problems.append(problem)
+        problems.append(ImportProblem(file: path, line: line, column: column, message: message, reason: reason,
+                                      cells: cells, citizenColumn: header.index[CostColumns.citizen]))
     }
 
     private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
@@ -127,11 +122,7 @@ struct CostSink: CSVRowSink {
         }
         let a = number(record, C.amount)
         if a.present && a.value == nil { return rejectNumber(record, line: line, C.amount, nonNegative: false) }
-        var serviceIndex: UInt32 = 0
-        if column[C.service] != Int.max {
-            let cell = record.field(column[C.service])
-            serviceIndex = lastService.resolve(cell.p, cell.n) { services.intern(ByteSlice(p: $0, n: $1)) }
-        }
+        let serviceIndex = lastService.name(record, column: column[C.service], in: &services)
         while serviceRates.count <= Int(serviceIndex) {
             serviceRates.append(pricing.rate(for: services.name(serviceRates.count)))
         }

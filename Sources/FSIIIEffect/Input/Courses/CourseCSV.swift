@@ -48,13 +48,8 @@ struct CourseSink: CSVRowSink {
     }
 
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String]) {
-        var problem = ImportProblem(file: path, line: line, column: column, message: message, reason: reason, cells: cells)
-        if let c = header.index[CourseColumns.citizen], c < problem.cells.count {
-            problem.citizenID = Array(problem.cells[c].utf8)
-            problem.cells[c] = Redaction.placeholder
-            problem.citizenCell = c
-        }
-        problems.append(problem)
+        problems.append(ImportProblem(file: path, line: line, column: column, message: message, reason: reason,
+                                      cells: cells, citizenColumn: header.index[CourseColumns.citizen]))
     }
 
     private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
@@ -84,15 +79,8 @@ struct CourseSink: CSVRowSink {
         }
         let n = CitizenID.normalize(citizenCell, into: normalized)
         let citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
-        var team: UInt32 = 0, municipality: UInt32 = 0
-        if column[C.team] != Int.max {
-            let cell = record.field(column[C.team])
-            team = lastTeam.resolve(cell.p, cell.n) { teams.intern(ByteSlice(p: $0, n: $1)) }
-        }
-        if column[C.municipality] != Int.max {
-            let cell = record.field(column[C.municipality])
-            municipality = lastMunicipality.resolve(cell.p, cell.n) { municipalities.intern(ByteSlice(p: $0, n: $1)) }
-        }
+        let team = lastTeam.name(record, column: column[C.team], in: &teams)
+        let municipality = lastMunicipality.name(record, column: column[C.municipality], in: &municipalities)
         let id = column[C.id] != Int.max ? record.field(column[C.id]).string : ""
         let type = column[C.type] != Int.max ? record.field(column[C.type]).string : ""
         courses.append(Course(citizen: citizen, start: start, end: end, team: team, municipality: municipality, id: id, type: type))
