@@ -145,8 +145,11 @@ struct Line {
         s += rows.map { String(format: "%12@ rows", NSNumber(value: $0).description(withLocale: Locale(identifier: "en_US"))) } ?? String(repeating: " ", count: 17)
         s += bytes.map { String(format: "  %7.0f MB", Double($0) / 1e6) } ?? String(repeating: " ", count: 11)
         s += String(format: "  %7.3f s", seconds)
-        if let b = bytes, seconds > 0 { s += String(format: "  %7.0f MB/s", Double(b) / 1e6 / seconds) } else { s += String(repeating: " ", count: 13) }
-        if let r = rows, seconds > 0 { s += String(format: "  %6.1f M rows/s", Double(r) / 1e6 / seconds) }
+        if let b = bytes, seconds >= 0.001 { s += String(format: "  %7.0f MB/s", Double(b) / 1e6 / seconds) } else { s += String(repeating: " ", count: 13) }
+        if let r = rows, seconds >= 0.001 {
+            let rate = Double(r) / seconds
+            s += rate >= 1e6 ? String(format: "  %6.1f M rows/s", rate / 1e6) : String(format: "  %6.1f K rows/s", rate / 1e3)
+        }
         if let p = peak { s += String(format: "  peak %.0f MB", Double(p) / 1e6) }
         return s
     }

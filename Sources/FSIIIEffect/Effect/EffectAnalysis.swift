@@ -71,15 +71,25 @@ public enum EffectAnalysis {
                 all.append(unit)
             }
         }
-        var stamps = CitizenStamps(count: dataset.citizens.count)
+        // The groups on one core and the total (as much work again) on the other.
         let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        var groups = order.map { k -> GroupFigures in
-            var g = figures(names[k], members[k], caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs, stamps: &stamps)
-            g.notEvaluable = notEvaluable[k]
-            return g
+        let (groupNames, groupMembers, groupNotEvaluable, units) = (names, members, notEvaluable, all)
+        let caseMix = !grouping.groupsPairs, groupCosts = grouping.groupsPairs ? nil : costs, citizenCount = dataset.citizens.count
+        let parts = Parallel.map(0..<2) { part -> [GroupFigures] in
+            var stamps = CitizenStamps(count: citizenCount)
+            if part == 0 {
+                return order.map { k in
+                    var g = figures(groupNames[k], groupMembers[k], caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+                    g.notEvaluable = groupNotEvaluable[k]
+                    return g
+                }
+            }
+            var total = figures("Total", units, caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+            total.notEvaluable = totalNotEvaluable
+            return [total]
         }
-        var total = figures("Total", all, caseMix: !grouping.groupsPairs, costs: grouping.groupsPairs ? nil : costs, stamps: &stamps)
-        total.notEvaluable = totalNotEvaluable
+        var groups = parts[0]
+        let total = parts[1][0]
         var phi = 1.0
         if !grouping.groupsPairs {
             phi = Funnel.overdispersion(groups.compactMap(\.funnelZ))
