@@ -139,16 +139,18 @@ struct Line {
     var bytes: Int?
     var seconds: Double
     var peak: Int?
+    /// What `rows` counts ("rows", "reports", "entries"), padded to 7.
+    var unit = "rows"
 
     var text: String {
         var s = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
-        s += rows.map { String(format: "%12@ rows", NSNumber(value: $0).description(withLocale: Locale(identifier: "en_US"))) } ?? String(repeating: " ", count: 17)
+        s += rows.map { String(format: "%12@ ", NSNumber(value: $0).description(withLocale: Locale(identifier: "en_US"))) + unit.padding(toLength: 7, withPad: " ", startingAt: 0) } ?? String(repeating: " ", count: 20)
         s += bytes.map { String(format: "  %7.0f MB", Double($0) / 1e6) } ?? String(repeating: " ", count: 11)
         s += String(format: "  %7.3f s", seconds)
         if let b = bytes, seconds >= 0.001 { s += String(format: "  %7.0f MB/s", Double(b) / 1e6 / seconds) } else { s += String(repeating: " ", count: 13) }
         if let r = rows, seconds >= 0.001 {
             let rate = Double(r) / seconds
-            s += rate >= 1e6 ? String(format: "  %6.1f M rows/s", rate / 1e6) : String(format: "  %6.1f K rows/s", rate / 1e3)
+            s += rate >= 1e6 ? String(format: "  %6.1f M \(unit)/s", rate / 1e6) : String(format: "  %6.1f K \(unit)/s", rate / 1e3)
         }
         if let p = peak { s += String(format: "  peak %.0f MB", Double(p) / 1e6) }
         return s
@@ -156,7 +158,7 @@ struct Line {
 
     var json: [String: Any] {
         var d: [String: Any] = ["stage": stage, "seconds": seconds]
-        if let rows { d["rows"] = rows; if seconds > 0 { d["rows_per_second"] = Double(rows) / seconds } }
+        if let rows { d[unit] = rows; if seconds > 0 { d["\(unit)_per_second"] = Double(rows) / seconds } }
         if let bytes { d["bytes"] = bytes; if seconds > 0 { d["mb_per_second"] = Double(bytes) / 1e6 / seconds } }
         if let peak { d["peak_bytes"] = peak }
         return d
@@ -270,8 +272,8 @@ if options.fhirCitizens > 0 {
             times.append(now() - t)
             entries = d.report[.fhir].read
         }
-        lines.append(Line(stage: "KL Gateway import", rows: reports, bytes: bytes, seconds: median(times)))
-        lines.append(Line(stage: "  resource entries", rows: entries, seconds: median(times)))
+        lines.append(Line(stage: "KL Gateway import", rows: reports, bytes: bytes, seconds: median(times), unit: "reports"))
+        lines.append(Line(stage: "  resource entries", rows: entries, seconds: median(times), unit: "entries"))
     }
     if options.endToEnd {
         for threads in [1, 2] {
@@ -282,7 +284,7 @@ if options.fhirCitizens > 0 {
                     peaks.append(r.peak)
                 }
             }
-            lines.append(Line(stage: "report (KL Gateway) \(threads)T", rows: reports, bytes: bytes, seconds: median(times), peak: peaks.max()))
+            lines.append(Line(stage: "report (KL Gateway) \(threads)T", rows: reports, bytes: bytes, seconds: median(times), peak: peaks.max(), unit: "reports"))
         }
     }
     for l in lines {

@@ -31,7 +31,7 @@ struct Option: Sendable, Hashable {
     static let hourlyRate = Option("hourly-rate", value: "KR", help: "price per hour of cost rows whose service has no rate")
     static let rejects = Option("rejects", value: "FILE", help: "write rejected rows with the reason to this CSV file (citizen replaced by its pseudonym or [fjernet])")
     static let pseudonymKey = Option("pseudonym-key", value: "FILE", help: "secret key (at least 16 bytes) for pseudonyms; or set FSIII_PSEUDONYM_KEY")
-    static let quiet = Option("quiet", help: "no progress line and no warnings on standard error, only errors")
+    static let quiet = Option("quiet", help: "no progress line and no warnings on standard error; errors and the import accounting still print")
 
     // Course rules (SPEC §5)
     static let window = Option("window", value: "FROM..TO", help: "without course data: one course per citizen spanning this window")
