@@ -254,6 +254,7 @@ public enum DatasetLoader {
         let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
             CourseSink(path: source.path, header: layout.header)
         }
+        courses.reserveCapacity(courses.count + sinks.reduce(0) { $0 + $1.courses.count })
         for sink in sinks {
             let citizens = dataset.citizens.merge(sink.citizens)
             let teams = dataset.teams.merge(sink.teams)

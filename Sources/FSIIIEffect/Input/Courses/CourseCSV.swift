@@ -102,9 +102,16 @@ enum CourseRules {
         var slotCourse = [Int32](repeating: -1, count: capacity)
         var alive = [Bool](repeating: true, count: courses.count)
         var superseded = 0
+        // The ids' hashes on both cores; the table is filled in order.
+        let parts = Parallel.chunks(courses.count)
+        let hashes = Parallel.map(0..<parts.count) { k in
+            parts[k].map { i -> (UInt64, UInt64) in
+                var text = courses[i].id
+                return text.withUTF8 { u in recordIDHash(ByteSlice(p: u.baseAddress ?? emptyBytes, n: u.count)) }
+            }
+        }.flatMap { $0 }
         for (i, c) in courses.enumerated() where !c.id.isEmpty {
-            var text = c.id
-            let (a, b) = text.withUTF8 { u in recordIDHash(ByteSlice(p: u.baseAddress ?? emptyBytes, n: u.count)) }
+            let (a, b) = hashes[i]
             var slot = Int(truncatingIfNeeded: a ^ (b >> 17)) & (capacity - 1)
             while slotCourse[slot] >= 0 && (slotA[slot] != a || slotB[slot] != b) { slot = (slot + 1) & (capacity - 1) }
             if slotCourse[slot] >= 0 {
