@@ -225,9 +225,12 @@ public enum DatasetLoader {
         }
         let sinks = t.measure("assessments: scan") {
             raw.withWriter { writer in
-                CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress) { k in
+                let sinks = CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress) { k in
                     AssessmentSink(path: source.path, header: layout.header, terminology: terminology, writer: writer, region: regions[k])
                 }
+                // The slots a chunk did not fill (rejected rows, blank lines) become holes.
+                for (k, sink) in sinks.enumerated() { writer.holes((regions[k].lowerBound + sink.written)..<regions[k].upperBound) }
+                return sinks
             }
         }
         let mergeStart = DispatchTime.now().uptimeNanoseconds

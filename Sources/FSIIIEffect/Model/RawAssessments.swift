@@ -63,20 +63,24 @@ struct RawAssessments {
         idHashA.append(id.0); idHashB.append(id.1)
     }
 
-    /// Adds `n` empty slots (holes) and returns their range, so chunks can
-    /// write their rows in place, in parallel (`withWriter`).
+    /// Adds `n` slots and returns their range, so chunks can write their
+    /// rows in place, in parallel (`withWriter`). The new slots are not
+    /// initialised — the writing threads touch their pages first, on both
+    /// cores — so every slot must then be written (`Writer.set`) or made a
+    /// hole (`Writer.holes`).
     mutating func extend(by n: Int) -> Range<Int> {
         let start = count
-        citizen.append(contentsOf: repeatElement(RawAssessments.hole, count: n))
-        day.append(contentsOf: repeatElement(0, count: n))
-        condition.append(contentsOf: repeatElement(0, count: n))
-        level.append(contentsOf: repeatElement(0, count: n))
-        goal.append(contentsOf: repeatElement(RawAssessments.noGoal, count: n))
-        status.append(contentsOf: repeatElement(0, count: n))
-        team.append(contentsOf: repeatElement(0, count: n))
-        municipality.append(contentsOf: repeatElement(0, count: n))
-        idHashA.append(contentsOf: repeatElement(0, count: n))
-        idHashB.append(contentsOf: repeatElement(0, count: n))
+        func grown<T>(_ column: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: start + n) { buffer, initialized in
+                column.withUnsafeBufferPointer { old in
+                    if let b = old.baseAddress, let d = buffer.baseAddress { d.initialize(from: b, count: start) }
+                }
+                initialized = start + n
+            }
+        }
+        citizen = grown(citizen); day = grown(day); condition = grown(condition); level = grown(level)
+        goal = grown(goal); status = grown(status); team = grown(team); municipality = grown(municipality)
+        idHashA = grown(idHashA); idHashB = grown(idHashB)
         return start..<count
     }
 
@@ -92,6 +96,14 @@ struct RawAssessments {
         func set(_ i: Int, _ r: RawAssessmentRow) {
             citizen[i] = r.citizen; day[i] = r.day; condition[i] = r.condition; level[i] = r.level; goal[i] = r.goal
             status[i] = r.status; team[i] = r.team; municipality[i] = r.municipality; idHashA[i] = r.idA; idHashB[i] = r.idB
+        }
+
+        /// Makes the slots of `range` holes: skipped by every pass.
+        func holes(_ range: Range<Int>) {
+            for i in range {
+                citizen[i] = RawAssessments.hole; day[i] = 0; condition[i] = 0; level[i] = 0; goal[i] = RawAssessments.noGoal
+                status[i] = 0; team[i] = 0; municipality[i] = 0; idHashA[i] = 0; idHashB[i] = 0
+            }
         }
     }
 
