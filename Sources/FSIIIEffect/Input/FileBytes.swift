@@ -162,8 +162,8 @@ extension TextEncoding {
             var out: [(lines: Int, quote: Bool)] = []
             for b in stride(from: w, to: blocks, by: Parallel.workers) {
                 let start = cuts[b], count = cuts[b + 1] - cuts[b]
-                guard isValidUTF8(p + start, count) else { return nil }
-                out.append((CSVScanner.lineEnds(p, range: start..<(start + count)), memchr(p + start, 0x22, count) != nil))
+                guard let block = censusBlock(p + start, count) else { return nil }
+                out.append(block)
                 dropPages(p + start, count)
             }
             return out
@@ -178,6 +178,66 @@ extension TextEncoding {
             }
         }
         return FileBytes.Census(cuts: cuts, lineEnds: lineEnds, hasQuote: quote)
+    }
+
+    /// One block of the census in one pass: nil when it is not UTF-8 (as
+    /// `isValidUTF8`), else its line ends (as `CSVScanner.lineEnds`) and
+    /// whether it holds a double quote. ASCII runs go eight bytes at a time.
+    static func censusBlock(_ p: UnsafePointer<UInt8>, _ n: Int) -> (lines: Int, quote: Bool)? {
+        let raw = UnsafeRawPointer(p)
+        var i = 0, lines = 0
+        var quotes: UInt64 = 0
+        var pendingCR = false   // the byte before `i` is a CR
+        while i < n {
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                // The ASCII bytes of the word: all eight, or those before its first non-ASCII byte.
+                let ascii = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                if ascii > 0 {
+                    let mask: UInt64 = ascii == 8 ? ~0 : (1 << UInt64(ascii * 8)) &- 1
+                    let lf = CSVScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) & mask
+                    let cr = CSVScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) & mask
+                    quotes |= CSVScanner.zeroBytes(w ^ 0x2222_2222_2222_2222) & mask
+                    // A CR followed by an LF is one line end: drop the LF.
+                    var crlf = lf & (cr << 8)
+                    if pendingCR { crlf |= lf & 0x80 }
+                    lines += lf.nonzeroBitCount + cr.nonzeroBitCount - crlf.nonzeroBitCount
+                    pendingCR = (cr >> UInt64(ascii * 8 - 1)) & 1 != 0
+                    i += ascii
+                    if ascii == 8 { continue }
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x0D { lines += 1 } else if b == 0x0A && !pendingCR { lines += 1 }
+                if b == 0x22 { quotes = 1 }
+                pendingCR = b == 0x0D
+                i += 1
+                continue
+            }
+            pendingCR = false
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return nil
+            }
+            guard i + need < n, p[i + 1] >= lower && p[i + 1] <= upper else { return nil }
+            var k = 2
+            while k <= need {
+                guard p[i + k] & 0xC0 == 0x80 else { return nil }
+                k += 1
+            }
+            i += need + 1
+        }
+        return (lines, quotes != 0)
     }
 
     /// `parts + 1` offsets splitting `0..<n` into about equal parts, each cut

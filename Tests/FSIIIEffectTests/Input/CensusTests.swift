@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import FSIIIEffect
+
+/// The census reads each block of a mapped file once and must agree with
+/// the three separate checks it replaces: `isValidUTF8`, `lineEnds` and a
+/// search for a double quote.
+@Suite("File census")
+struct CensusTests {
+    /// Pieces the random texts are made of: ASCII, line ends of every kind,
+    /// quotes, 2-, 3- and 4-byte characters, and (in the bad set) bytes that
+    /// are not UTF-8: a stray continuation, an overlong form, a surrogate, a
+    /// cut-off sequence.
+    static let good: [[UInt8]] = ["a", "bc", ";", "0101401234", "\n", "\r", "\r\n", "\"", "æ", "ø", "€", "😀", "Hold Nørrebro"].map { Array($0.utf8) }
+    static let bad: [[UInt8]] = [[0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xFF]]
+
+    @Test("one pass equals the three checks on 3,000 random texts")
+    func agreesWithSeparateChecks() {
+        var state: UInt64 = 20_261_126
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var invalid = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(60) { bytes += Self.good[next(Self.good.count)] }
+            if next(8) == 0 { bytes.insert(contentsOf: Self.bad[next(Self.bad.count)], at: next(bytes.count + 1)) }
+            bytes.withUnsafeBufferPointer { b in
+                let p = b.baseAddress ?? emptyBytes
+                let census = TextEncoding.censusBlock(p, b.count)
+                let valid = TextEncoding.isValidUTF8(p, b.count)
+                #expect((census != nil) == valid, "\(bytes)")
+                if let census {
+                    #expect(census.lines == CSVScanner.lineEnds(p, range: 0..<b.count), "\(bytes)")
+                    #expect(census.quote == bytes.contains(0x22), "\(bytes)")
+                } else {
+                    invalid += 1
+                }
+            }
+        }
+        #expect(invalid > 100, "the bad pieces were exercised")
+    }
+
+    @Test("hand-counted: CR LF across a word boundary, a lone CR, and a quote after a multi-byte character")
+    func handCounted() {
+        // 7 bytes then CR | LF in the next word: one line end; then a lone CR and an LF: two.
+        let text = Array("abcdefg\r\nxyzø\"\rq\n".utf8)
+        let census = text.withUnsafeBufferPointer { TextEncoding.censusBlock($0.baseAddress!, $0.count) }
+        #expect(census?.lines == 3)
+        #expect(census?.quote == true)
+    }
+}
