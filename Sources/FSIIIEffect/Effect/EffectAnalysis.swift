@@ -31,7 +31,8 @@ public enum EffectAnalysis {
         // named once each; no string is made per course.
         var slotOfKey: [Int: Int] = [:]
         var names: [String] = []
-        var members: [[EffectUnit]] = []
+        // Each group's units as indices into `all`: the units are held once.
+        var members: [[Int32]] = []
         var notEvaluable: [NotEvaluableCounts] = []
         func slot(_ key: Int, _ name: @autoclosure () -> String) -> Int {
             if let s = slotOfKey[key] { return s }
@@ -60,14 +61,14 @@ public enum EffectAnalysis {
                     let s = grouping == .area
                         ? slot(concept.area, dataset.terminology.areas[concept.area].display)
                         : slot(concept.code.index, concept.display)
-                    members[s].append(unit)
+                    members[s].append(Int32(all.count))
                     all.append(unit)
                 }
             } else {
                 let unit = EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
                                       effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
                                       points: r.change, probability: probabilities[i], course: i)
-                members[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))].append(unit)
+                members[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))].append(Int32(all.count))
                 all.append(unit)
             }
         }
@@ -79,7 +80,7 @@ public enum EffectAnalysis {
             var stamps = CitizenStamps(count: citizenCount)
             if part == 0 {
                 return order.map { k in
-                    var g = figures(groupNames[k], groupMembers[k], caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+                    var g = figures(groupNames[k], groupMembers[k].map { units[Int($0)] }, caseMix: caseMix, costs: groupCosts, stamps: &stamps)
                     g.notEvaluable = groupNotEvaluable[k]
                     return g
                 }
