@@ -217,25 +217,8 @@ extension TextEncoding {
                 continue
             }
             pendingCR = false
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return nil
-            }
-            guard i + need < n, p[i + 1] >= lower && p[i + 1] <= upper else { return nil }
-            var k = 2
-            while k <= need {
-                guard p[i + k] & 0xC0 == 0x80 else { return nil }
-                k += 1
-            }
-            i += need + 1
+            guard let length = utf8SequenceLength(p, i, n) else { return nil }
+            i += length
         }
         return (lines, quotes != 0)
     }

@@ -21,31 +21,38 @@ public enum TextEncoding: String, Sendable {
                 i += 8
                 continue
             }
-            let b = p[i]
-            if b < 0x80 { i += 1; continue }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let c1 = p[i + 1]
-            guard c1 >= lower && c1 <= upper else { return false }
-            var k = 2
-            while k <= need {
-                guard p[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += need + 1
+            if p[i] < 0x80 { i += 1; continue }
+            guard let length = utf8SequenceLength(p, i, n) else { return false }
+            i += length
         }
         return true
+    }
+
+    /// The length (2–4) of the well-formed UTF-8 sequence whose lead byte
+    /// (≥ 0x80) is at `p[i]` within `p[0..<n]`, nil when it is not one
+    /// (Unicode Table 3-7: no overlong forms, no surrogates, nothing above
+    /// U+10FFFF, not cut off at `n`).
+    @inline(__always)
+    static func utf8SequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int? {
+        let need: Int
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF   // range of the second byte
+        switch p[i] {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; upper = 0x9F
+        case 0xF0: need = 3; lower = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; upper = 0x8F
+        default: return nil
+        }
+        guard i + need < n, p[i + 1] >= lower && p[i + 1] <= upper else { return nil }
+        var k = 2
+        while k <= need {
+            guard p[i + k] & 0xC0 == 0x80 else { return nil }
+            k += 1
+        }
+        return need + 1
     }
 
     /// Unicode scalars of Windows-1252 bytes 0x80–0x9F; the five unassigned

@@ -176,24 +176,7 @@ extension JSONByteParser {
                 index += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // range of the second byte
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: throw invalidUTF8(at: index)
-            }
-            guard index + length <= end else { throw invalidUTF8(at: index) }
-            let second = base[index + 1]
-            guard second >= low, second <= high else { throw invalidUTF8(at: index) }
-            for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 {
-                throw invalidUTF8(at: index)
-            }
+            guard let length = TextEncoding.utf8SequenceLength(base, index, end) else { throw invalidUTF8(at: index) }
             index += length
         }
     }
