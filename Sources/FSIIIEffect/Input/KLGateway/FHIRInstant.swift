@@ -31,14 +31,8 @@ struct FHIRInstant: Sendable, Hashable, Comparable {
     private static func parse(_ s: UnsafeBufferPointer<UInt8>) -> FHIRInstant? {
         let n = s.count
         func digits(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= n else { return nil }
-            var v = 0
-            for i in from..<(from + count) {
-                let d = Int(s[i]) &- 0x30
-                guard d >= 0 && d <= 9 else { return nil }
-                v = v * 10 + d
-            }
-            return v
+            guard from + count <= n, let base = s.baseAddress else { return nil }
+            return DateParser.digits(ByteSlice(p: base, n: n), from, count)
         }
         guard n >= 10, s[4] == 0x2D, s[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2),
               let date = Day(year: y, month: m, day: d) else { return nil }
