@@ -199,11 +199,7 @@ extension TextEncoding {
                     let lf = CSVScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) & mask
                     let cr = CSVScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) & mask
                     quotes |= CSVScanner.zeroBytes(w ^ 0x2222_2222_2222_2222) & mask
-                    // A CR followed by an LF is one line end: drop the LF.
-                    var crlf = lf & (cr << 8)
-                    if pendingCR { crlf |= lf & 0x80 }
-                    lines += lf.nonzeroBitCount + cr.nonzeroBitCount - crlf.nonzeroBitCount
-                    pendingCR = (cr >> UInt64(ascii * 8 - 1)) & 1 != 0
+                    lines += CSVScanner.lineEnds(lf: lf, cr: cr, width: ascii, pendingCR: &pendingCR)
                     i += ascii
                     if ascii == 8 { continue }
                 }

@@ -19,11 +19,6 @@ enum AssessmentRules {
 
     private enum Fate: UInt8 { case alive = 0, superseded = 1, removed = 2 }
 
-    static func apply(_ raw: RawAssessments, citizenCount: Int) -> Outcome {
-        var timings = StageTimings()
-        return apply(raw, citizenCount: citizenCount, timings: &timings)
-    }
-
     static func apply(_ raw: RawAssessments, citizenCount: Int, timings: inout StageTimings) -> Outcome {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ name: String) {

@@ -100,10 +100,9 @@ struct RawAssessments {
 
         /// Makes the slots of `range` holes: skipped by every pass.
         func holes(_ range: Range<Int>) {
-            for i in range {
-                citizen[i] = RawAssessments.hole; day[i] = 0; condition[i] = 0; level[i] = 0; goal[i] = RawAssessments.noGoal
-                status[i] = 0; team[i] = 0; municipality[i] = 0; idHashA[i] = 0; idHashB[i] = 0
-            }
+            let hole = RawAssessmentRow(citizen: RawAssessments.hole, day: 0, condition: 0, level: 0, goal: RawAssessments.noGoal,
+                                        status: 0, team: 0, municipality: 0, idA: 0, idB: 0)
+            for i in range { set(i, hole) }
         }
     }
 

@@ -207,19 +207,7 @@ struct CSVScanner {
         var pendingCR = false   // the previous word ended in a CR
         while p + 8 <= range.upperBound {
             let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            let lf = zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A), cr = zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
-            if cr == 0 {
-                // The common case, LF only.
-                count += lf.nonzeroBitCount
-                if pendingCR && lf & 0x80 != 0 { count -= 1 }
-                pendingCR = false
-            } else {
-                // A CR followed by an LF is one line end: drop the LF.
-                var crlf = lf & (cr << 8)
-                if pendingCR { crlf |= lf & 0x80 }
-                count += lf.nonzeroBitCount + cr.nonzeroBitCount - crlf.nonzeroBitCount
-                pendingCR = cr >> 63 != 0
-            }
+            count += lineEnds(lf: zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A), cr: zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D), width: 8, pendingCR: &pendingCR)
             p += 8
         }
         while p < range.upperBound {
@@ -229,6 +217,18 @@ struct CSVScanner {
             p += 1
         }
         return count
+    }
+
+    /// The line ends among the first `width` bytes of a word, given the
+    /// `zeroBytes` flags of its LF and CR bytes (none past `width`): a CR
+    /// followed by an LF is one line end, also across words (`pendingCR`:
+    /// the byte before the word is a CR; updated for the next word).
+    @inline(__always)
+    static func lineEnds(lf: UInt64, cr: UInt64, width: Int, pendingCR: inout Bool) -> Int {
+        var crlf = lf & (cr << 8)
+        if pendingCR { crlf |= lf & 0x80 }
+        pendingCR = (cr >> UInt64(width * 8 - 1)) & 1 != 0
+        return lf.nonzeroBitCount + cr.nonzeroBitCount - crlf.nonzeroBitCount
     }
 
     /// The offset after the line end that follows `from` (or `limit`).
