@@ -182,41 +182,67 @@ extension TextEncoding {
 
     /// One block of the census in one pass: nil when it is not UTF-8 (as
     /// `isValidUTF8`), else its line ends (as `CSVScanner.lineEnds`) and
-    /// whether it holds a double quote. ASCII runs go eight bytes at a time.
+    /// whether it holds a double quote. Sixty-four bytes a step in vector
+    /// registers: per-lane counts of LF, CR and CR LF (a CR whose next byte
+    /// is an LF) and a quote flag; a step that holds a byte ≥ 0x80 has its
+    /// multi-byte sequences checked, skipping ASCII eight bytes at a time.
     static func censusBlock(_ p: UnsafePointer<UInt8>, _ n: Int) -> (lines: Int, quote: Bool)? {
+        typealias V = SIMD16<UInt8>
         let raw = UnsafeRawPointer(p)
+        let lfV = V(repeating: 0x0A), crV = V(repeating: 0x0D), quoteV = V(repeating: 0x22), highV = V(repeating: 0x80), one = V(repeating: 1)
         var i = 0, lines = 0
-        var quotes: UInt64 = 0
-        var pendingCR = false   // the byte before `i` is a CR
-        while i < n {
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let high = w & 0x8080_8080_8080_8080
-                // The ASCII bytes of the word: all eight, or those before its first non-ASCII byte.
-                let ascii = high == 0 ? 8 : high.trailingZeroBitCount >> 3
-                if ascii > 0 {
-                    let mask: UInt64 = ascii == 8 ? ~0 : (1 << UInt64(ascii * 8)) &- 1
-                    let lf = CSVScanner.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) & mask
-                    let cr = CSVScanner.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) & mask
-                    quotes |= CSVScanner.zeroBytes(w ^ 0x2222_2222_2222_2222) & mask
-                    lines += CSVScanner.lineEnds(lf: lf, cr: cr, width: ascii, pendingCR: &pendingCR)
-                    i += ascii
-                    if ascii == 8 { continue }
+        var quotes = V()
+        var checked = 0     // bytes before this offset are known to be valid UTF-8
+        // A step reads 64 bytes, and one more for CR LF, and the check may
+        // read a word from anywhere in the step: 72 bytes must remain.
+        while i + 72 <= n {
+            // Lane counters of at most 4 a step, flushed before they can overflow.
+            var lf = V(), cr = V(), crlf = V()
+            var steps = 0
+            while steps < 63 && i + 72 <= n {
+                var high = V()
+                for k in 0..<4 {
+                    let v = raw.loadUnaligned(fromByteOffset: i + 16 * k, as: V.self)
+                    let next = raw.loadUnaligned(fromByteOffset: i + 16 * k + 1, as: V.self)
+                    let isCR = unsafeBitCast(v .== crV, to: V.self)
+                    lf &+= one & unsafeBitCast(v .== lfV, to: V.self)
+                    cr &+= one & isCR
+                    crlf &+= one & isCR & unsafeBitCast(next .== lfV, to: V.self)
+                    quotes |= unsafeBitCast(v .== quoteV, to: V.self)
+                    high |= v & highV
                 }
+                if high != V() {
+                    var j = max(i, checked)
+                    while j < i + 64 {
+                        let h = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080
+                        if h == 0 { j += 8; continue }
+                        j += h.trailingZeroBitCount >> 3
+                        guard let length = utf8SequenceLength(p, j, n) else { return nil }
+                        j += length
+                    }
+                    checked = j
+                }
+                i += 64
+                steps += 1
             }
-            let b = p[i]
-            if b < 0x80 {
-                if b == 0x0D { lines += 1 } else if b == 0x0A && !pendingCR { lines += 1 }
-                if b == 0x22 { quotes = 1 }
-                pendingCR = b == 0x0D
-                i += 1
-                continue
-            }
-            pendingCR = false
-            guard let length = utf8SequenceLength(p, i, n) else { return nil }
-            i += length
+            for k in 0..<16 { lines += Int(lf[k]) + Int(cr[k]) - Int(crlf[k]) }
         }
-        return (lines, quotes != 0)
+        var quote = quotes != V()
+        // A CR LF across the last step and the tail was counted as one less
+        // in the step (its CR and the pair), so the tail counts the LF.
+        var pendingCR = false
+        while i < n {
+            let b = p[i]
+            if b == 0x0D { lines += 1 } else if b == 0x0A && !pendingCR { lines += 1 }
+            if b == 0x22 { quote = true }
+            pendingCR = b == 0x0D
+            if b >= 0x80 && i >= checked {
+                guard let length = utf8SequenceLength(p, i, n) else { return nil }
+                checked = i + length
+            }
+            i += 1
+        }
+        return (lines, quote)
     }
 
     /// `parts + 1` offsets splitting `0..<n` into about equal parts, each cut

@@ -24,7 +24,8 @@ struct CensusTests {
         var invalid = 0
         for _ in 0..<3_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<next(60) { bytes += Self.good[next(Self.good.count)] }
+            // Every tenth text is long enough for many 64-byte steps and a counter flush.
+            for _ in 0..<next(next(10) == 0 ? 4_000 : 60) { bytes += Self.good[next(Self.good.count)] }
             if next(8) == 0 { bytes.insert(contentsOf: Self.bad[next(Self.bad.count)], at: next(bytes.count + 1)) }
             bytes.withUnsafeBufferPointer { b in
                 let p = b.baseAddress ?? emptyBytes
@@ -49,5 +50,25 @@ struct CensusTests {
         let census = text.withUnsafeBufferPointer { TextEncoding.censusBlock($0.baseAddress!, $0.count) }
         #expect(census?.lines == 3)
         #expect(census?.quote == true)
+    }
+
+    @Test("hand-counted: CR LF across the 64-byte steps and into the tail; a bad byte deep in a long block")
+    func acrossSteps() {
+        // CR at offset 63, LF at 64 (across two steps); CR at 127, LF at 128
+        // (the last step's end and the tail, as 72 bytes must remain for a step).
+        var text = [UInt8](repeating: 0x61, count: 140)
+        text[63] = 0x0D; text[64] = 0x0A
+        text[127] = 0x0D; text[128] = 0x0A
+        text[100] = 0x0A
+        text[135] = 0x0D
+        let census = text.withUnsafeBufferPointer { TextEncoding.censusBlock($0.baseAddress!, $0.count) }
+        #expect(census?.lines == 4)
+        #expect(census?.quote == false)
+        // 5,000 bytes of "æ" (valid) with one stray continuation byte at 4,001.
+        var long = Array(String(repeating: "æ", count: 2_500).utf8)
+        #expect(long.withUnsafeBufferPointer { TextEncoding.censusBlock($0.baseAddress!, $0.count) }?.lines == 0)
+        long[4_001] = 0x80
+        long[4_000] = 0x61
+        #expect(long.withUnsafeBufferPointer { TextEncoding.censusBlock($0.baseAddress!, $0.count) } == nil)
     }
 }
