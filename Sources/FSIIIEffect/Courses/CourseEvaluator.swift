@@ -13,26 +13,31 @@ public struct CourseEvaluation: Sendable {
 public enum CourseEvaluator {
     public static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                 windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
+        // Each part writes its results straight into their final slots (no
+        // second copy of a million results); its pairs are appended after.
         let parts = Parallel.chunks(courses.count, minimum: 4096)
-        let partials: [([CourseResult], [ConditionPair])] = Parallel.map(0..<parts.count) { k in
-            var results: [CourseResult] = []
-            var pairs: [ConditionPair] = []
-            results.reserveCapacity(parts[k].count)
-            for i in parts[k] {
-                results.append(evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, pairs: &pairs))
+        var partPairs: [[ConditionPair]] = []
+        var results = [CourseResult](unsafeUninitializedCapacity: courses.count) { buffer, initialized in
+            let out = UnsafeSendable(buffer.baseAddress)
+            partPairs = Parallel.map(0..<parts.count) { k in
+                var pairs: [ConditionPair] = []
+                for i in parts[k] {
+                    let r = evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, pairs: &pairs)
+                    (out.value! + i).initialize(to: r)
+                }
+                return pairs
             }
-            return (results, pairs)
+            initialized = courses.count
         }
-        var results: [CourseResult] = []
         var pairs: [ConditionPair] = []
-        results.reserveCapacity(courses.count)
-        for (partResults, partPairs) in partials {
+        pairs.reserveCapacity(partPairs.reduce(0) { $0 + $1.count })
+        for k in parts.indices {
             let offset = pairs.count
-            for var r in partResults {
-                r.pairs = (r.pairs.lowerBound + offset)..<(r.pairs.upperBound + offset)
-                results.append(r)
+            if offset > 0 {
+                for i in parts[k] { results[i].pairs = (results[i].pairs.lowerBound + offset)..<(results[i].pairs.upperBound + offset) }
             }
-            pairs.append(contentsOf: partPairs)
+            pairs.append(contentsOf: partPairs[k])
+            partPairs[k] = []
         }
         return CourseEvaluation(results: results, pairs: pairs, windows: windows)
     }

@@ -135,7 +135,7 @@ public enum EffectAnalysis {
         g.courses = n
         g.citizens = stamps.distinct(units.lazy.map(\.citizen))
         if caseMix {
-            g.observed = units.filter { $0.outcome == .improved }.count
+            g.observed = units.count { $0.outcome == .improved }
             g.expected = units.reduce(0.0) { $0 + ($1.probability ?? 0) }
             g.variance = units.reduce(0.0) { $0 + ($1.probability ?? 0) * (1 - ($1.probability ?? 0)) }
         }
@@ -147,8 +147,8 @@ public enum EffectAnalysis {
             g.meanChangeCI = summary.tInterval()
         }
         g.medianChange = Percentile.median(changes)
-        g.improved = units.filter { $0.outcome == .improved }.count
-        g.worsened = units.filter { $0.outcome == .worsened }.count
+        g.improved = units.count { $0.outcome == .improved }
+        g.worsened = units.count { $0.outcome == .worsened }
         g.improvedShare = Double(g.improved) / Double(n)
         g.improvedCI = Wilson.interval(successes: g.improved, trials: n)
         g.worsenedShare = Double(g.worsened) / Double(n)

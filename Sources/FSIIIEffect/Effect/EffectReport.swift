@@ -43,7 +43,13 @@ public struct EffectReport: Sendable {
 /// Runs the pipeline on an imported dataset: courses (§5), course figures
 /// (§6), group figures and case mix (§7), costs (§8), suppression (§10).
 public enum EffectReporter {
-    public static func report(_ dataset: Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
+    /// The report of `dataset` under `options`.
+    ///
+    /// The dataset is consumed: once the courses are evaluated its
+    /// assessment table and courses are freed (when no one else holds them), so the
+    /// aggregation does not run on top of it. Pass `consume dataset` when
+    /// the caller has no further use for it.
+    public static func report(_ dataset: consuming Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
         var courses = dataset.courses
         var windows = options.windows
         var source = EffectReport.CourseSource.courses
@@ -61,6 +67,16 @@ public enum EffectReporter {
         let evaluation = timings.measure("courses") {
             CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: w)
         }
+        // Citizens with an accepted assessment or a course (a bitmap, not a set).
+        var seen = [Bool](repeating: false, count: dataset.citizens.count)
+        for c in 0..<dataset.citizens.count where !dataset.assessments.rows(ofCitizen: c).isEmpty { seen[c] = true }
+        for c in courses where Int(c.citizen) < seen.count { seen[Int(c.citizen)] = true }
+        let citizenCount = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
+        seen = []
+        let period = dataset.period
+        courses = []
+        dataset.courses = []
+        dataset.assessments = AssessmentTable()
         let courseCosts = timings.measure("cost join") {
             dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
         }
@@ -73,13 +89,8 @@ public enum EffectReporter {
             return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: options.grouping,
                                              options: options.comparison)
         }
-        // Citizens with an accepted assessment or a course (a bitmap, not a set).
-        var seen = [Bool](repeating: false, count: dataset.citizens.count)
-        for c in 0..<dataset.citizens.count where !dataset.assessments.rows(ofCitizen: c).isEmpty { seen[c] = true }
-        for c in courses where Int(c.citizen) < seen.count { seen[Int(c.citizen)] = true }
-        let citizenCount = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
-                            groups: groups, total: total, phi: phi, period: dataset.period, citizenCount: citizenCount,
+                            groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison)
     }
 }

@@ -110,7 +110,7 @@ public enum DatasetLoader {
         timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
         let citizenCount = dataset.citizens.count
         var ruleTimings = StageTimings()
-        let outcome = timings.measure("import rules") { AssessmentRules.apply(raw, citizenCount: citizenCount, timings: &ruleTimings) }
+        let outcome = timings.measure("import rules") { AssessmentRules.apply(&raw, citizenCount: citizenCount, timings: &ruleTimings) }
         timings.append(ruleTimings)
         raw = RawAssessments()
         dataset.assessments = outcome.table
@@ -199,7 +199,7 @@ public enum DatasetLoader {
         var rows = 0
         for sink in sinks {
             rows += sink.rowsRead
-            counts.rejected += sink.problems.filter { $0.severity == .rejected }.count
+            counts.rejected += sink.problems.count { $0.severity == .rejected }
             dataset.report.problems.append(contentsOf: sink.problems)
         }
         counts.read += rows
@@ -253,10 +253,16 @@ public enum DatasetLoader {
     }
 
     static func readCourses(_ source: InputSource, courses: inout [Course], into dataset: inout Dataset, progress: ProgressMeter?) {
-        guard let (layout, bytes) = open(source, columns: CourseColumns.specs, into: &dataset) else { return }
-        let sinks = CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
-            CourseSink(path: source.path, header: layout.header)
+        var t = StageTimings()
+        defer { dataset.report.timings.append(t) }
+        guard let (layout, bytes) = t.measure("courses: open", { open(source, columns: CourseColumns.specs, into: &dataset) }) else { return }
+        let sinks = t.measure("courses: scan") {
+            CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
+                CourseSink(path: source.path, header: layout.header)
+            }
         }
+        let mergeStart = DispatchTime.now().uptimeNanoseconds
+        defer { t.record("courses: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         courses.reserveCapacity(courses.count + sinks.reduce(0) { $0 + $1.courses.count })
         for sink in sinks {
             let citizens = dataset.citizens.merge(sink.citizens)

@@ -18,8 +18,13 @@ enum AssessmentRules {
     }
 
     private enum Fate: UInt8 { case alive = 0, superseded = 1, removed = 2 }
+    /// A record id's 128-bit hash.
+    private struct ID: Hashable { var a: UInt64; var b: UInt64 }
 
-    static func apply(_ raw: RawAssessments, citizenCount: Int, timings: inout StageTimings) -> Outcome {
+    /// Applies the rules to `raw`, consuming it: each column is freed once
+    /// no later step reads it (the id hashes before the sort, the rest as
+    /// the survivors are gathered), so the rows are never held twice.
+    static func apply(_ raw: inout RawAssessments, citizenCount: Int, timings: inout StageTimings) -> Outcome {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ name: String) {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -27,29 +32,45 @@ enum AssessmentRules {
             clock = now
         }
         let n = raw.count
-        // 1. Counting sort by citizen, stable (input order within a citizen).
+        // 1. Rows that share an id with another row (bucketed by the top
+        //    bits of the hash, then compared within buckets), and removals.
+        //    Only these rows' ids can matter to the rules (an id no other row
+        //    has supersedes nothing; a removal's id names its target even
+        //    when no row has it), so they are kept and the hash columns freed.
+        var interesting = [Bool](repeating: false, count: n)
+        markSharedIDs(raw, &interesting)
+        for r in 0..<n where raw.status[r] == AssessmentStatus.enteredInError.rawValue { interesting[r] = true }
+        var idRows: [UInt32] = []
+        var ids: [ID] = []
+        for r in 0..<n where interesting[r] && (raw.idHashA[r] != 0 || raw.idHashB[r] != 0) {
+            idRows.append(UInt32(r))
+            ids.append(ID(a: raw.idHashA[r], b: raw.idHashB[r]))
+        }
+        raw.idHashA = []
+        raw.idHashB = []
+
+        lap("shared ids")
+        // 2. Counting sort by citizen, stable (input order within a citizen).
         var start = [Int](repeating: 0, count: citizenCount + 1)
         for c in raw.citizen where c < RawAssessments.hole { start[Int(c) + 1] += 1 }
         for c in 0..<citizenCount { start[c + 1] += start[c] }
         var order = [UInt32](repeating: 0, count: start[citizenCount])
-        var keyless: [UInt32] = []
         do {
             var next = start
             for r in 0..<n {
                 let c = raw.citizen[r]
-                if c == RawAssessments.hole { continue }
-                if c == RawAssessments.noKey { keyless.append(UInt32(r)); continue }
+                // Holes and keyless rows (removals by id, handled in step 4) are not sorted.
+                if c >= RawAssessments.hole { continue }
                 order[next[Int(c)]] = UInt32(r)
                 next[Int(c)] += 1
             }
         }
 
         lap("by citizen")
-        // 2. Per citizen: order by (condition, day, input order); mark rows
+        // 3. Per citizen: order by (condition, day, input order); mark rows
         //    that share their key with another row. Keys are packed into one
         //    integer — condition, day offset, position within the citizen —
         //    so the sort compares plain UInt64s.
-        var interesting = [Bool](repeating: false, count: n)
         let minDay = raw.day.min() ?? 0
         let citizenParts = partition(start: start, parts: Parallel.workers * 4)
         order.withUnsafeMutableBufferPointer { orderBuffer in
@@ -107,24 +128,20 @@ enum AssessmentRules {
         }
 
         lap("by condition and day")
-        // 3. Rows that share an id with another row (bucketed by the top
-        //    bits of the hash, then compared within buckets); removals.
-        markSharedIDs(raw, &interesting)
-        for r in 0..<n where raw.status[r] == AssessmentStatus.enteredInError.rawValue { interesting[r] = true }
-
-        lap("shared ids")
-        // 4. The rules, in input order, over the interesting rows only.
+        // 4. The rules, in input order, over the interesting rows only; a
+        //    row's id (when it can matter) is found by walking `idRows`.
         var fate = [Fate](repeating: .alive, count: n)
         var superseded = 0, removed = 0
         struct Key: Hashable { var citizen: UInt32; var key: UInt64 }
-        struct ID: Hashable { var a: UInt64; var b: UInt64 }
         var aliveByKey: [Key: Int] = [:]
         var aliveByID: [ID: Int] = [:]
+        var nextID = 0
         for r in 0..<n where interesting[r] {
             let hasKey = raw.citizen[r] != RawAssessments.noKey
             let key = Key(citizen: raw.citizen[r], key: sortKey(raw.condition[r], raw.day[r]))
-            let id = ID(a: raw.idHashA[r], b: raw.idHashB[r])
-            let hasID = id.a != 0 || id.b != 0
+            let hasID = nextID < idRows.count && idRows[nextID] == UInt32(r)
+            let id = hasID ? ids[nextID] : ID(a: 0, b: 0)
+            if hasID { nextID += 1 }
             if raw.status[r] == AssessmentStatus.enteredInError.rawValue {
                 fate[r] = .removed
                 removed += 1
@@ -140,17 +157,17 @@ enum AssessmentRules {
             if hasKey { aliveByKey[key] = r }
             if hasID { aliveByID[id] = r }
         }
-        // Keyless rows are removals by id; all were handled above.
-        _ = keyless
         lap("rules")
         // 5. The survivors, already in (citizen, condition, day) order,
         //    gathered on both cores into exactly sized columns.
-        let table = gather(raw, order: order, start: start, fate: fate, citizenCount: citizenCount, parts: citizenParts)
+        let table = gather(&raw, order: order, start: start, fate: fate, citizenCount: citizenCount, parts: citizenParts)
         lap("gather")
         return Outcome(table: table, superseded: superseded, removed: removed)
     }
 
-    private static func gather(_ raw: RawAssessments, order: [UInt32], start: [Int], fate: [Fate], citizenCount: Int,
+    /// Gathers the alive rows column by column, freeing each column of
+    /// `raw` once it is copied.
+    private static func gather(_ raw: inout RawAssessments, order: [UInt32], start: [Int], fate: [Fate], citizenCount: Int,
                                parts: [Range<Int>]) -> AssessmentTable {
         var citizenStart = [Int](repeating: 0, count: citizenCount + 1)
         for c in 0..<citizenCount {
@@ -184,13 +201,14 @@ enum AssessmentRules {
                 initialized = count
             }
         }
-        table.citizen = column(raw.citizen, zero: 0)
-        table.day = column(raw.day, zero: 0)
-        table.condition = column(raw.condition, zero: 0)
-        table.level = column(raw.level, zero: 0)
-        table.goal = column(raw.goal, zero: 0)
-        table.team = column(raw.team, zero: 0)
-        table.municipality = column(raw.municipality, zero: 0)
+        raw.citizen = []    // the table's citizens are its `citizenStart` runs
+        table.day = column(raw.day, zero: 0); raw.day = []
+        table.condition = column(raw.condition, zero: 0); raw.condition = []
+        table.level = column(raw.level, zero: 0); raw.level = []
+        table.goal = column(raw.goal, zero: 0); raw.goal = []
+        table.team = column(raw.team, zero: 0); raw.team = []
+        table.municipality = column(raw.municipality, zero: 0); raw.municipality = []
+        raw.status = []
         table.sequence = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
             let o = UnsafeSendable(out.baseAddress)
             _ = Parallel.map(0..<parts.count) { k in

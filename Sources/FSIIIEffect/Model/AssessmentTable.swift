@@ -2,8 +2,6 @@
 /// citizen, condition and day: the engine finds a citizen's rows by offset
 /// and a condition's history as one contiguous run.
 public struct AssessmentTable: Sendable {
-    /// Citizen index into the import's `CitizenRegistry`.
-    public internal(set) var citizen: [UInt32] = []
     /// Day number (`Day.rawValue`).
     public internal(set) var day: [Int32] = []
     /// `ConditionCode.rawValue`.

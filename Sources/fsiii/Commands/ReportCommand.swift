@@ -111,7 +111,9 @@ enum ReportCommand {
         if dataset.courses.isEmpty && options.window == nil {
             throw CLIError.input("no courses were read; give a courses file (courses*.csv or --courses FILE), KL Gateway reports with § 83a interventions, or --window FROM..TO")
         }
-        let report = EffectReporter.report(dataset, options: options)
+        let terminology = dataset.terminology
+        // The dataset is not used after this: the report frees its rows as it goes.
+        let report = EffectReporter.report(consume dataset, options: options)
         try writeComparison(report, args: args, dialect: dialect)
         let text: String
         switch format {
@@ -122,7 +124,7 @@ enum ReportCommand {
         try Shared.write(text, to: args.value(.output))
         if let path = args.value(.html) {
             // SPEC §11: the same report as one self-contained page with charts.
-            try Shared.write(HTMLReport.write(report, terminology: dataset.terminology, language: language), to: path)
+            try Shared.write(HTMLReport.write(report, terminology: terminology, language: language), to: path)
         }
         return 0
     }

@@ -52,8 +52,10 @@ enum Fixtures {
     /// The rows of a dataset's assessment table as readable tuples.
     static func rows(_ d: Dataset) -> [(citizen: Int, day: String, condition: String, level: Int, goal: Int?)] {
         let a = d.assessments
-        return (0..<a.count).map { r in
-            (Int(a.citizen[r]), Day(rawValue: a.day[r]).iso, d.terminology.conditions[Int(a.condition[r])].display, Int(a.level[r]), a.goal(at: r).map(Int.init))
+        return (0..<(a.citizenStart.count - 1)).flatMap { c in
+            a.rows(ofCitizen: c).map { r in
+                (c, Day(rawValue: a.day[r]).iso, d.terminology.conditions[Int(a.condition[r])].display, Int(a.level[r]), a.goal(at: r).map(Int.init))
+            }
         }
     }
 }

@@ -68,7 +68,7 @@ public enum HTMLReport {
         out += "<p class=\"summary\">\(HTMLSummaryText.summary(report, conditions: conditions, L).htmlEscaped)</p>\n"
         let t = report.total
         if !t.suppressed {
-            let evaluable = report.evaluation.results.filter(\.isEvaluable).count
+            let evaluable = report.evaluation.results.count(where: \.isEvaluable)
             var tiles: [(String, String)] = []
             if let share = t.improvedShare { tiles.append((HTMLPhrases.percent(share, L), L.label(.improvedShare))) }
             if let mean = t.meanChange { tiles.append((L.number(mean), "\(L.label(.meanChange)) (\(L.label(.points)))")) }
