@@ -228,69 +228,100 @@ enum AssessmentRules {
     }
 
     /// Marks every row whose record id (128-bit hash) another row shares.
-    /// One sequential pass splits the rows with an id by the top bits of the
-    /// hash into 64 partitions, copying a 64-bit fragment of the hash with
-    /// each row (so later passes never miss the cache on the hash columns);
-    /// then each partition, on its own core, buckets its rows by the next
-    /// bits (about two a bucket) and compares fragments within each bucket,
-    /// reading the full 128-bit hashes only when fragments match. Tasks never
-    /// touch the same row.
+    /// The rows with an id are split by the top bits of the hash into 64
+    /// partitions, copying a 64-bit fragment of the hash with each row (so
+    /// later passes never miss the cache on the hash columns): each core
+    /// counts and then scatters its half of the rows. Then each partition,
+    /// on its own core, buckets its rows by the next bits (about two a
+    /// bucket) and compares fragments within each bucket, reading the full
+    /// 128-bit hashes only when fragments match. Tasks never touch the same
+    /// row. The partitions are handled in two rounds of 32, so the copies
+    /// take half the memory.
     private static func markSharedIDs(_ raw: RawAssessments, _ interesting: inout [Bool]) {
         let n = raw.count
         let partitionBits = 6
         let partitions = 1 << partitionBits
+        let rounds = 2
+        let workers = Parallel.workers
+        let rowParts = (0..<workers).map { w in (n * w / workers)..<(n * (w + 1) / workers) }
         raw.idHashA.withUnsafeBufferPointer { a in
             raw.idHashB.withUnsafeBufferPointer { b in
                 interesting.withUnsafeMutableBufferPointer { flags in
-                    var starts = [Int](repeating: 0, count: partitions + 1)
-                    for r in 0..<n where a[r] != 0 || b[r] != 0 { starts[Int(a[r] >> UInt64(64 - partitionBits)) + 1] += 1 }
-                    for p in 0..<partitions { starts[p + 1] += starts[p] }
-                    let total = starts[partitions]
-                    guard total > 1 else { return }
-                    // Fragment: the 32 bits after the partition bits (bucket), then 32 low bits of b (check).
-                    var fragments = [UInt64](repeating: 0, count: total)
-                    var rows = [UInt32](repeating: 0, count: total)
-                    var next = starts
-                    for r in 0..<n where a[r] != 0 || b[r] != 0 {
-                        let p = Int(a[r] >> UInt64(64 - partitionBits))
-                        fragments[next[p]] = (a[r] << UInt64(partitionBits)) & 0xFFFF_FFFF_0000_0000 | (b[r] & 0xFFFF_FFFF)
-                        rows[next[p]] = UInt32(r)
-                        next[p] += 1
-                    }
-                    let f = UnsafeSendable(flags.baseAddress!), ua = UnsafeSendable(a), ub = UnsafeSendable(b)
-                    _ = Parallel.map(0..<partitions) { part in
-                        let lo = starts[part], count = starts[part + 1] - lo
-                        guard count > 1 else { return 0 }
-                        let half = max(1, count / 2)
-                        let bucketBits = max(4, min(24, half.bitWidth - half.leadingZeroBitCount))
-                        let buckets = 1 << bucketBits
-                        func bucket(_ i: Int) -> Int { Int(fragments[lo + i] >> UInt64(64 - bucketBits)) }
-                        var first = [Int](repeating: 0, count: buckets + 1)
-                        for i in 0..<count { first[bucket(i) + 1] += 1 }
-                        for k in 0..<buckets { first[k + 1] += first[k] }
-                        var fill = first
-                        var entries = [Int32](repeating: 0, count: count)
-                        for i in 0..<count {
-                            let k = bucket(i)
-                            entries[fill[k]] = Int32(i)
-                            fill[k] += 1
+                    let ua = UnsafeSendable(a), ub = UnsafeSendable(b)
+                    for round in 0..<rounds {
+                        let firstPartition = partitions * round / rounds, endPartition = partitions * (round + 1) / rounds
+                        @inline(__always) func partition(_ r: Int) -> Int? {
+                            let x = ua.value[r], y = ub.value[r]
+                            guard x != 0 || y != 0 else { return nil }
+                            let p = Int(x >> UInt64(64 - partitionBits))
+                            return p >= firstPartition && p < endPartition ? p : nil
                         }
-                        for k in 0..<buckets where first[k + 1] - first[k] > 1 {
-                            // A bucket holds a few rows: compare each pair's fragments, then the hashes.
-                            for i in first[k]..<(first[k + 1] - 1) {
-                                let x = lo + Int(entries[i])
-                                for j in (i + 1)..<first[k + 1] {
-                                    let y = lo + Int(entries[j])
-                                    guard fragments[x] == fragments[y] else { continue }
-                                    let rx = Int(rows[x]), ry = Int(rows[y])
-                                    if ua.value[rx] == ua.value[ry] && ub.value[rx] == ub.value[ry] {
-                                        f.value[rx] = true
-                                        f.value[ry] = true
+                        let counts: [[Int]] = Parallel.map(0..<workers) { w in
+                            var c = [Int](repeating: 0, count: partitions)
+                            for r in rowParts[w] { if let p = partition(r) { c[p] += 1 } }
+                            return c
+                        }
+                        // Partition p is starts[p] ..< starts[p + 1]; within it, each worker's rows in turn.
+                        var starts = [Int](repeating: 0, count: partitions + 1)
+                        var writeAt = [[Int]](repeating: [Int](repeating: 0, count: partitions), count: workers)
+                        var total = 0
+                        for p in firstPartition..<endPartition {
+                            starts[p] = total
+                            for w in 0..<workers { writeAt[w][p] = total; total += counts[w][p] }
+                        }
+                        starts[endPartition] = total
+                        guard total > 1 else { continue }
+                        // Fragment: the 32 bits after the partition bits (bucket), then 32 low bits of b (check).
+                        var fragments = [UInt64](repeating: 0, count: total)
+                        var rows = [UInt32](repeating: 0, count: total)
+                        fragments.withUnsafeMutableBufferPointer { fb in rows.withUnsafeMutableBufferPointer { rb in
+                            let fo = UnsafeSendable(fb.baseAddress!), ro = UnsafeSendable(rb.baseAddress!)
+                            _ = Parallel.map(0..<workers) { w in
+                                var next = writeAt[w]
+                                for r in rowParts[w] {
+                                    guard let p = partition(r) else { continue }
+                                    fo.value[next[p]] = (ua.value[r] << UInt64(partitionBits)) & 0xFFFF_FFFF_0000_0000 | (ub.value[r] & 0xFFFF_FFFF)
+                                    ro.value[next[p]] = UInt32(r)
+                                    next[p] += 1
+                                }
+                                return 0
+                            }
+                        } }
+                        let f = UnsafeSendable(flags.baseAddress!)
+                        _ = Parallel.map(firstPartition..<endPartition) { part in
+                            let lo = starts[part], count = starts[part + 1] - lo
+                            guard count > 1 else { return 0 }
+                            let half = max(1, count / 2)
+                            let bucketBits = max(4, min(24, half.bitWidth - half.leadingZeroBitCount))
+                            let buckets = 1 << bucketBits
+                            func bucket(_ i: Int) -> Int { Int(fragments[lo + i] >> UInt64(64 - bucketBits)) }
+                            var first = [Int](repeating: 0, count: buckets + 1)
+                            for i in 0..<count { first[bucket(i) + 1] += 1 }
+                            for k in 0..<buckets { first[k + 1] += first[k] }
+                            var fill = first
+                            var entries = [Int32](repeating: 0, count: count)
+                            for i in 0..<count {
+                                let k = bucket(i)
+                                entries[fill[k]] = Int32(i)
+                                fill[k] += 1
+                            }
+                            for k in 0..<buckets where first[k + 1] - first[k] > 1 {
+                                // A bucket holds a few rows: compare each pair's fragments, then the hashes.
+                                for i in first[k]..<(first[k + 1] - 1) {
+                                    let x = lo + Int(entries[i])
+                                    for j in (i + 1)..<first[k + 1] {
+                                        let y = lo + Int(entries[j])
+                                        guard fragments[x] == fragments[y] else { continue }
+                                        let rx = Int(rows[x]), ry = Int(rows[y])
+                                        if ua.value[rx] == ua.value[ry] && ub.value[rx] == ub.value[ry] {
+                                            f.value[rx] = true
+                                            f.value[ry] = true
+                                        }
                                     }
                                 }
                             }
+                            return 0
                         }
-                        return 0
                     }
                 }
             }
