@@ -51,9 +51,12 @@ enum AssessmentRules {
 
         lap("shared ids")
         // 2. Counting sort by citizen, stable (input order within a citizen).
-        var start = [Int](repeating: 0, count: citizenCount + 1)
-        for c in raw.citizen where c < RawAssessments.hole { start[Int(c) + 1] += 1 }
-        for c in 0..<citizenCount { start[c + 1] += start[c] }
+        var counts = [Int](repeating: 0, count: citizenCount + 1)
+        for c in raw.citizen where c < RawAssessments.hole { counts[Int(c) + 1] += 1 }
+        for c in 0..<citizenCount { counts[c + 1] += counts[c] }
+        // A constant from here: the tasks below read it without access checks.
+        let start = counts
+        counts = []
         var order = [UInt32](repeating: 0, count: start[citizenCount])
         do {
             var next = start
@@ -228,18 +231,19 @@ enum AssessmentRules {
     }
 
     /// Marks every row whose record id (128-bit hash) another row shares.
-    /// The rows with an id are split by the top bits of the hash into 64
-    /// partitions, copying a 64-bit fragment of the hash with each row (so
-    /// later passes never miss the cache on the hash columns): each core
-    /// counts and then scatters its half of the rows. Then each partition,
-    /// on its own core, buckets its rows by the next bits (about two a
-    /// bucket) and compares fragments within each bucket, reading the full
-    /// 128-bit hashes only when fragments match. Tasks never touch the same
-    /// row. The partitions are handled in two rounds of 32, so the copies
-    /// take half the memory.
+    /// The rows with an id are split by the top 10 bits of the hash into
+    /// 1,024 partitions (small enough for a core's cache at 10M rows),
+    /// copying a 64-bit fragment of the hash with each row (so later passes
+    /// never miss the cache on the hash columns): each core counts and then
+    /// scatters its half of the rows. Then each partition, on its own core,
+    /// is counting-sorted by the next bits (about two rows a bucket) and
+    /// fragments are compared within each bucket, reading the full 128-bit
+    /// hashes only when fragments match. Tasks never touch the same row.
+    /// The partitions are handled in two rounds, so the copies take half
+    /// the memory.
     private static func markSharedIDs(_ raw: RawAssessments, _ interesting: inout [Bool]) {
         let n = raw.count
-        let partitionBits = 6
+        let partitionBits = 10
         let partitions = 1 << partitionBits
         let rounds = 2
         let workers = Parallel.workers
@@ -286,42 +290,43 @@ enum AssessmentRules {
                                 }
                                 return 0
                             }
-                        } }
-                        let f = UnsafeSendable(flags.baseAddress!)
-                        _ = Parallel.map(firstPartition..<endPartition) { part in
-                            let lo = starts[part], count = starts[part + 1] - lo
-                            guard count > 1 else { return 0 }
-                            let half = max(1, count / 2)
-                            let bucketBits = max(4, min(24, half.bitWidth - half.leadingZeroBitCount))
-                            let buckets = 1 << bucketBits
-                            func bucket(_ i: Int) -> Int { Int(fragments[lo + i] >> UInt64(64 - bucketBits)) }
-                            var first = [Int](repeating: 0, count: buckets + 1)
-                            for i in 0..<count { first[bucket(i) + 1] += 1 }
-                            for k in 0..<buckets { first[k + 1] += first[k] }
-                            var fill = first
-                            var entries = [Int32](repeating: 0, count: count)
-                            for i in 0..<count {
-                                let k = bucket(i)
-                                entries[fill[k]] = Int32(i)
-                                fill[k] += 1
-                            }
-                            for k in 0..<buckets where first[k + 1] - first[k] > 1 {
-                                // A bucket holds a few rows: compare each pair's fragments, then the hashes.
-                                for i in first[k]..<(first[k + 1] - 1) {
-                                    let x = lo + Int(entries[i])
-                                    for j in (i + 1)..<first[k + 1] {
-                                        let y = lo + Int(entries[j])
-                                        guard fragments[x] == fragments[y] else { continue }
-                                        let rx = Int(rows[x]), ry = Int(rows[y])
-                                        if ua.value[rx] == ua.value[ry] && ub.value[rx] == ub.value[ry] {
-                                            f.value[rx] = true
-                                            f.value[ry] = true
+                            let f = UnsafeSendable(flags.baseAddress!)
+                            _ = Parallel.map(firstPartition..<endPartition) { part in
+                                let lo = starts[part], count = starts[part + 1] - lo
+                                guard count > 1 else { return 0 }
+                                let half = max(1, count / 2)
+                                let bucketBits = max(4, min(24, half.bitWidth - half.leadingZeroBitCount))
+                                let buckets = 1 << bucketBits
+                                let fragment = fo.value + lo, row = ro.value + lo
+                                @inline(__always) func bucket(_ x: UInt64) -> Int { Int(x >> UInt64(64 - bucketBits)) }
+                                // The partition's fragments and rows, bucket by bucket (a counting sort).
+                                var first = [Int](repeating: 0, count: buckets + 1)
+                                for i in 0..<count { first[bucket(fragment[i]) + 1] += 1 }
+                                for k in 0..<buckets { first[k + 1] += first[k] }
+                                var fill = first
+                                var sortedFragments = [UInt64](repeating: 0, count: count)
+                                var sortedRows = [UInt32](repeating: 0, count: count)
+                                for i in 0..<count {
+                                    let k = bucket(fragment[i])
+                                    sortedFragments[fill[k]] = fragment[i]
+                                    sortedRows[fill[k]] = row[i]
+                                    fill[k] += 1
+                                }
+                                for k in 0..<buckets where first[k + 1] - first[k] > 1 {
+                                    // A bucket holds a few rows: compare each pair's fragments, then the hashes.
+                                    for i in first[k]..<(first[k + 1] - 1) {
+                                        for j in (i + 1)..<first[k + 1] where sortedFragments[i] == sortedFragments[j] {
+                                            let rx = Int(sortedRows[i]), ry = Int(sortedRows[j])
+                                            if ua.value[rx] == ua.value[ry] && ub.value[rx] == ub.value[ry] {
+                                                f.value[rx] = true
+                                                f.value[ry] = true
+                                            }
                                         }
                                     }
                                 }
+                                return 0
                             }
-                            return 0
-                        }
+                        } }
                     }
                 }
             }
