@@ -108,22 +108,31 @@ public enum DatasetLoader {
         }
         // KL Gateway versions are ordered by time across all their files first (SPEC §9).
         timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
-        let citizenCount = dataset.citizens.count
-        var ruleTimings = StageTimings()
-        let outcome = timings.measure("import rules") { AssessmentRules.apply(&raw, citizenCount: citizenCount, timings: &ruleTimings) }
-        timings.append(ruleTimings)
+        // The rules run on one thread while the courses files are read on
+        // the other: they share nothing but the citizen count (courses add
+        // citizens after it), and the rules' serial steps leave a core free.
+        // The courses wait until the rules have passed their peak of memory
+        // (the id hashes), so the two peaks do not add up.
+        let rules = RulesJob(raw: raw, citizenCount: dataset.citizens.count)
         raw = RawAssessments()
+        let running = DispatchGroup()
+        DispatchQueue.global().async(group: running) { rules.run() }
+        rules.idsDone.wait()
+        var courses = dataset.courses
+        for source in sources where source.kind == .courses {
+            timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
+        }
+        running.wait()
+        timings.record("import rules", seconds: rules.seconds)
+        timings.append(rules.timings)
+        let outcome = rules.outcome!
+        rules.outcome = nil
         dataset.assessments = outcome.table
         var counts = dataset.report[.assessments]
         counts.superseded += outcome.superseded
         counts.removed += outcome.removed
         counts.accepted = outcome.table.count
         dataset.report[.assessments] = counts
-
-        var courses = dataset.courses
-        for source in sources where source.kind == .courses {
-            timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
-        }
         let deduplicated = timings.measure("course rules") { CourseRules.deduplicate(courses) }
         dataset.courses = deduplicated.kept
         var courseCounts = dataset.report[.courses]
@@ -149,6 +158,30 @@ public enum DatasetLoader {
         // Keep the assessment table's citizen offsets covering every citizen.
         while dataset.assessments.citizenStart.count < dataset.citizens.count + 1 {
             dataset.assessments.citizenStart.append(dataset.assessments.count)
+        }
+    }
+
+    /// The import rules as a job for another thread; it holds the only
+    /// reference to the raw rows, so the rules free them as they go.
+    private final class RulesJob: @unchecked Sendable {
+        var raw: RawAssessments
+        let citizenCount: Int
+        var outcome: AssessmentRules.Outcome?
+        var timings = StageTimings()
+        var seconds = 0.0
+        /// Signalled when the rules have freed the id hashes.
+        let idsDone = DispatchSemaphore(value: 0)
+
+        init(raw: RawAssessments, citizenCount: Int) {
+            self.raw = raw
+            self.citizenCount = citizenCount
+        }
+
+        func run() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            outcome = AssessmentRules.apply(&raw, citizenCount: citizenCount, timings: &timings) { self.idsDone.signal() }
+            raw = RawAssessments()
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
     }
 

@@ -24,7 +24,9 @@ enum AssessmentRules {
     /// Applies the rules to `raw`, consuming it: each column is freed once
     /// no later step reads it (the id hashes before the sort, the rest as
     /// the survivors are gathered), so the rows are never held twice.
-    static func apply(_ raw: inout RawAssessments, citizenCount: Int, timings: inout StageTimings) -> Outcome {
+    /// `idsDone` is called once the id hashes are freed (the pass's peak of
+    /// memory is behind it), so a caller can start other work then.
+    static func apply(_ raw: inout RawAssessments, citizenCount: Int, timings: inout StageTimings, idsDone: () -> Void = {}) -> Outcome {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ name: String) {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -50,6 +52,7 @@ enum AssessmentRules {
         raw.idHashB = []
 
         lap("shared ids")
+        idsDone()
         // 2. Counting sort by citizen, stable (input order within a citizen).
         var counts = [Int](repeating: 0, count: citizenCount + 1)
         for c in raw.citizen where c < RawAssessments.hole { counts[Int(c) + 1] += 1 }
