@@ -122,6 +122,13 @@ public enum DatasetLoader {
         for source in sources where source.kind == .courses {
             timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
         }
+        let deduplicated = timings.measure("course rules") { CourseRules.deduplicate(courses) }
+        courses = []
+        dataset.courses = deduplicated.kept
+        var courseCounts = dataset.report[.courses]
+        courseCounts.superseded += deduplicated.superseded
+        courseCounts.accepted = deduplicated.kept.count
+        dataset.report[.courses] = courseCounts
         running.wait()
         timings.record("import rules", seconds: rules.seconds)
         timings.append(rules.timings)
@@ -133,12 +140,6 @@ public enum DatasetLoader {
         counts.removed += outcome.removed
         counts.accepted = outcome.table.count
         dataset.report[.assessments] = counts
-        let deduplicated = timings.measure("course rules") { CourseRules.deduplicate(courses) }
-        dataset.courses = deduplicated.kept
-        var courseCounts = dataset.report[.courses]
-        courseCounts.superseded += deduplicated.superseded
-        courseCounts.accepted = deduplicated.kept.count
-        dataset.report[.courses] = courseCounts
 
         var costs = dataset.pendingCosts
         var sawCosts = !costs.day.isEmpty || sources.contains { $0.kind == .costs }
