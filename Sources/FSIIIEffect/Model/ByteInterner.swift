@@ -191,6 +191,15 @@ struct ByteInterner: @unchecked Sendable {
         return storage.insert(p, n, hash: h)
     }
 
+    /// The index of the key, adding it when new, under a hash the caller
+    /// computes (the same function for every key of this interner).
+    @inline(__always)
+    mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
+        if let found = storage.find(p, n, hash: h) { return found }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage.insert(p, n, hash: h)
+    }
+
     /// The index of the key, or nil when it was never interned.
     @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? { storage.find(p, n, hash: h) }

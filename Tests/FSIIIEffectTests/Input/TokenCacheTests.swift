@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import FSIIIEffect
+
+/// The token cache hashes only a few words of a cell; it must still tell
+/// apart every cell, and spread the date-times that differ in the middle.
+@Suite("Token cache")
+struct TokenCacheTests {
+    static func withSlice<T>(_ text: String, _ body: (ByteSlice) -> T) -> T {
+        Array(text.utf8).withUnsafeBufferPointer { body(ByteSlice(p: $0.baseAddress ?? emptyBytes, n: $0.count)) }
+    }
+
+    @Test("cells that agree in their first and last eight bytes keep their own values")
+    func sameEnds() {
+        var cache = TokenCache<Int32>()
+        // 40 bytes, equal but for the middle; and every length from 0 to 17.
+        let cells = (0..<200).map { "0123456789-\(String(format: "%03d", $0))-abcdefghijklmnopqrstuv" }
+            + (0...17).map { String(repeating: "x", count: $0) }
+        for (i, c) in cells.enumerated() {
+            #expect(Self.withSlice(c) { cache.lookup($0) } == nil)
+            Self.withSlice(c) { cache.remember($0, Int32(i)) }
+        }
+        for (i, c) in cells.enumerated() { #expect(Self.withSlice(c) { cache.lookup($0) } == Int32(i)) }
+    }
+
+    @Test("date-times that differ only in the day do not share a hash")
+    func dateTimes() {
+        let hashes = Set((1...28).map { d in Self.withSlice("2023-05-\(d < 10 ? "0" : "")\(d)T00:00:00Z") { TokenCache<Int32>.hash($0) } })
+        #expect(hashes.count == 28)
+    }
+
+    @Test("after `limit` cells nothing more is remembered; the slow path still answers")
+    func limit() {
+        var cache = TokenCache<UInt8>(limit: 3)
+        for (i, t) in ["a", "b", "c", "d"].enumerated() { Self.withSlice(t) { cache.remember($0, UInt8(i)) } }
+        #expect(Self.withSlice("c") { cache.lookup($0) } == 2)
+        #expect(Self.withSlice("d") { cache.lookup($0) } == nil)
+        var slow = 0
+        #expect(Self.withSlice("d") { s in cache.resolve(s) { _ in slow += 1; return 9 } } == 9)
+        #expect(Self.withSlice("a") { s in cache.resolve(s) { _ in slow += 1; return 9 } } == 0)
+        #expect(slow == 1)
+    }
+}
