@@ -270,6 +270,8 @@ public enum DatasetLoader {
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         var maps: [([UInt32], [UInt32], [UInt32])] = []
+        // Most of an assessments file's citizens are new: room for all at once.
+        dataset.citizens.reserve(forMerging: sinks.map(\.citizens))
         for sink in sinks {
             maps.append((dataset.citizens.merge(sink.citizens), dataset.teams.merge(sink.teams), dataset.municipalities.merge(sink.municipalities)))
         }

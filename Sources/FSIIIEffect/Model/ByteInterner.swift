@@ -58,6 +58,8 @@ struct ByteInterner: @unchecked Sendable {
         var count = 0
         var slots: UnsafeMutablePointer<UInt32>    // mask + 1 entries; 0 = empty, else index + 1
         var mask: Int
+        /// Where `merge` leaves its early reads, so they are not optimised away.
+        var touched: UInt32 = 0
 
         init(capacity: Int) {
             var size = 16
@@ -160,6 +162,38 @@ struct ByteInterner: @unchecked Sendable {
             return UInt32(index)
         }
 
+        /// Room for `entries` keys of `bytes` bytes in all with the table
+        /// at most half full, so the merges that follow never regrow it.
+        func reserve(entries: Int, bytes: Int) {
+            if entries > entryCapacity {
+                let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: entries + 1)
+                newStarts.moveInitialize(from: starts, count: count + 1)
+                starts.deallocate()
+                starts = newStarts
+                let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: entries)
+                newHashes.moveInitialize(from: hashes, count: count)
+                hashes.deallocate()
+                hashes = newHashes
+                entryCapacity = entries
+            }
+            if bytes > arenaCapacity {
+                let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes)
+                newArena.moveInitialize(from: arena, count: arenaCount)
+                arena.deallocate()
+                arena = newArena
+                arenaCapacity = bytes
+            }
+            var size = mask + 1
+            while size < entries * 2 { size <<= 1 }
+            if size > mask + 1 {
+                slots.deallocate()
+                slots = .allocate(capacity: size)
+                slots.initialize(repeating: 0, count: size)
+                mask = size - 1
+                for i in 0..<count { place(i, hashes[i]) }
+            }
+        }
+
         private func place(_ index: Int, _ h: UInt64) {
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
@@ -226,11 +260,37 @@ struct ByteInterner: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(start: storage.arena + start, count: end - start), as: UTF8.self)
     }
 
-    /// Calls `body` with each key in index order.
-    func forEachKey(_ body: (Int, UnsafePointer<UInt8>, Int) -> Void) {
-        for i in 0..<storage.count {
-            let start = storage.starts[i]
-            body(i, storage.arena + start, storage.starts[i + 1] - start)
+    /// Makes room for `other`'s keys (see `merge`).
+    mutating func reserve(forMerging others: [ByteInterner]) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        storage.reserve(entries: storage.count + others.reduce(0) { $0 + $1.storage.count },
+                        bytes: storage.arenaCount + others.reduce(0) { $0 + $1.storage.arenaCount })
+    }
+
+    /// The indices of `other`'s keys here, adding the new ones; `added` is
+    /// called with the index in `other` of each key added. Reuses `other`'s
+    /// hashes, and reads the slot of the key eight ahead before it is
+    /// needed, so the cache misses of a table of a million citizens overlap
+    /// instead of coming one after another.
+    mutating func merge(_ other: ByteInterner, added: (Int) -> Void = { _ in }) -> [UInt32] {
+        let o = other.storage
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        let s = storage
+        var touched: UInt32 = 0
+        let map = [UInt32](unsafeUninitializedCapacity: o.count) { map, initialized in
+            for i in 0..<o.count {
+                if i + 8 < o.count { touched &+= s.slots[Int(truncatingIfNeeded: o.hashes[i + 8]) & s.mask] }
+                let start = o.starts[i], n = o.starts[i + 1] - start, h = o.hashes[i]
+                if let found = s.find(o.arena + start, n, hash: h) {
+                    map[i] = found
+                } else {
+                    map[i] = s.insert(o.arena + start, n, hash: h)
+                    added(i)
+                }
+            }
+            initialized = o.count
         }
+        s.touched = touched
+        return map
     }
 }

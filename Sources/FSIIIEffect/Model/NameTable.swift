@@ -27,11 +27,7 @@ public struct NameTable: Sendable {
     public func index(of name: String) -> UInt32? { interner.find(Array(name.utf8)) }
 
     /// Indices of `other`'s names in this table, adding the new ones.
-    mutating func merge(_ other: NameTable) -> [UInt32] {
-        var map = [UInt32](repeating: 0, count: other.count)
-        other.interner.forEachKey { i, p, n in map[i] = interner.intern(p, n) }
-        return map
-    }
+    mutating func merge(_ other: NameTable) -> [UInt32] { interner.merge(other.interner) }
 }
 
 /// The citizens of an import: normalised ids (never printed; see
@@ -80,9 +76,13 @@ public struct CitizenRegistry: Sendable {
 
     /// Indices of `other`'s citizens in this registry, adding the new ones.
     mutating func merge(_ other: CitizenRegistry) -> [UInt32] {
-        var map = [UInt32](repeating: 0, count: other.count)
-        other.ids.forEachKey { i, p, n in map[i] = intern(p, n) }
-        return map
+        ids.merge(other.ids) { i in birthDays.append(other.birthDays[i]) }
+    }
+
+    /// Makes room for merging `others` (the chunks of one file) without regrowing.
+    mutating func reserve(forMerging others: [CitizenRegistry]) {
+        ids.reserve(forMerging: others.map(\.ids))
+        birthDays.reserveCapacity(count + others.reduce(0) { $0 + $1.count })
     }
 
     /// Index of a raw id if known (tests, FHIR cross-references).
