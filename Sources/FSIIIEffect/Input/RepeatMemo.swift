@@ -15,7 +15,27 @@ struct RepeatMemo {
     /// The remembered index when `s` equals the last string, else nil.
     @inline(__always)
     func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
-        n == length && memcmp(bytes, p, n) == 0 ? index : nil
+        n == length && Self.equal(bytes, p, n) ? index : nil
+    }
+
+    /// `memcmp(a, b, n) == 0` without a call for the usual short strings
+    /// (CPR numbers, team names): two overlapping loads cover 4–16 bytes.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        switch n {
+        case 8...16:
+            return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+                && x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        case 4..<8:
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        case 0..<4:
+            for i in 0..<n where a[i] != b[i] { return false }
+            return true
+        default:
+            return memcmp(a, b, n) == 0
+        }
     }
 
     @inline(__always)

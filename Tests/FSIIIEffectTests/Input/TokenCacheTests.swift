@@ -41,3 +41,22 @@ struct TokenCacheTests {
         #expect(slow == 1)
     }
 }
+
+/// The repeat memo's short-string comparison against `memcmp`.
+@Suite("Repeat memo")
+struct RepeatMemoTests {
+    @Test("equal exactly when memcmp says so, for every length 0–40 and a difference at every position")
+    func equalBytes() {
+        for n in 0...40 {
+            let a = (0..<n).map { UInt8(0x30 + $0 % 40) }
+            for position in -1..<n {
+                var b = a
+                if position >= 0 { b[position] ^= 0x20 }
+                let same = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in
+                    RepeatMemo.equal(x.baseAddress ?? emptyBytes, y.baseAddress ?? emptyBytes, n)
+                } }
+                #expect(same == (position < 0), "n \(n), difference at \(position)")
+            }
+        }
+    }
+}
