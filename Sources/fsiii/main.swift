@@ -18,20 +18,7 @@ func usage() -> String {
     return out
 }
 
-#if os(Linux)
-/// glibc's `mallopt` (malloc.h is not part of the Glibc module).
-@_silgen_name("mallopt")
-func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
-
 func main() -> Int32 {
-    #if os(Linux)
-    // Blocks of 1 MB and more are mapped and unmapped on their own, always:
-    // glibc would otherwise raise this threshold as large arrays are freed
-    // and keep later ones in its heap, where freed memory is not given back,
-    // so a run's peak would count arrays long dead. (-3 is M_MMAP_THRESHOLD.)
-    _ = glibcMallopt(-3, 1 << 20)
-    #endif
     let args = Array(CommandLine.arguments.dropFirst())
     guard let first = args.first, first != "--help", first != "-h", first != "help" else {
         print(usage(), terminator: "")
