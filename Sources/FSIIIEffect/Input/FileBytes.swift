@@ -211,7 +211,7 @@ extension TextEncoding {
                     quotes |= unsafeBitCast(v .== quoteV, to: V.self)
                     high |= v & highV
                 }
-                if high != V() {
+                if high != V() && !(i > 0 && twoByteSequencesOnly(raw, i)) {
                     var j = max(i, checked)
                     while j < i + 64 {
                         let h = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080
@@ -221,6 +221,9 @@ extension TextEncoding {
                         j += length
                     }
                     checked = j
+                } else if high != V() {
+                    // A lead byte in the last lane was checked with its continuation.
+                    checked = i + 64 + (p[i + 63] >= 0xC2 ? 1 : 0)
                 }
                 i += 64
                 steps += 1
@@ -243,6 +246,33 @@ extension TextEncoding {
             i += 1
         }
         return (lines, quote)
+    }
+
+    /// Whether the 64 bytes at `i` are valid UTF-8 made of ASCII and
+    /// two-byte sequences only (Danish text: æ, ø, å) — checked in vector
+    /// registers: every byte ≥ 0x80 is a lead C2–DF or a continuation
+    /// 80–BF, and a byte is a continuation exactly when the byte before it
+    /// is a lead (read one byte back and one ahead, so `i ≥ 1` and 65 bytes
+    /// must be readable). False means "check byte by byte", not invalid.
+    @inline(__always)
+    private static func twoByteSequencesOnly(_ raw: UnsafeRawPointer, _ i: Int) -> Bool {
+        typealias V = SIMD16<UInt8>
+        let c2 = V(repeating: 0xC2), leadRange = V(repeating: 0xDF - 0xC2), top2 = V(repeating: 0xC0), cont = V(repeating: 0x80)
+        var bad = SIMDMask<SIMD16<Int8>>(repeating: false)
+        for k in 0..<4 {
+            let v = raw.loadUnaligned(fromByteOffset: i + 16 * k, as: V.self)
+            let before = raw.loadUnaligned(fromByteOffset: i + 16 * k - 1, as: V.self)
+            let after = raw.loadUnaligned(fromByteOffset: i + 16 * k + 1, as: V.self)
+            let isLead = (v &- c2) .<= leadRange
+            let isCont = (v & top2) .== cont
+            let isHigh = v .>= cont
+            // High bytes are leads or continuations; a lead is followed by a
+            // continuation; a continuation follows a lead.
+            bad .|= isHigh .& .!(isLead .| isCont)
+            bad .|= isLead .& .!((after & top2) .== cont)
+            bad .|= isCont .& .!((before &- c2) .<= leadRange)
+        }
+        return !any(bad)
     }
 
     /// `parts + 1` offsets splitting `0..<n` into about equal parts, each cut

@@ -43,6 +43,44 @@ struct CensusTests {
         #expect(invalid > 100, "the bad pieces were exercised")
     }
 
+    /// Danish text: ASCII and two-byte characters only, which the census
+    /// checks in vector registers; the bad pieces break a two-byte sequence
+    /// in every way (and "€" is valid but needs the byte-by-byte path).
+    static let danish: [[UInt8]] = ["a", "bc", ";", "0101401234", "\n", "\r\n", "\"", "æ", "ø", "Å", "Hold Nørrebro", "Kommune Syd"].map { Array($0.utf8) }
+    static let danishBad: [[UInt8]] = [[0x80], [0xBF], [0xC3], [0xDF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3, 0xC3, 0xA6], [0xC3, 0x41]]
+
+    @Test("one pass equals the three checks on 600 long texts of ASCII and two-byte characters")
+    func danishTexts() {
+        var state: UInt64 = 83
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var invalid = 0
+        for _ in 0..<600 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(50 + next(600)) { bytes += Self.danish[next(Self.danish.count)] }
+            switch next(4) {
+            case 0: bytes.insert(contentsOf: Self.danishBad[next(Self.danishBad.count)], at: next(bytes.count + 1))
+            case 1: bytes.insert(contentsOf: Array("€".utf8), at: next(bytes.count + 1))
+            default: break
+            }
+            bytes.withUnsafeBufferPointer { b in
+                let p = b.baseAddress ?? emptyBytes
+                let census = TextEncoding.censusBlock(p, b.count)
+                let valid = TextEncoding.isValidUTF8(p, b.count)
+                #expect((census != nil) == valid, "\(bytes)")
+                if let census {
+                    #expect(census.lines == CSVScanner.lineEnds(p, range: 0..<b.count))
+                    #expect(census.quote == bytes.contains(0x22))
+                } else {
+                    invalid += 1
+                }
+            }
+        }
+        #expect(invalid > 50, "the bad pieces were exercised")
+    }
+
     @Test("hand-counted: CR LF across a word boundary, a lone CR, and a quote after a multi-byte character")
     func handCounted() {
         // 7 bytes then CR | LF in the next word: one line end; then a lone CR and an LF: two.
