@@ -53,23 +53,50 @@ enum AssessmentRules {
 
         lap("shared ids")
         idsDone()
-        // 2. Counting sort by citizen, stable (input order within a citizen).
-        var counts = [Int](repeating: 0, count: citizenCount + 1)
-        for c in raw.citizen where c < RawAssessments.hole { counts[Int(c) + 1] += 1 }
-        for c in 0..<citizenCount { counts[c + 1] += counts[c] }
-        // A constant from here: the tasks below read it without access checks.
-        let start = counts
-        counts = []
-        var order = [UInt32](repeating: 0, count: start[citizenCount])
-        do {
-            var next = start
-            for r in 0..<n {
-                let c = raw.citizen[r]
-                // Holes and keyless rows (removals by id, handled in step 4) are not sorted.
-                if c >= RawAssessments.hole { continue }
-                order[next[Int(c)]] = UInt32(r)
-                next[Int(c)] += 1
+        // 2. Counting sort by citizen, stable (input order within a citizen),
+        //    on both cores: each counts its half of the rows, then writes
+        //    them after the rows of the same citizen in the halves before.
+        //    Holes and keyless rows (removals by id, handled in step 4) are
+        //    not sorted.
+        let workers = min(Parallel.workers, max(1, n >> 10))
+        let rowParts = (0..<workers).map { w in (n * w / workers)..<(n * (w + 1) / workers) }
+        var order: [UInt32] = []
+        let start = raw.citizen.withUnsafeBufferPointer { citizens -> [Int] in
+            let cs = UnsafeSendable(citizens)
+            let partCounts: [[Int32]] = Parallel.map(0..<workers) { w in
+                var c = [Int32](repeating: 0, count: citizenCount)
+                for r in rowParts[w] where cs.value[r] < RawAssessments.hole { c[Int(cs.value[r])] += 1 }
+                return c
             }
+            // Where each part's rows of each citizen go, and the citizens' offsets.
+            var offsets = [[Int]](repeating: [], count: workers)
+            for w in 0..<workers { offsets[w].reserveCapacity(citizenCount) }
+            var counts = [Int](repeating: 0, count: citizenCount + 1)
+            var total = 0
+            for c in 0..<citizenCount {
+                counts[c] = total
+                for w in 0..<workers {
+                    offsets[w].append(total)
+                    total += Int(partCounts[w][c])
+                }
+            }
+            counts[citizenCount] = total
+            order = [UInt32](unsafeUninitializedCapacity: total) { out, initialized in
+                let o = UnsafeSendable(out.baseAddress)
+                _ = Parallel.map(0..<workers) { w in
+                    guard let dst = o.value else { return 0 }
+                    var next = offsets[w]
+                    for r in rowParts[w] {
+                        let c = cs.value[r]
+                        if c >= RawAssessments.hole { continue }
+                        (dst + next[Int(c)]).initialize(to: UInt32(r))
+                        next[Int(c)] += 1
+                    }
+                    return 0
+                }
+                initialized = total
+            }
+            return counts
         }
 
         lap("by citizen")
@@ -175,12 +202,20 @@ enum AssessmentRules {
     /// `raw` once it is copied.
     private static func gather(_ raw: inout RawAssessments, order: [UInt32], start: [Int], fate: [Fate], citizenCount: Int,
                                parts: [Range<Int>]) -> AssessmentTable {
+        // Each citizen's alive rows, counted on both cores, then summed up.
         var citizenStart = [Int](repeating: 0, count: citizenCount + 1)
-        for c in 0..<citizenCount {
-            var alive = 0
-            for i in start[c]..<start[c + 1] where fate[Int(order[i])] == .alive { alive += 1 }
-            citizenStart[c + 1] = citizenStart[c] + alive
+        citizenStart.withUnsafeMutableBufferPointer { out in
+            let o = UnsafeSendable(out.baseAddress!)
+            _ = Parallel.map(0..<parts.count) { k in
+                for c in parts[k] {
+                    var alive = 0
+                    for i in start[c]..<start[c + 1] where fate[Int(order[i])] == .alive { alive += 1 }
+                    o.value[c + 1] = alive
+                }
+                return 0
+            }
         }
+        for c in 0..<citizenCount { citizenStart[c + 1] += citizenStart[c] }
         let count = citizenStart[citizenCount]
         var table = AssessmentTable()
         table.citizenStart = citizenStart
