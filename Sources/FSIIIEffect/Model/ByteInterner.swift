@@ -115,7 +115,7 @@ struct ByteInterner: @unchecked Sendable {
 
         @inline(__always)
         private func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-            if n > 32 { return memcmp(a, b, n) == 0 }
+            if n > 64 { return memcmp(a, b, n) == 0 }   // up to 64 bytes (a UUID is 36) in words, without a call
             let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
             if n >= 8 {
                 var i = 0
