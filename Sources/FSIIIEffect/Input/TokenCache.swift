@@ -63,6 +63,18 @@ struct TokenCache<Value> {
     }
 }
 
+extension TokenCache where Value == Int32 {
+    /// The day number of a date cell, `Int32.min` when it is not a date.
+    /// A plain date (10 bytes) is parsed outright — cheaper than a lookup
+    /// in a table of thousands of dates; date-times (which need the time
+    /// zone) go through the cache.
+    @inline(__always)
+    mutating func day(_ cell: ByteSlice) -> Int32 {
+        if cell.n == 10, let parsed = DateParser.parse(cell) { return parsed.rawValue }
+        return resolve(cell) { DateParser.parse($0)?.rawValue ?? Int32.min }
+    }
+}
+
 extension TokenCache where Value == UInt8 {
     /// Sentinel for a cell that does not resolve.
     static var unknown: UInt8 { 0xFF }

@@ -60,3 +60,22 @@ struct RepeatMemoTests {
         }
     }
 }
+
+/// Date cells: parsed outright when plain, through the cache otherwise;
+/// the same day either way, and the same rejections.
+@Suite("Date cells")
+struct DateCellTests {
+    @Test("every form gives the parser's day; bad dates are Int32.min", arguments: [
+        ("2024-02-29", "2024-02-29"), ("29-02-2024", "2024-02-29"), ("29.02.2024", "2024-02-29"), ("29/02/2024", "2024-02-29"),
+        ("1.2.2024", "2024-02-01"), ("2024-06-30T23:30:00Z", "2024-07-01"), ("2024-06-30T23:30:00+02:00", "2024-06-30"),
+        ("2023-02-29", nil), ("31/04/2024", nil), ("2024-13-01", nil), ("2024-1-01", nil), ("i går", nil), ("", nil),
+    ] as [(String, String?)])
+    func days(cell: String, expected: String?) {
+        var cache = TokenCache<Int32>()
+        for _ in 0..<2 {   // the second time from the cache, where there is one
+            let day = Array(cell.utf8).withUnsafeBufferPointer { cache.day(ByteSlice(p: $0.baseAddress ?? emptyBytes, n: $0.count)) }
+            #expect(day == (expected.map { DateParser.parse($0)!.rawValue } ?? Int32.min))
+            if let expected { #expect(Day(rawValue: day).iso == expected) }
+        }
+    }
+}

@@ -147,11 +147,7 @@ struct AssessmentSink: CSVRowSink {
 
         // Date.
         let dateCell = record.field(column[C.date])
-        var day: Int32
-        if let known = dates.lookup(dateCell) { day = known } else {
-            day = DateParser.parse(dateCell)?.rawValue ?? Int32.min
-            dates.remember(dateCell, day)
-        }
+        var day = dates.day(dateCell)
         if day != Int32.min {
             // A date.
         } else if !removalByID {

@@ -104,7 +104,7 @@ struct CostSink: CSVRowSink {
         guard !citizenCell.isEmpty else { return reject(record, line: line, C.citizen, "missing value; every cost row needs the citizen", reason: "missing citizen") }
         guard citizenCell.n <= 64 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
         let dateCell = record.field(column[C.date])
-        let day = dates.resolve(dateCell) { DateParser.parse($0)?.rawValue ?? Int32.min }
+        let day = dates.day(dateCell)
         guard day != Int32.min else {
             if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every cost row needs its date", reason: "missing date") }
             return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")

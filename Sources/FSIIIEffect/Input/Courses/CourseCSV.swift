@@ -43,7 +43,7 @@ struct CourseSink: CSVRowSink {
 
     /// A date cell through the cache; nil when it is not a date.
     private mutating func date(_ cell: ByteSlice) -> Day? {
-        let raw = dates.resolve(cell) { DateParser.parse($0)?.rawValue ?? Int32.min }
+        let raw = dates.day(cell)
         return raw == Int32.min ? nil : Day(rawValue: raw)
     }
 
