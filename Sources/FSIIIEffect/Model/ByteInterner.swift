@@ -135,78 +135,66 @@ struct ByteInterner: @unchecked Sendable {
 
         func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
             let index = count
-            if index == entryCapacity {
-                entryCapacity *= 2
-                let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: entryCapacity + 1)
-                newStarts.moveInitialize(from: starts, count: index + 1)
-                starts.deallocate()
-                starts = newStarts
-                let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: entryCapacity)
-                newHashes.moveInitialize(from: hashes, count: index)
-                hashes.deallocate()
-                hashes = newHashes
-            }
+            if index == entryCapacity { resizeEntries(entryCapacity * 2) }
             if arenaCount + n > arenaCapacity {
-                while arenaCount + n > arenaCapacity { arenaCapacity *= 2 }
-                let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: arenaCapacity)
-                newArena.moveInitialize(from: arena, count: arenaCount)
-                arena.deallocate()
-                arena = newArena
+                var bytes = arenaCapacity
+                while arenaCount + n > bytes { bytes *= 2 }
+                resizeArena(bytes)
             }
             (arena + arenaCount).initialize(from: p, count: n)
             arenaCount += n
             starts[index + 1] = arenaCount
             hashes[index] = h
             count += 1
-            if count * 2 > mask + 1 { grow() } else { place(index, h) }
+            if count * 2 > mask + 1 { resizeSlots((mask + 1) * 2) } else { place(index, h) }
             return UInt32(index)
         }
 
         /// Room for `entries` keys of `bytes` bytes in all with the table
         /// at most half full, so the merges that follow never regrow it.
         func reserve(entries: Int, bytes: Int) {
-            if entries > entryCapacity {
-                let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: entries + 1)
-                newStarts.moveInitialize(from: starts, count: count + 1)
-                starts.deallocate()
-                starts = newStarts
-                let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: entries)
-                newHashes.moveInitialize(from: hashes, count: count)
-                hashes.deallocate()
-                hashes = newHashes
-                entryCapacity = entries
-            }
-            if bytes > arenaCapacity {
-                let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes)
-                newArena.moveInitialize(from: arena, count: arenaCount)
-                arena.deallocate()
-                arena = newArena
-                arenaCapacity = bytes
-            }
+            if entries > entryCapacity { resizeEntries(entries) }
+            if bytes > arenaCapacity { resizeArena(bytes) }
             var size = mask + 1
             while size < entries * 2 { size <<= 1 }
-            if size > mask + 1 {
-                slots.deallocate()
-                slots = .allocate(capacity: size)
-                slots.initialize(repeating: 0, count: size)
-                mask = size - 1
-                for i in 0..<count { place(i, hashes[i]) }
-            }
+            if size > mask + 1 { resizeSlots(size) }
+        }
+
+        /// Room for `capacity` keys' offsets and hashes.
+        private func resizeEntries(_ capacity: Int) {
+            let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
+            newStarts.moveInitialize(from: starts, count: count + 1)
+            starts.deallocate()
+            starts = newStarts
+            let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            newHashes.moveInitialize(from: hashes, count: count)
+            hashes.deallocate()
+            hashes = newHashes
+            entryCapacity = capacity
+        }
+
+        /// Room for `capacity` bytes of keys.
+        private func resizeArena(_ capacity: Int) {
+            let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            newArena.moveInitialize(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = newArena
+            arenaCapacity = capacity
+        }
+
+        /// A table of `size` slots (a power of two) with every key placed again.
+        private func resizeSlots(_ size: Int) {
+            slots.deallocate()
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: 0, count: size)
+            mask = size - 1
+            for i in 0..<count { place(i, hashes[i]) }
         }
 
         private func place(_ index: Int, _ h: UInt64) {
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt32(index + 1)
-        }
-
-        private func grow() {
-            let size = (mask + 1) * 2
-            slots.deallocate()
-            slots = .allocate(capacity: size)
-            slots.initialize(repeating: 0, count: size)
-            mask = size - 1
-            for i in 0..<count { place(i, hashes[i]) }
         }
     }
 
