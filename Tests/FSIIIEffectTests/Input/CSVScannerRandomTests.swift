@@ -56,11 +56,8 @@ struct CSVScannerRandomTests {
 
     @Test("equal records, fields and line numbers on 400 random files", arguments: 0..<4)
     func randomFiles(part: Int) {
-        var state = UInt64(part + 1) &* 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: UInt64(part))
+        func next(_ n: Int) -> Int { random.index(below: n) }
         for _ in 0..<100 {
             let delimiter: UInt8 = [0x3B, 0x2C, 0x09][next(3)]
             var text: [UInt8] = []

@@ -14,31 +14,33 @@ struct CensusTests {
     static let good: [[UInt8]] = ["a", "bc", ";", "0101401234", "\n", "\r", "\r\n", "\"", "æ", "ø", "€", "😀", "Hold Nørrebro"].map { Array($0.utf8) }
     static let bad: [[UInt8]] = [[0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xFF]]
 
+    /// Expects the census of `bytes` to equal the three separate checks;
+    /// returns whether the bytes are UTF-8.
+    static func agreesWithChecks(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let p = b.baseAddress ?? emptyBytes
+            let census = TextEncoding.censusBlock(p, b.count)
+            let valid = TextEncoding.isValidUTF8(p, b.count)
+            #expect((census != nil) == valid, "\(bytes)")
+            if let census {
+                #expect(census.lines == CSVScanner.lineEnds(p, range: 0..<b.count), "\(bytes)")
+                #expect(census.quote == bytes.contains(0x22), "\(bytes)")
+            }
+            return valid
+        }
+    }
+
     @Test("one pass equals the three checks on 3,000 random texts")
     func agreesWithSeparateChecks() {
-        var state: UInt64 = 20_261_126
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: 20_261_126)
+        func next(_ n: Int) -> Int { random.index(below: n) }
         var invalid = 0
         for _ in 0..<3_000 {
             var bytes: [UInt8] = []
             // Every tenth text is long enough for many 64-byte steps and a counter flush.
             for _ in 0..<next(next(10) == 0 ? 4_000 : 60) { bytes += Self.good[next(Self.good.count)] }
             if next(8) == 0 { bytes.insert(contentsOf: Self.bad[next(Self.bad.count)], at: next(bytes.count + 1)) }
-            bytes.withUnsafeBufferPointer { b in
-                let p = b.baseAddress ?? emptyBytes
-                let census = TextEncoding.censusBlock(p, b.count)
-                let valid = TextEncoding.isValidUTF8(p, b.count)
-                #expect((census != nil) == valid, "\(bytes)")
-                if let census {
-                    #expect(census.lines == CSVScanner.lineEnds(p, range: 0..<b.count), "\(bytes)")
-                    #expect(census.quote == bytes.contains(0x22), "\(bytes)")
-                } else {
-                    invalid += 1
-                }
-            }
+            if !Self.agreesWithChecks(bytes) { invalid += 1 }
         }
         #expect(invalid > 100, "the bad pieces were exercised")
     }
@@ -51,11 +53,8 @@ struct CensusTests {
 
     @Test("one pass equals the three checks on 600 long texts of ASCII and two-byte characters")
     func danishTexts() {
-        var state: UInt64 = 83
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: 83)
+        func next(_ n: Int) -> Int { random.index(below: n) }
         var invalid = 0
         for _ in 0..<600 {
             var bytes: [UInt8] = []
@@ -65,18 +64,7 @@ struct CensusTests {
             case 1: bytes.insert(contentsOf: Array("€".utf8), at: next(bytes.count + 1))
             default: break
             }
-            bytes.withUnsafeBufferPointer { b in
-                let p = b.baseAddress ?? emptyBytes
-                let census = TextEncoding.censusBlock(p, b.count)
-                let valid = TextEncoding.isValidUTF8(p, b.count)
-                #expect((census != nil) == valid, "\(bytes)")
-                if let census {
-                    #expect(census.lines == CSVScanner.lineEnds(p, range: 0..<b.count))
-                    #expect(census.quote == bytes.contains(0x22))
-                } else {
-                    invalid += 1
-                }
-            }
+            if !Self.agreesWithChecks(bytes) { invalid += 1 }
         }
         #expect(invalid > 50, "the bad pieces were exercised")
     }

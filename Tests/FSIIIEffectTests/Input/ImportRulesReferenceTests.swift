@@ -48,11 +48,8 @@ struct ImportRulesReferenceTests {
 
     @Test("equal fates and table on 20 random sets of 4,000 rows", arguments: 0..<20)
     func randomRows(seed: Int) {
-        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededGenerator(seed: UInt64(seed))
+        func next(_ n: Int) -> Int { random.index(below: n) }
         let citizens = 60
         var ids: [(UInt64, UInt64)] = [(0, 0)]
         for k in 0..<500 {
