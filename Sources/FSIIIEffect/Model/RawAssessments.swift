@@ -143,21 +143,6 @@ struct RawAssessments {
             idHashB.append(r.idB)
         }
     }
-
-    /// Appends `other` with its local citizen, team and municipality
-    /// indices mapped to global ones.
-    mutating func append(_ other: RawAssessments, citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) {
-        citizen.append(contentsOf: other.citizen.lazy.map { $0 == RawAssessments.noKey ? $0 : citizens[Int($0)] })
-        day.append(contentsOf: other.day)
-        condition.append(contentsOf: other.condition)
-        level.append(contentsOf: other.level)
-        goal.append(contentsOf: other.goal)
-        status.append(contentsOf: other.status)
-        team.append(contentsOf: other.team.lazy.map { teams[Int($0)] })
-        municipality.append(contentsOf: other.municipality.lazy.map { municipalities[Int($0)] })
-        idHashA.append(contentsOf: other.idHashA)
-        idHashB.append(contentsOf: other.idHashB)
-    }
 }
 
 /// The 128-bit hash of a record id: equal ids have equal hashes, and two
