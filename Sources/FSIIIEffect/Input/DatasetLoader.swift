@@ -43,10 +43,11 @@ struct InputSource {
         self.content = nil
     }
 
-    /// The content: the bytes in memory, else the file read now.
-    func open() throws(InputFileError) -> FileBytes {
+    /// The content: the bytes in memory, else the file read now (without
+    /// its encoding pass when `checkEncoding` is false, see `FileBytes`).
+    func open(checkEncoding: Bool = true) throws(InputFileError) -> FileBytes {
         if let content { return content }
-        return try FileBytes(path: path)
+        return try FileBytes(path: path, checkEncoding: checkEncoding)
     }
 }
 
@@ -209,16 +210,7 @@ public enum DatasetLoader {
         guard let bytes = bytes(of: source, into: &dataset) else { return nil }
         do {
             let layout = try CSVTableReader.open(bytes, path: source.path, columns: columns)
-            if !layout.header.unknown.isEmpty {
-                let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
-                dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
-                                                             message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
-                                                             reason: "unknown column", severity: .warning))
-            }
-            if layout.body.isEmpty || bytes.bytes[layout.body].allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
-                dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(file)",
-                                                             message: "the file has a header but no rows", reason: "no rows", severity: .warning))
-            }
+            note(layout, of: source, bytes, into: &dataset)
             return (layout, bytes)
         } catch {
             dataset.report.problems.append(ImportProblem(file: source.path, line: error.line, column: "(file)", message: error.message, reason: "unreadable file"))
@@ -226,6 +218,34 @@ public enum DatasetLoader {
             dataset.report.files.append(summary(source, bytes, nil, rows: 0))
             return nil
         }
+    }
+
+    /// What a file's header tells the user: unknown columns, no rows.
+    private static func note(_ layout: CSVLayout, of source: InputSource, _ bytes: FileBytes, into dataset: inout Dataset) {
+        if !layout.header.unknown.isEmpty {
+            let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
+                                                         message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
+                                                         reason: "unknown column", severity: .warning))
+        }
+        if layout.body.isEmpty || bytes.bytes[layout.body].allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(file)",
+                                                         message: "the file has a header but no rows", reason: "no rows", severity: .warning))
+        }
+    }
+
+    /// A large CSV file on disk opened without its encoding pass, with a
+    /// speculative plan (`CSVTableReader.speculativePlan`), or nil when the
+    /// file is small, in memory, unreadable, has a header that does not
+    /// match or is not UTF-8 — the plain `open` then says what is wrong.
+    /// Records nothing: the speculation may still fail.
+    private static func openSpeculatively(_ source: InputSource, columns: [ColumnSpec]) -> (layout: CSVLayout, bytes: FileBytes, plan: CSVTableReader.Plan)? {
+        guard source.fileSize >= 4 << 20, let bytes = try? source.open(checkEncoding: false), !bytes.encodingChecked,
+              let base = bytes.bytes.baseAddress,
+              let layout = try? CSVTableReader.open(bytes, path: source.path, columns: columns),
+              TextEncoding.isValidUTF8(base, layout.body.lowerBound),
+              let plan = CSVTableReader.speculativePlan(bytes, layout: layout) else { return nil }
+        return (layout, bytes, plan)
     }
 
     private static func account<Sink: CSVRowSink>(_ sinks: [Sink], kind: InputKind, source: InputSource, bytes: FileBytes, layout: CSVLayout, into dataset: inout Dataset) {
@@ -241,32 +261,54 @@ public enum DatasetLoader {
         dataset.report.files.append(summary(source, bytes, layout, rows: rows))
     }
 
+    /// Reads an assessments file into `raw`. Each chunk writes its rows
+    /// straight into its own region of slots, in parallel; the regions are
+    /// then closed up in file order. A large file is first read
+    /// speculatively — taken as UTF-8 and cut at line ends, each chunk's
+    /// rows estimated, all checked as it is read — which saves a whole pass
+    /// over the file; when the check fails (not UTF-8, or a cut inside a
+    /// quoted field) the file is read again the plain way: its encoding
+    /// checked first, cut at true record boundaries, lines counted.
     static func readAssessments(_ source: InputSource, raw: inout RawAssessments, into dataset: inout Dataset, progress: ProgressMeter?) {
         var t = StageTimings()
         defer { dataset.report.timings.append(t) }
-        guard let (layout, bytes) = t.measure("assessments: open", { open(source, columns: AssessmentColumns.specs, into: &dataset) }) else { return }
         let terminology = dataset.terminology
-        // Rows are written straight into slots of `raw`, each chunk into its
-        // own region (as many slots as it has lines), in parallel.
-        let plan = t.measure("assessments: plan") { CSVTableReader.plan(bytes, layout: layout) }
-        guard plan.chunks > 0 else { return account([AssessmentSink](), kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
-        let slots = raw.extend(by: plan.recordBounds.reduce(0, +))
-        var regions: [Range<Int>] = []
-        var next = slots.lowerBound
-        for bound in plan.recordBounds {
-            regions.append(next..<(next + bound))
-            next += bound
-        }
-        let sinks = t.measure("assessments: scan") {
-            raw.withWriter { writer in
-                let sinks = CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress) { k in
+        func scan(_ bytes: FileBytes, _ layout: CSVLayout, _ plan: CSVTableReader.Plan, speculative: Bool) -> (sinks: [AssessmentSink], regions: [Range<Int>])? {
+            let slots = raw.extend(by: plan.recordBounds.reduce(0, +))
+            var regions: [Range<Int>] = []
+            var next = slots.lowerBound
+            for bound in plan.recordBounds {
+                regions.append(next..<(next + bound))
+                next += bound
+            }
+            let (sinks, holds) = raw.withWriter { writer in
+                let makeSink = { (k: Int) in
                     AssessmentSink(path: source.path, header: layout.header, terminology: terminology, writer: writer, region: regions[k])
                 }
-                // The slots a chunk did not fill (rejected rows, blank lines) become holes.
-                for (k, sink) in sinks.enumerated() { writer.holes((regions[k].lowerBound + sink.written)..<regions[k].upperBound) }
-                return sinks
+                return speculative
+                    ? CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
+                    : (CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink), true)
             }
+            guard holds else {
+                for sink in sinks { sink.release() }
+                raw.truncate(to: slots.lowerBound)
+                return nil
+            }
+            return (sinks, regions)
         }
+        var read: (sinks: [AssessmentSink], regions: [Range<Int>], layout: CSVLayout, bytes: FileBytes)?
+        if let (layout, bytes, plan) = t.measure("assessments: open", { openSpeculatively(source, columns: AssessmentColumns.specs) }),
+           let (sinks, regions) = t.measure("assessments: scan", { scan(bytes, layout, plan, speculative: true) }) {
+            note(layout, of: source, bytes, into: &dataset)
+            read = (sinks, regions, layout, bytes)
+        } else {
+            guard let (layout, bytes) = t.measure("assessments: open", { open(source, columns: AssessmentColumns.specs, into: &dataset) }) else { return }
+            let plan = t.measure("assessments: plan") { CSVTableReader.plan(bytes, layout: layout) }
+            guard plan.chunks > 0 else { return account([AssessmentSink](), kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
+            let (sinks, regions) = t.measure("assessments: scan") { scan(bytes, layout, plan, speculative: false)! }
+            read = (sinks, regions, layout, bytes)
+        }
+        guard let (sinks, regions, layout, bytes) = read else { return }
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         var maps: [([UInt32], [UInt32], [UInt32])] = []
@@ -281,9 +323,12 @@ public enum DatasetLoader {
                 return 0
             }
         }
-        for (k, sink) in sinks.enumerated() where !sink.overflow.isEmpty {
-            raw.append(sink.overflow, citizens: maps[k].0, teams: maps[k].1, municipalities: maps[k].2)
-        }
+        // The slots a chunk did not fill (rejected rows, blank lines, the
+        // room to spare of an estimate) are closed up; rows beyond a
+        // chunk's region follow its own.
+        raw.compact(from: regions.first?.lowerBound ?? raw.count, pieces: sinks.indices.map { k in
+            (regions[k].lowerBound..<(regions[k].lowerBound + sinks[k].written), sinks[k].overflowRows(citizens: maps[k].0, teams: maps[k].1, municipalities: maps[k].2))
+        })
         for sink in sinks { sink.release() }
         account(sinks, kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset)
     }
@@ -291,12 +336,27 @@ public enum DatasetLoader {
     static func readCourses(_ source: InputSource, courses: inout [Course], into dataset: inout Dataset, progress: ProgressMeter?) {
         var t = StageTimings()
         defer { dataset.report.timings.append(t) }
-        guard let (layout, bytes) = t.measure("courses: open", { open(source, columns: CourseColumns.specs, into: &dataset) }) else { return }
-        let sinks = t.measure("courses: scan") {
-            CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in
-                CourseSink(path: source.path, header: layout.header)
+        // Speculatively first, as an assessments file (`readAssessments`).
+        var read: (sinks: [CourseSink], layout: CSVLayout, bytes: FileBytes)?
+        if let (layout, bytes, plan) = t.measure("courses: open", { openSpeculatively(source, columns: CourseColumns.specs) }) {
+            let (sinks, holds) = t.measure("courses: scan") {
+                CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress) { _ in CourseSink(path: source.path, header: layout.header) }
+            }
+            if holds {
+                note(layout, of: source, bytes, into: &dataset)
+                read = (sinks, layout, bytes)
+            } else {
+                for sink in sinks { sink.release() }
             }
         }
+        if read == nil {
+            guard let (layout, bytes) = t.measure("courses: open", { open(source, columns: CourseColumns.specs, into: &dataset) }) else { return }
+            let sinks = t.measure("courses: scan") {
+                CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in CourseSink(path: source.path, header: layout.header) }
+            }
+            read = (sinks, layout, bytes)
+        }
+        guard let (sinks, layout, bytes) = read else { return }
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("courses: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         courses.reserveCapacity(courses.count + sinks.reduce(0) { $0 + $1.courses.count })

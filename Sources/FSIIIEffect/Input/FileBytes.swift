@@ -21,6 +21,11 @@ final class FileBytes: @unchecked Sendable {
     /// What the encoding check learnt on its one pass over a mapped file, so
     /// the chunk plan needs no pass of its own; nil for other inputs.
     let census: Census?
+    /// Whether `encoding` was checked when the file was opened. False only
+    /// for a file opened with `checkEncoding: false`: it is taken as UTF-8
+    /// unread, and its reader must check every byte as it scans (and open
+    /// the file again, checked, when one is not UTF-8).
+    let encodingChecked: Bool
 
     /// Blocks of about 4 MB of `bytes` with their line ends (a CR LF split
     /// across two blocks counts in both: an upper bound), and whether any
@@ -33,7 +38,9 @@ final class FileBytes: @unchecked Sendable {
     }
 
     /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
-    init(path: String) throws(InputFileError) {
+    /// With `checkEncoding: false` a regular file is mapped without its
+    /// encoding pass (see `encodingChecked`); other files are always checked.
+    init(path: String, checkEncoding: Bool = true) throws(InputFileError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -73,8 +80,10 @@ final class FileBytes: @unchecked Sendable {
         fileSize = count
         let bom = TextEncoding.bomLength(base, count)
         let isMapped = (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
-        let census = isMapped ? TextEncoding.census(base + bom, count - bom) : nil
-        if isMapped ? census != nil : TextEncoding.isValidUTF8Parallel(base + bom, count - bom) {
+        let unchecked = isMapped && !checkEncoding
+        let census = isMapped && !unchecked ? TextEncoding.census(base + bom, count - bom) : nil
+        encodingChecked = !unchecked
+        if unchecked || (isMapped ? census != nil : TextEncoding.isValidUTF8Parallel(base + bom, count - bom)) {
             self.census = census
             encoding = bom > 0 ? .utf8WithBOM : .utf8
             bytes = UnsafeBufferPointer(start: base + bom, count: count - bom)
@@ -135,6 +144,7 @@ final class FileBytes: @unchecked Sendable {
         mapped = false
         anonymous = false
         census = nil
+        encodingChecked = true
     }
 
     deinit { release() }

@@ -33,10 +33,11 @@ public final class ProgressMeter: @unchecked Sendable {
 
     public static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 
-    /// Records `bytes` more input read (thread-safe).
+    /// Records `bytes` more input read (thread-safe); negative counts take
+    /// back what a read that is started again had shown.
     public func advance(bytes: Int, rows: Int = 0) {
         done.add(bytes, ordering: .relaxed)
-        if rows > 0 { self.rows.add(rows, ordering: .relaxed) }
+        if rows != 0 { self.rows.add(rows, ordering: .relaxed) }
     }
 
     private func draw() {

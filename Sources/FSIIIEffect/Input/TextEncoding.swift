@@ -28,6 +28,35 @@ public enum TextEncoding: String, Sendable {
         return true
     }
 
+    /// `isValidUTF8` for the records of a speculative read, in vector
+    /// registers for the common case, sixteen bytes a step: ASCII and
+    /// two-byte characters (Danish text), where a byte is a continuation
+    /// exactly when the byte before it is a lead C2–DF, and every other
+    /// byte ≥ 0x80 is wrong. Anything else (three- and four-byte
+    /// characters, short spans, a span that starts with a byte ≥ 0x80 or
+    /// ends with a lead) is decided by `isValidUTF8`.
+    static func isValidUTF8Text(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        typealias V = SIMD16<UInt8>
+        guard n >= 17, p[0] < 0x80, p[n - 1] < 0xC0 else { return isValidUTF8(p, n) }
+        let raw = UnsafeRawPointer(p)
+        let c2 = V(repeating: 0xC2), leadSpan = V(repeating: 0xDF - 0xC2), top2 = V(repeating: 0xC0), cont = V(repeating: 0x80)
+        var bad = SIMDMask<SIMD16<Int8>>(repeating: false)
+        // Steps at 1, 17, 33, … and a last one ending at n: every byte from
+        // 1 on is checked, with the byte before it (byte 0 is ASCII).
+        var i = 1
+        while true {
+            let at = min(i, n - 16)
+            let v = raw.loadUnaligned(fromByteOffset: at, as: V.self)
+            let before = raw.loadUnaligned(fromByteOffset: at - 1, as: V.self)
+            let isCont = (v & top2) .== cont
+            bad .|= (v .>= cont) .& .!(((v &- c2) .<= leadSpan) .| isCont)
+            bad .|= isCont .^ ((before &- c2) .<= leadSpan)
+            if at == n - 16 { break }
+            i += 16
+        }
+        return !any(bad) || isValidUTF8(p, n)
+    }
+
     /// The length (2–4) of the well-formed UTF-8 sequence whose lead byte
     /// (≥ 0x80) is at `p[i]` within `p[0..<n]`, nil when it is not one
     /// (Unicode Table 3-7: no overlong forms, no surrogates, nothing above

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Status of an assessment row (SPEC §3, §4).
 enum AssessmentStatus: UInt8 {
     /// An assessment (the default).
@@ -42,8 +44,8 @@ struct RawAssessments {
     var idHashB: [UInt64] = []
 
     static let noKey = UInt32.max
-    /// A slot reserved for a row that was never written (a rejected row, a
-    /// blank line): skipped by every pass.
+    /// A row to skip: every pass of the rules passes over it (imports
+    /// close up the slots they do not fill, so only tests write it).
     static let hole = UInt32.max - 1
     static let noGoal: UInt8 = 0xFF
 
@@ -66,8 +68,8 @@ struct RawAssessments {
     /// Adds `n` slots and returns their range, so chunks can write their
     /// rows in place, in parallel (`withWriter`). The new slots are not
     /// initialised — the writing threads touch their pages first, on both
-    /// cores — so every slot must then be written (`Writer.set`) or made a
-    /// hole (`Writer.holes`).
+    /// cores — so every slot must then be written (`Writer.set`) or closed
+    /// up (`compact`).
     mutating func extend(by n: Int) -> Range<Int> {
         let start = count
         func grown<T>(_ column: [T]) -> [T] {
@@ -84,6 +86,90 @@ struct RawAssessments {
         return start..<count
     }
 
+    /// Drops the slots from `n` on (what a read that is started again wrote).
+    mutating func truncate(to n: Int) {
+        guard n < count else { return }
+        citizen.removeSubrange(n...); day.removeSubrange(n...); condition.removeSubrange(n...); level.removeSubrange(n...)
+        goal.removeSubrange(n...); status.removeSubrange(n...); team.removeSubrange(n...); municipality.removeSubrange(n...)
+        idHashA.removeSubrange(n...); idHashB.removeSubrange(n...)
+    }
+
+    /// Closes the gaps a read leaves in its chunks' regions (rejected rows,
+    /// blank lines, a speculative estimate's room to spare): from slot `start` on, the rows of each
+    /// piece — its written `slots`, then its `extra` rows (those beyond its
+    /// estimate, with global indices already) — one after the other in
+    /// piece order, and the columns end there. In place, each piece moved
+    /// down, unless a piece's rows would reach the slots of the next before
+    /// they have moved (an estimate far off): then into new columns. The
+    /// pages past the new end are handed back, so the room to spare that
+    /// was written costs no memory.
+    mutating func compact(from start: Int, pieces: [(slots: Range<Int>, extra: [RawAssessmentRow])]) {
+        let old = count
+        guard old > 0 else { return }
+        var end = start
+        var inPlace = true
+        for (k, piece) in pieces.enumerated() {
+            if end > piece.slots.lowerBound { inPlace = false }
+            end += piece.slots.count + piece.extra.count
+            if end > (k + 1 < pieces.count ? pieces[k + 1].slots.lowerBound : old) { inPlace = false }
+        }
+        /// Lays out one column's pieces from `from` into `to` (the same
+        /// buffer when in place: moving down, left to right, is safe).
+        func layOut<T>(_ from: UnsafePointer<T>, into to: UnsafeMutablePointer<T>, _ field: (RawAssessmentRow) -> T) {
+            var d = start
+            for piece in pieces {
+                memmove(to + d, from + piece.slots.lowerBound, piece.slots.count * MemoryLayout<T>.stride)
+                d += piece.slots.count
+                for row in piece.extra {
+                    (to + d).initialize(to: field(row))
+                    d += 1
+                }
+            }
+        }
+        if inPlace {
+            // Each column on its own, on both cores; the pages past the end
+            // are handed back before the columns are cut there.
+            func shift<T>(_ base: UnsafeMutablePointer<T>, _ field: (RawAssessmentRow) -> T) {
+                layOut(base, into: base, field)
+                if old > end { dropPages(UnsafeRawPointer(base + end).assumingMemoryBound(to: UInt8.self), (old - end) * MemoryLayout<T>.stride) }
+            }
+            withWriter { w in
+                _ = Parallel.map(0..<10) { c in
+                    switch c {
+                    case 0: shift(w.idHashA, \.idA)
+                    case 1: shift(w.idHashB, \.idB)
+                    case 2: shift(w.citizen, \.citizen)
+                    case 3: shift(w.day, \.day)
+                    case 4: shift(w.team, \.team)
+                    case 5: shift(w.municipality, \.municipality)
+                    case 6: shift(w.condition, \.condition)
+                    case 7: shift(w.level, \.level)
+                    case 8: shift(w.goal, \.goal)
+                    default: shift(w.status, \.status)
+                    }
+                    return 0
+                }
+            }
+            truncate(to: end)
+        } else {
+            func rebuilt<T>(_ column: [T], _ field: (RawAssessmentRow) -> T) -> [T] {
+                column.withUnsafeBufferPointer { b in
+                    [T](unsafeUninitializedCapacity: end) { out, initialized in
+                        if let from = b.baseAddress, let to = out.baseAddress {
+                            to.initialize(from: from, count: start)
+                            layOut(from, into: to, field)
+                        }
+                        initialized = end
+                    }
+                }
+            }
+            citizen = rebuilt(citizen, \.citizen); day = rebuilt(day, \.day); condition = rebuilt(condition, \.condition)
+            level = rebuilt(level, \.level); goal = rebuilt(goal, \.goal); status = rebuilt(status, \.status)
+            team = rebuilt(team, \.team); municipality = rebuilt(municipality, \.municipality)
+            idHashA = rebuilt(idHashA, \.idA); idHashB = rebuilt(idHashB, \.idB)
+        }
+    }
+
     /// Pointers to every column, for writing rows in place from several
     /// threads, each into its own slots. Valid only inside `withWriter`.
     struct Writer: @unchecked Sendable {
@@ -96,13 +182,6 @@ struct RawAssessments {
         func set(_ i: Int, _ r: RawAssessmentRow) {
             citizen[i] = r.citizen; day[i] = r.day; condition[i] = r.condition; level[i] = r.level; goal[i] = r.goal
             status[i] = r.status; team[i] = r.team; municipality[i] = r.municipality; idHashA[i] = r.idA; idHashB[i] = r.idB
-        }
-
-        /// Makes the slots of `range` holes: skipped by every pass.
-        func holes(_ range: Range<Int>) {
-            let hole = RawAssessmentRow(citizen: RawAssessments.hole, day: 0, condition: 0, level: 0, goal: RawAssessments.noGoal,
-                                        status: 0, team: 0, municipality: 0, idA: 0, idB: 0)
-            for i in range { set(i, hole) }
         }
     }
 
@@ -124,24 +203,6 @@ struct RawAssessments {
                 } }
             } }
         } }
-    }
-
-    /// Appends a chunk's rows with its local citizen, team and
-    /// municipality indices mapped to global ones.
-    mutating func append(_ rows: [RawAssessmentRow], citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) {
-        reserve(count + rows.count)
-        for r in rows {
-            citizen.append(r.citizen == RawAssessments.noKey ? r.citizen : citizens[Int(r.citizen)])
-            day.append(r.day)
-            condition.append(r.condition)
-            level.append(r.level)
-            goal.append(r.goal)
-            status.append(r.status)
-            team.append(teams[Int(r.team)])
-            municipality.append(municipalities[Int(r.municipality)])
-            idHashA.append(r.idA)
-            idHashB.append(r.idB)
-        }
     }
 }
 

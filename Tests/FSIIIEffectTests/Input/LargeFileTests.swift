@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import FSIIIEffect
 
-/// Files above 4 MB are read in parallel chunks. A quote-free mapped file is
-/// cut from the census its encoding check takes; a file with quotes from the
-/// scanner's quote-aware boundaries. Both must give every row exactly once.
+/// Files above 4 MB are read in parallel chunks: a UTF-8 file on disk
+/// speculatively (cut at line ends, checked as it is read), a file that is
+/// not UTF-8 again after its re-encoding, cut from the census its encoding
+/// check takes, or at the scanner's quote-aware boundaries when it has
+/// quotes. Every way must give every row exactly once.
 @Suite("Large files in chunks")
 struct LargeFileTests {
     /// 200,000 rows (about 8 MB): citizen `i / 100`, a date from `i`, a

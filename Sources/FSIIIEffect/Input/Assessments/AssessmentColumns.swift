@@ -22,8 +22,8 @@ struct AssessmentSink: CSVRowSink {
     let header: CSVHeader
     let terminology: Terminology
     /// Where this chunk writes its rows: slots `region` of the import's
-    /// columns; rows beyond it (never expected: the region holds every line)
-    /// go to `overflow`.
+    /// columns; rows beyond it (a speculative read's estimate that fell
+    /// short) go to `overflow`, and are placed after the region's rows.
     let writer: RawAssessments.Writer
     let region: Range<Int>
     private(set) var written = 0
@@ -70,6 +70,17 @@ struct AssessmentSink: CSVRowSink {
             if c != RawAssessments.noKey { w.citizen[i] = citizens[Int(c)] }
             w.team[i] = teams[Int(w.team[i])]
             w.municipality[i] = municipalities[Int(w.municipality[i])]
+        }
+    }
+
+    /// The rows beyond the region with the import's global indices.
+    func overflowRows(citizens: [UInt32], teams: [UInt32], municipalities: [UInt32]) -> [RawAssessmentRow] {
+        overflow.map { r in
+            var g = r
+            if r.citizen != RawAssessments.noKey { g.citizen = citizens[Int(r.citizen)] }
+            g.team = teams[Int(r.team)]
+            g.municipality = municipalities[Int(r.municipality)]
+            return g
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Receives the records of one chunk of a CSV file. Each chunk has its own
 /// sink, so chunks parse on both cores without sharing state.
@@ -123,6 +124,34 @@ enum CSVTableReader {
         return Plan(cuts: cuts, recordBounds: bounds)
     }
 
+    /// A plan for a large file opened without its encoding pass: cuts just
+    /// after the line ends nearest `workers × 8` equal parts (true record
+    /// boundaries unless a quoted field holds a line break there, which
+    /// `readSpeculatively` finds out), and each chunk's records estimated
+    /// from the line ends in 64 KB of its middle, with 5 % to spare (a
+    /// chunk's rows beyond its estimate are kept on the side, in order).
+    /// Nil for a body under 4 MB, which is read the plain way.
+    static func speculativePlan(_ file: FileBytes, layout: CSVLayout) -> Plan? {
+        let body = layout.body
+        guard let base = file.bytes.baseAddress, body.count >= 4 << 20 else { return nil }
+        let parts = Parallel.workers * 8
+        var cuts = [body.lowerBound]
+        for k in 1..<parts {
+            let cut = CSVScanner.endOfLine(base, from: max(body.lowerBound + body.count / parts * k, cuts.last!), limit: body.upperBound)
+            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+        }
+        cuts.append(body.upperBound)
+        let bounds = (0..<(cuts.count - 1)).map { k -> Int in
+            let size = cuts[k + 1] - cuts[k]
+            let sample = min(size, 64 << 10)
+            let from = cuts[k] + (size - sample) / 2
+            let lines = CSVScanner.lineEnds(base, range: from..<(from + sample))
+            let perLine = Double(sample) / Double(max(lines, 1))
+            return Int(Double(size) / perLine * 1.05) + 64
+        }
+        return Plan(cuts: cuts, recordBounds: bounds)
+    }
+
     /// The plan of a quote-free file from its census: chunks of whole
     /// census blocks, each cut moved to just after a line end (without
     /// quotes every line end ends a record); a chunk's records are at most
@@ -157,22 +186,54 @@ enum CSVTableReader {
     /// a large file is never resident all at once.
     static func read<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan given: Plan? = nil, progress: ProgressMeter? = nil,
                                        makeSink: (Int) -> Sink) -> [Sink] {
-        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return [] }
-        let plan = given ?? self.plan(file, layout: layout)
+        guard !layout.body.isEmpty else { return [] }
+        return scan(file, layout: layout, plan: given ?? self.plan(file, layout: layout), speculative: false, progress: progress, makeSink: makeSink).sinks
+    }
+
+    /// `read` on the assumptions of a `speculativePlan` over a file opened
+    /// without its encoding pass, checking them as it goes: every byte is
+    /// UTF-8 (the header's bytes are the caller's to check), and every cut
+    /// is a record boundary (no chunk but the last ends inside a quoted
+    /// field). `holds` is false as soon as one fails — the other chunks
+    /// stop early — and the sinks must then be thrown away (the caller
+    /// reads the file again, checked); the progress they showed is taken back.
+    static func readSpeculatively<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, progress: ProgressMeter? = nil,
+                                                    makeSink: (Int) -> Sink) -> (sinks: [Sink], holds: Bool) {
+        scan(file, layout: layout, plan: plan, speculative: true, progress: progress, makeSink: makeSink)
+    }
+
+    private static func scan<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, speculative: Bool, progress: ProgressMeter?,
+                                               makeSink: (Int) -> Sink) -> (sinks: [Sink], holds: Bool) {
+        guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return ([], true) }
         let cuts = plan.cuts
         let pieces = plan.chunks
         let fieldCount = layout.header.fieldCount
-        let results: [(Sink, Int)] = Parallel.map(0..<pieces) { k in
+        let failed = Atomic<Bool>(false)
+        // Each chunk's sink, lines, and the bytes and rows it showed as progress.
+        let results: [(Sink, Int, Int, Int)] = Parallel.map(0..<pieces) { k in
             var sink = makeSink(k)
             var scanner = CSVScanner(base: base, range: cuts[k]..<cuts[k + 1], delimiter: layout.delimiter, firstLine: 0)
             let cursor = CSVRecordCursor(base: base)
+            let fields = cursor.fields
             var lastReported = cuts[k]
             var rowsReported = 0
+            if speculative && failed.load(ordering: .relaxed) { return (sink, 0, 0, 0) }
             loop: while true {
-                switch scanner.next(cursor.fields) {
+                let before = scanner.position
+                let outcome = scanner.next(fields)
+                if speculative && !TextEncoding.isValidUTF8Text(base + before, scanner.position - before) {
+                    failed.store(true, ordering: .relaxed)
+                    return (sink, 0, lastReported - cuts[k], rowsReported)
+                }
+                switch outcome {
                 case .end:
                     break loop
                 case .unterminatedQuote(let line):
+                    if speculative && k < pieces - 1 {
+                        // The cut after this chunk may be inside a quoted field.
+                        failed.store(true, ordering: .relaxed)
+                        return (sink, 0, lastReported - cuts[k], rowsReported)
+                    }
                     sink.rowsRead += 1
                     sink.reject(line: line, column: "(row)", message: "a quoted field is never closed; the quote opened on this line runs to the end of the file — close it or remove the stray quote",
                                 reason: "unterminated quote", cells: [])
@@ -194,6 +255,7 @@ enum CSVTableReader {
                     }
                 }
                 if scanner.position - lastReported >= 1 << 22 {
+                    if speculative && failed.load(ordering: .relaxed) { return (sink, 0, lastReported - cuts[k], rowsReported) }
                     progress?.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
                     file.discard(lastReported..<scanner.position)
                     lastReported = scanner.position
@@ -202,19 +264,23 @@ enum CSVTableReader {
             }
             progress?.advance(bytes: cuts[k + 1] - lastReported, rows: sink.rowsRead - rowsReported)
             file.discard(lastReported..<cuts[k + 1])
-            return (sink, scanner.line)
+            return (sink, scanner.line, cuts[k + 1] - cuts[k], sink.rowsRead)
+        }
+        if failed.load(ordering: .relaxed) {
+            progress?.advance(bytes: -results.reduce(0) { $0 + $1.2 }, rows: -results.reduce(0) { $0 + $1.3 })
+            return (results.map(\.0), false)
         }
         // Line numbers: chunk k starts after the lines of the chunks before it.
         var sinks: [Sink] = []
         sinks.reserveCapacity(pieces)
         var offset = layout.bodyFirstLine
-        for (sink, lines) in results {
+        for (sink, lines, _, _) in results {
             var s = sink
             if offset != 0 { for i in s.problems.indices { s.problems[i].line += offset } }
             offset += lines
             sinks.append(s)
         }
-        return sinks
+        return (sinks, true)
     }
 
     /// A row with more fields than the header whose extra fields are all
