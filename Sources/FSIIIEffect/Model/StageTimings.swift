@@ -19,8 +19,10 @@ public struct StageTimings: Sendable {
     }
 
     /// `FSIII_STAGES=1` prints each stage's time, and resident and peak
-    /// memory after it, on standard error: where the time and memory of a
-    /// run go (see BENCHMARKS.md). Nothing about the data is printed.
+    /// memory and the process's CPU time so far after it, on standard error:
+    /// where the time and memory of a run go, and how many cores worked
+    /// (see BENCHMARKS.md). Nothing about
+    /// the data is printed.
     static let trace = ProcessInfo.processInfo.environment["FSIII_STAGES"] == "1"
 
     private static func print(_ name: String, _ seconds: Double) {
@@ -30,6 +32,14 @@ public struct StageTimings: Sendable {
             let kb = Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
             fields.append("\(line.prefix(5)) \(kb / 1024) MB")
         }
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        fields.append(String(format: "CPU %.2f s", time(usage.ru_utime) + time(usage.ru_stime)))
         let line = "stage " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%8.3f s  ", seconds)
         FileHandle.standardError.write(Data((line + fields.joined(separator: ", ") + "\n").utf8))
     }
