@@ -337,10 +337,13 @@ public enum DatasetLoader {
         var t = StageTimings()
         defer { dataset.report.timings.append(t) }
         // Speculatively first, as an assessments file (`readAssessments`).
+        // The chunks find the citizens the import already has in its own
+        // registry, which nothing changes until they are merged.
+        let known = dataset.citizens.lookup
         var read: (sinks: [CourseSink], layout: CSVLayout, bytes: FileBytes)?
         if let (layout, bytes, plan) = t.measure("courses: open", { openSpeculatively(source, columns: CourseColumns.specs) }) {
             let (sinks, holds) = t.measure("courses: scan") {
-                CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress) { _ in CourseSink(path: source.path, header: layout.header) }
+                CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress) { _ in CourseSink(path: source.path, header: layout.header, known: known) }
             }
             if holds {
                 note(layout, of: source, bytes, into: &dataset)
@@ -352,7 +355,7 @@ public enum DatasetLoader {
         if read == nil {
             guard let (layout, bytes) = t.measure("courses: open", { open(source, columns: CourseColumns.specs, into: &dataset) }) else { return }
             let sinks = t.measure("courses: scan") {
-                CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in CourseSink(path: source.path, header: layout.header) }
+                CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in CourseSink(path: source.path, header: layout.header, known: known) }
             }
             read = (sinks, layout, bytes)
         }
@@ -360,12 +363,13 @@ public enum DatasetLoader {
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("courses: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         courses.reserveCapacity(courses.count + sinks.reduce(0) { $0 + $1.courses.count })
+        let knownCount = UInt32(known.count)
         for sink in sinks {
-            let citizens = dataset.citizens.merge(sink.citizens)
+            let added = dataset.citizens.merge(sink.citizens)
             let teams = dataset.teams.merge(sink.teams)
             let municipalities = dataset.municipalities.merge(sink.municipalities)
             for var c in sink.courses {
-                c.citizen = citizens[Int(c.citizen)]
+                if c.citizen >= knownCount { c.citizen = added[Int(c.citizen - knownCount)] }
                 c.team = teams[Int(c.team)]
                 c.municipality = municipalities[Int(c.municipality)]
                 courses.append(c)

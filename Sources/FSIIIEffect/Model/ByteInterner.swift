@@ -248,6 +248,20 @@ struct ByteInterner: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(start: storage.arena + start, count: end - start), as: UTF8.self)
     }
 
+    /// A view for finding keys from several threads at once while nothing
+    /// is added. It does not keep the keys alive: the interner must outlive
+    /// it and not change while it is used.
+    struct Lookup: @unchecked Sendable {
+        unowned(unsafe) let storage: Storage
+        /// Keys known to the view: their indices are `0 ..< count`.
+        let count: Int
+
+        @inline(__always)
+        func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { storage.find(p, n, hash: byteHash(p, n)) }
+    }
+
+    var lookup: Lookup { Lookup(storage: storage, count: count) }
+
     /// Makes room for `other`'s keys (see `merge`).
     mutating func reserve(forMerging others: [ByteInterner]) {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }

@@ -74,6 +74,10 @@ public struct CitizenRegistry: Sendable {
         }
     }
 
+    /// The citizens' ids for finding them from several threads while no
+    /// citizen is added (see `ByteInterner.Lookup`).
+    var lookup: ByteInterner.Lookup { ids.lookup }
+
     /// Indices of `other`'s citizens in this registry, adding the new ones.
     mutating func merge(_ other: CitizenRegistry) -> [UInt32] {
         ids.merge(other.ids) { i in birthDays.append(other.birthDays[i]) }

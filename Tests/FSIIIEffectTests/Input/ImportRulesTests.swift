@@ -49,6 +49,44 @@ struct ImportRulesTests {
         #expect(d.courses.map { $0.end?.iso ?? "open" } == ["2024-03-01", "2024-02-01", "2024-03-20", "open", "2024-04-15"])
     }
 
+    @Test("courses: citizens the assessments have keep their number; new ones follow in the order they first appear")
+    func courseCitizens() {
+        let d = Fixtures.dataset([
+            .init("assessments.csv", .assessments, "citizen;date;condition;level\n0101401234;2024-01-10;Vaske sig;2\n0202501234;2024-01-10;Vaske sig;2\n"),
+            .init("courses.csv", .courses, "citizen;start;end\n0303601234;2024-01-01;\n010140-1234;2024-01-01;\n0404701234;2024-01-01;\n0303601234;2024-02-01;\n0202501234;2024-01-01;\n"),
+        ])
+        #expect(d.citizens.count == 4)
+        #expect(d.courses.map(\.citizen) == [2, 0, 3, 2, 1])
+        #expect(d.citizens.find(rawID: "0404701234") == 3 && d.citizens.birthDay(3)?.iso == "1970-04-04")
+    }
+
+    @Test("courses in a large file: known citizens found across chunks, new ones numbered in file order")
+    func courseCitizensInChunks() throws {
+        let assessments = "citizen;date;condition;level\n" + (0..<100).map { "K\($0);2024-01-10;Vaske sig;2\n" }.joined()
+        var courses = "citizen;start;end;team\n"
+        var expected: [UInt32] = []
+        var new: UInt32 = 100
+        for i in 0..<120_000 {
+            if i % 3 == 0 {
+                courses += "K\(i % 100);2024-01-01;2024-03-01;Hold Nørrebro\n"
+                expected.append(UInt32(i % 100))
+            } else {
+                courses += "N\(i);2024-01-01;2024-03-01;Hold Nørrebro\n"
+                expected.append(new)
+                new += 1
+            }
+        }
+        #expect(courses.utf8.count > 4 << 20, "read in chunks")
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(assessments.utf8).write(to: folder.appendingPathComponent("assessments.csv"))
+        try Data(courses.utf8).write(to: folder.appendingPathComponent("courses.csv"))
+        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        #expect(d.report[.courses] == ImportCounts(read: 120_000, accepted: 120_000))
+        #expect(d.citizens.count == Int(new))
+        #expect(d.courses.map(\.citizen) == expected)
+    }
+
     @Test("entered-in-error removes the record with that id, and is removed itself")
     func enteredInErrorByID() {
         let d = Fixtures.assessments(Self.header + """

@@ -17,6 +17,12 @@ enum CourseColumns {
 struct CourseSink: CSVRowSink {
     let path: String
     let header: CSVHeader
+    /// The import's citizens so far (from the assessments files): a course's
+    /// citizen is found there, so only citizens new to the import enter the
+    /// chunk's own `citizens` — numbered from `known.count` on in `courses`
+    /// until they are merged — and a course file costs one table lookup per
+    /// row, not one in the chunk's table and another when it is merged.
+    let known: ByteInterner.Lookup
     var courses: [Course] = []
     var citizens = CitizenRegistry()
     var teams = NameTable()
@@ -28,9 +34,10 @@ struct CourseSink: CSVRowSink {
     private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
     private let column: [Int]
 
-    init(path: String, header: CSVHeader) {
+    init(path: String, header: CSVHeader, known: ByteInterner.Lookup) {
         self.path = path
         self.header = header
+        self.known = known
         column = header.index.map { $0 ?? Int.max }
     }
 
@@ -78,7 +85,7 @@ struct CourseSink: CSVRowSink {
             end = e
         }
         let n = CitizenID.normalize(citizenCell, into: normalized)
-        let citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
+        let citizen = lastCitizen.resolve(normalized, n) { known.find($0, $1) ?? UInt32(known.count) + citizens.intern($0, $1) }
         let team = lastTeam.name(record, column: column[C.team], in: &teams)
         let municipality = lastMunicipality.name(record, column: column[C.municipality], in: &municipalities)
         let id = column[C.id] != Int.max ? record.field(column[C.id]).string : ""
@@ -95,10 +102,10 @@ struct CourseSink: CSVRowSink {
 enum CourseRules {
     static func deduplicate(_ courses: [Course]) -> (kept: [Course], superseded: Int) {
         // Ids by their 128-bit hash (as assessment ids) in an open-addressing
-        // table of course indices: no String hashing per course.
+        // table of course indices (the hashes are read through the index):
+        // no String hashing per course, and 4 bytes a slot.
         var capacity = 16
         while capacity < 2 * courses.count { capacity <<= 1 }
-        var slotA = [UInt64](repeating: 0, count: capacity), slotB = [UInt64](repeating: 0, count: capacity)
         var slotCourse = [Int32](repeating: -1, count: capacity)
         var alive = [Bool](repeating: true, count: courses.count)
         var superseded = 0
@@ -113,13 +120,11 @@ enum CourseRules {
         for (i, c) in courses.enumerated() where !c.id.isEmpty {
             let (a, b) = hashes[i]
             var slot = Int(truncatingIfNeeded: a ^ (b >> 17)) & (capacity - 1)
-            while slotCourse[slot] >= 0 && (slotA[slot] != a || slotB[slot] != b) { slot = (slot + 1) & (capacity - 1) }
+            while slotCourse[slot] >= 0 && hashes[Int(slotCourse[slot])] != (a, b) { slot = (slot + 1) & (capacity - 1) }
             if slotCourse[slot] >= 0 {
                 alive[Int(slotCourse[slot])] = false
                 superseded += 1
             }
-            slotA[slot] = a
-            slotB[slot] = b
             slotCourse[slot] = Int32(i)
         }
         return superseded == 0 ? (courses, 0) : (courses.indices.filter { alive[$0] }.map { courses[$0] }, superseded)
