@@ -29,15 +29,59 @@ public enum Percentile {
     /// values, of `values` in any order; nil when empty, NaN when any value
     /// is NaN. The midpoint is (a + b)/2, rounded once, as `numpy.median`;
     /// mathematically it is Q(½) of ``linear(sorted:_:)``.
+    /// The values are not sorted: the middle one is selected in linear
+    /// time (`select`), the other middle one is the largest below it.
     public static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         if values.contains(where: \.isNaN) { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[middle] }
-        let a = sorted[middle - 1], b = sorted[middle]
+        var v = values
+        let middle = v.count / 2
+        let b = select(&v, middle)
+        if v.count % 2 == 1 { return b }
+        let a = v[..<middle].max()!
         let sum = a + b
         return sum.isFinite ? sum / 2 : a / 2 + b / 2
+    }
+
+    /// Moves the `k`-th smallest of `v` (0-based) to index `k`, with no
+    /// larger value before it and no smaller one after, and returns it:
+    /// Hoare's FIND with a median-of-three pivot and a three-way partition,
+    /// so runs of equal values (course changes have many) settle in one
+    /// pass. A range that does not shrink fast enough is sorted instead,
+    /// so the worst case stays O(n log n). `v` holds no NaN.
+    static func select(_ v: inout [Double], _ k: Int) -> Double {
+        precondition(k >= 0 && k < v.count, "select needs 0 ≤ k < count")
+        return v.withUnsafeMutableBufferPointer { b in
+            var lo = 0, hi = b.count - 1
+            var rounds = 2 * (Int.bitWidth - b.count.leadingZeroBitCount) + 8
+            while lo < hi {
+                if rounds == 0 {
+                    var rest = UnsafeMutableBufferPointer(rebasing: b[lo...hi])
+                    rest.sort()
+                    return b[k]
+                }
+                rounds -= 1
+                let x = b[lo], y = b[lo + (hi - lo) / 2], z = b[hi]
+                let pivot = max(min(x, y), min(max(x, y), z))
+                // [lo, less) < pivot, [less, i) == pivot, (more, hi] > pivot.
+                var less = lo, i = lo, more = hi
+                while i <= more {
+                    let e = b[i]
+                    if e < pivot {
+                        b.swapAt(less, i)
+                        less += 1
+                        i += 1
+                    } else if e > pivot {
+                        b.swapAt(i, more)
+                        more -= 1
+                    } else {
+                        i += 1
+                    }
+                }
+                if k < less { hi = less - 1 } else if k > more { lo = more + 1 } else { return b[k] }
+            }
+            return b[k]
+        }
     }
 
     /// `values` in their original order, each clamped to [Q(lower),

@@ -44,6 +44,30 @@ struct PercentileTests {
         #expect(Percentile.linear(sorted: sorted, 0.25) == 1.75)
     }
 
+    @Test("selection gives the sorted order's k-th value, and the median the sorted middle, on 2,000 random arrays with ties")
+    func selectionEqualsSorting() {
+        var random = SeededGenerator(seed: 7_919)
+        func next(_ n: Int) -> Int { random.index(below: n) }
+        for round in 0..<2_000 {
+            let count = 1 + next(round % 10 == 0 ? 5_000 : 40)
+            // Few distinct values (course changes), or many; negative too.
+            let spread = [3, 17, 1_000_000][next(3)]
+            let values = (0..<count).map { _ in Double(next(spread) - spread / 2) / 4 }
+            let sorted = values.sorted()
+            let k = next(count)
+            var v = values
+            #expect(Percentile.select(&v, k) == sorted[k])
+            #expect(v[k] == sorted[k] && v[..<k].allSatisfy { $0 <= sorted[k] } && v[(k + 1)...].allSatisfy { $0 >= sorted[k] })
+            #expect(v.sorted() == sorted, "a permutation")
+            let middle = count / 2
+            #expect(Percentile.median(values) == (count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2))
+        }
+        // Already sorted, reversed and constant inputs (bad cases for naive pivots).
+        for values in [(0..<10_000).map(Double.init), (0..<10_000).reversed().map(Double.init), [Double](repeating: 2.5, count: 9_999)] {
+            #expect(Percentile.median(values) == Percentile.linear(sorted: values.sorted(), 0.5))
+        }
+    }
+
     @Test("median of nothing is nil, of NaN is NaN")
     func medianEdges() throws {
         #expect(Percentile.median([]) == nil)
