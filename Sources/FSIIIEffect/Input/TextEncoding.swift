@@ -28,7 +28,7 @@ public enum TextEncoding: String, Sendable {
         return true
     }
 
-    /// `isValidUTF8` for the records of a speculative read, in vector
+    /// `isValidUTF8` for the blocks of a speculative read, in vector
     /// registers for the common case, sixteen bytes a step: ASCII and
     /// two-byte characters (Danish text), where a byte is a continuation
     /// exactly when the byte before it is a lead C2–DF, and every other

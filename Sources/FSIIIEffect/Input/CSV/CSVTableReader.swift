@@ -217,13 +217,21 @@ enum CSVTableReader {
             let fields = cursor.fields
             var lastReported = cuts[k]
             var rowsReported = 0
+            // A speculative read checks the chunk's bytes as UTF-8 ahead of
+            // the scanner, in blocks of about 64 KB that end before an ASCII
+            // byte (so no character is split); bytes before `checked` are UTF-8.
+            var checked = cuts[k]
             if speculative && failed.load(ordering: .relaxed) { return (sink, 0, 0, 0) }
             loop: while true {
-                let before = scanner.position
                 let outcome = scanner.next(fields)
-                if speculative && !TextEncoding.isValidUTF8Text(base + before, scanner.position - before) {
-                    failed.store(true, ordering: .relaxed)
-                    return (sink, 0, lastReported - cuts[k], rowsReported)
+                if speculative && scanner.position > checked {
+                    var end = min(cuts[k + 1], max(scanner.position, checked + (64 << 10)))
+                    while end < cuts[k + 1] && base[end] >= 0x80 { end += 1 }
+                    guard TextEncoding.isValidUTF8Text(base + checked, end - checked) else {
+                        failed.store(true, ordering: .relaxed)
+                        return (sink, 0, lastReported - cuts[k], rowsReported)
+                    }
+                    checked = end
                 }
                 switch outcome {
                 case .end:
