@@ -8,35 +8,74 @@ nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeM
 /// tokens without making a `String` per field.
 @inline(__always)
 func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
-    // The length enters through a multiplication, not an XOR with the seed:
-    // XORed in, a length difference could cancel a byte difference in the
-    // same bit ("A101-1" and "A1011-1" once hashed alike).
-    var h: UInt64 = seed &+ UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
-    h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
-    let raw = UnsafeRawPointer(p)
-    if n >= 8 {
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h = (h << 29) | (h >> 35)
-            i += 8
-        }
-        // The last eight bytes again (overlapping), so the tail costs one load.
-        if i < n { h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53 }
-    } else if n >= 4 {
-        let a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-        let b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-        h = (h ^ (a << 32 | b)) &* 0xC4CE_B9FE_1A85_EC53
-    } else if n > 0 {
-        let w = UInt64(p[0]) << 16 | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1])
-        h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
+    var h = ByteHashing.start(seed, n)
+    ByteHashing.words(p, n) { h = ByteHashing.mix(h, $0, $1) }
+    return ByteHashing.finish(h)
+}
+
+/// `(byteHash(p, n, seed: a), byteHash(p, n, seed: b))` reading the bytes
+/// once: a record id's 128-bit hash.
+@inline(__always)
+func byteHashPair(_ p: UnsafePointer<UInt8>, _ n: Int, seeds a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
+    var x = ByteHashing.start(a, n), y = ByteHashing.start(b, n)
+    ByteHashing.words(p, n) { word, last in
+        x = ByteHashing.mix(x, word, last)
+        y = ByteHashing.mix(y, word, last)
     }
-    h ^= h >> 33
-    h = h &* 0xFF51_AFD7_ED55_8CCD
-    h ^= h >> 33
-    h = h &* 0xC4CE_B9FE_1A85_EC53
-    h ^= h >> 33
-    return h
+    return (ByteHashing.finish(x), ByteHashing.finish(y))
+}
+
+/// The steps of `byteHash`.
+enum ByteHashing {
+    /// The length enters through a multiplication, not an XOR with the seed:
+    /// XORed in, a length difference could cancel a byte difference in the
+    /// same bit ("A101-1" and "A1011-1" once hashed alike).
+    @inline(__always)
+    static func start(_ seed: UInt64, _ n: Int) -> UInt64 {
+        let h = seed &+ UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        return (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// The words of the bytes, each with whether it is the last, mixed
+    /// differently: whole 8-byte words, then the last eight bytes again
+    /// (overlapping, so the tail costs one load); shorter strings as one
+    /// word of two 4-byte loads, or of first, middle and last byte.
+    @inline(__always)
+    static func words(_ p: UnsafePointer<UInt8>, _ n: Int, _ body: (UInt64, Bool) -> Void) {
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 {
+            var i = 0
+            while i + 8 <= n {
+                body(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), false)
+                i += 8
+            }
+            if i < n { body(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), true) }
+        } else if n >= 4 {
+            let a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            body(a << 32 | b, true)
+        } else if n > 0 {
+            body(UInt64(p[0]) << 16 | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]), true)
+        }
+    }
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ word: UInt64, _ last: Bool) -> UInt64 {
+        if last { return (h ^ word) &* 0xC4CE_B9FE_1A85_EC53 }
+        let m = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        return (m << 29) | (m >> 35)
+    }
+
+    @inline(__always)
+    static func finish(_ h: UInt64) -> UInt64 {
+        var h = h
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
 }
 
 /// Maps byte strings to dense indices 0, 1, 2, … in first-seen order.

@@ -211,6 +211,6 @@ struct RawAssessments {
 @inline(__always)
 func recordIDHash(_ s: ByteSlice) -> (UInt64, UInt64) {
     if s.n == 0 { return (0, 0) }
-    let a = byteHash(s.p, s.n), b = byteHash(s.p, s.n, seed: 0x2545_F491_4F6C_DD1D)
+    let (a, b) = byteHashPair(s.p, s.n, seeds: 0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D)
     return (a == 0 && b == 0) ? (1, 0) : (a, b)
 }
