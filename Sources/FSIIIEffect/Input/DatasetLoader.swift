@@ -248,6 +248,27 @@ public enum DatasetLoader {
         return (layout, bytes, plan)
     }
 
+    /// Opens a CSV file and reads it into one sink per chunk with `scan`
+    /// (bytes, layout, plan, speculative): speculatively first when the file
+    /// is large (`openSpeculatively`, `CSVTableReader.readSpeculatively`),
+    /// and the plain way — encoding checked, cut at true record boundaries —
+    /// when it is small or the speculation fails (`scan` then returns nil,
+    /// having undone what it wrote). Nil when the file cannot be used (the
+    /// plain `open` records why). Times "<stage>: open", "plan" and "scan".
+    private static func readChunks<Sink: CSVRowSink>(_ source: InputSource, columns: [ColumnSpec], stage: String, timings t: inout StageTimings,
+                                                     into dataset: inout Dataset,
+                                                     scan: (FileBytes, CSVLayout, CSVTableReader.Plan, Bool) -> [Sink]?) -> (sinks: [Sink], layout: CSVLayout, bytes: FileBytes)? {
+        if let (layout, bytes, plan) = t.measure("\(stage): open", { openSpeculatively(source, columns: columns) }),
+           let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, true) }) {
+            note(layout, of: source, bytes, into: &dataset)
+            return (sinks, layout, bytes)
+        }
+        guard let (layout, bytes) = t.measure("\(stage): open", { open(source, columns: columns, into: &dataset) }) else { return nil }
+        let plan = t.measure("\(stage): plan") { CSVTableReader.plan(bytes, layout: layout) }
+        guard let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, false) }) else { preconditionFailure("only a speculative read can fail") }
+        return (sinks, layout, bytes)
+    }
+
     private static func account<Sink: CSVRowSink>(_ sinks: [Sink], kind: InputKind, source: InputSource, bytes: FileBytes, layout: CSVLayout, into dataset: inout Dataset) {
         var counts = dataset.report[kind]
         var rows = 0
@@ -273,42 +294,29 @@ public enum DatasetLoader {
         var t = StageTimings()
         defer { dataset.report.timings.append(t) }
         let terminology = dataset.terminology
-        func scan(_ bytes: FileBytes, _ layout: CSVLayout, _ plan: CSVTableReader.Plan, speculative: Bool) -> (sinks: [AssessmentSink], regions: [Range<Int>])? {
+        var regions: [Range<Int>] = []
+        let read = readChunks(source, columns: AssessmentColumns.specs, stage: "assessments", timings: &t, into: &dataset) { bytes, layout, plan, speculative -> [AssessmentSink]? in
+            guard plan.chunks > 0 else { return [] }
             let slots = raw.extend(by: plan.recordBounds.reduce(0, +))
-            var regions: [Range<Int>] = []
+            regions = []
             var next = slots.lowerBound
             for bound in plan.recordBounds {
                 regions.append(next..<(next + bound))
                 next += bound
             }
-            let (sinks, holds) = raw.withWriter { writer in
+            let sinks = raw.withWriter { writer in
                 let makeSink = { (k: Int) in
                     AssessmentSink(path: source.path, header: layout.header, terminology: terminology, writer: writer, region: regions[k])
                 }
                 return speculative
                     ? CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
-                    : (CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink), true)
+                    : CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
             }
-            guard holds else {
-                for sink in sinks { sink.release() }
-                raw.truncate(to: slots.lowerBound)
-                return nil
-            }
-            return (sinks, regions)
+            if sinks == nil { raw.truncate(to: slots.lowerBound) }
+            return sinks
         }
-        var read: (sinks: [AssessmentSink], regions: [Range<Int>], layout: CSVLayout, bytes: FileBytes)?
-        if let (layout, bytes, plan) = t.measure("assessments: open", { openSpeculatively(source, columns: AssessmentColumns.specs) }),
-           let (sinks, regions) = t.measure("assessments: scan", { scan(bytes, layout, plan, speculative: true) }) {
-            note(layout, of: source, bytes, into: &dataset)
-            read = (sinks, regions, layout, bytes)
-        } else {
-            guard let (layout, bytes) = t.measure("assessments: open", { open(source, columns: AssessmentColumns.specs, into: &dataset) }) else { return }
-            let plan = t.measure("assessments: plan") { CSVTableReader.plan(bytes, layout: layout) }
-            guard plan.chunks > 0 else { return account([AssessmentSink](), kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
-            let (sinks, regions) = t.measure("assessments: scan") { scan(bytes, layout, plan, speculative: false)! }
-            read = (sinks, regions, layout, bytes)
-        }
-        guard let (sinks, regions, layout, bytes) = read else { return }
+        guard let (sinks, layout, bytes) = read else { return }
+        guard !sinks.isEmpty else { return account(sinks, kind: .assessments, source: source, bytes: bytes, layout: layout, into: &dataset) }
         let mergeStart = DispatchTime.now().uptimeNanoseconds
         defer { t.record("assessments: merge", seconds: Double(DispatchTime.now().uptimeNanoseconds - mergeStart) / 1e9) }
         var maps: [([UInt32], [UInt32], [UInt32])] = []
@@ -336,28 +344,14 @@ public enum DatasetLoader {
     static func readCourses(_ source: InputSource, courses: inout [Course], into dataset: inout Dataset, progress: ProgressMeter?) {
         var t = StageTimings()
         defer { dataset.report.timings.append(t) }
-        // Speculatively first, as an assessments file (`readAssessments`).
         // The chunks find the citizens the import already has in its own
         // registry, which nothing changes until they are merged.
         let known = dataset.citizens.lookup
-        var read: (sinks: [CourseSink], layout: CSVLayout, bytes: FileBytes)?
-        if let (layout, bytes, plan) = t.measure("courses: open", { openSpeculatively(source, columns: CourseColumns.specs) }) {
-            let (sinks, holds) = t.measure("courses: scan") {
-                CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress) { _ in CourseSink(path: source.path, header: layout.header, known: known) }
-            }
-            if holds {
-                note(layout, of: source, bytes, into: &dataset)
-                read = (sinks, layout, bytes)
-            } else {
-                for sink in sinks { sink.release() }
-            }
-        }
-        if read == nil {
-            guard let (layout, bytes) = t.measure("courses: open", { open(source, columns: CourseColumns.specs, into: &dataset) }) else { return }
-            let sinks = t.measure("courses: scan") {
-                CSVTableReader.read(bytes, layout: layout, progress: progress) { _ in CourseSink(path: source.path, header: layout.header, known: known) }
-            }
-            read = (sinks, layout, bytes)
+        let read = readChunks(source, columns: CourseColumns.specs, stage: "courses", timings: &t, into: &dataset) { bytes, layout, plan, speculative in
+            let makeSink = { (_: Int) in CourseSink(path: source.path, header: layout.header, known: known) }
+            return speculative
+                ? CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
+                : CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
         }
         guard let (sinks, layout, bytes) = read else { return }
         let mergeStart = DispatchTime.now().uptimeNanoseconds

@@ -10,6 +10,12 @@ protocol CSVRowSink {
     mutating func reject(line: Int, column: String, message: String, reason: String, cells: [String])
     var problems: [ImportProblem] { get set }
     var rowsRead: Int { get set }
+    /// Frees what the sink allocated by hand, once it is no longer needed.
+    func release()
+}
+
+extension CSVRowSink {
+    func release() {}
 }
 
 /// A CSV file opened for reading: its delimiter, header and body.
@@ -194,12 +200,14 @@ enum CSVTableReader {
     /// without its encoding pass, checking them as it goes: every byte is
     /// UTF-8 (the header's bytes are the caller's to check), and every cut
     /// is a record boundary (no chunk but the last ends inside a quoted
-    /// field). `holds` is false as soon as one fails — the other chunks
-    /// stop early — and the sinks must then be thrown away (the caller
-    /// reads the file again, checked); the progress they showed is taken back.
+    /// field). Nil as soon as one fails — the other chunks stop early, their
+    /// sinks are released and the progress they showed is taken back — and
+    /// the caller then reads the file again, checked.
     static func readSpeculatively<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, progress: ProgressMeter? = nil,
-                                                    makeSink: (Int) -> Sink) -> (sinks: [Sink], holds: Bool) {
-        scan(file, layout: layout, plan: plan, speculative: true, progress: progress, makeSink: makeSink)
+                                                    makeSink: (Int) -> Sink) -> [Sink]? {
+        let (sinks, holds) = scan(file, layout: layout, plan: plan, speculative: true, progress: progress, makeSink: makeSink)
+        if !holds { for sink in sinks { sink.release() } }
+        return holds ? sinks : nil
     }
 
     private static func scan<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, speculative: Bool, progress: ProgressMeter?,
