@@ -47,11 +47,7 @@ struct ScratchStack<Element>: ~Copyable {
     }
 
     private mutating func grow() {
-        let newCapacity = capacity * 2
-        let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        newStorage.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = newStorage
-        capacity = newCapacity
+        storage = moved(storage, count: count, capacity: capacity * 2)
+        capacity *= 2
     }
 }

@@ -78,6 +78,15 @@ enum ByteHashing {
     }
 }
 
+/// A new buffer of `capacity` holding the first `count` elements of
+/// `buffer`, which is freed: growing a manually managed buffer.
+func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> UnsafeMutablePointer<T> {
+    let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    bigger.moveInitialize(from: buffer, count: count)
+    buffer.deallocate()
+    return bigger
+}
+
 /// Maps byte strings to dense indices 0, 1, 2, … in first-seen order.
 ///
 /// Open addressing with linear probing; keys live in one byte arena, so
@@ -201,23 +210,14 @@ struct ByteInterner: @unchecked Sendable {
 
         /// Room for `capacity` keys' offsets and hashes.
         private func resizeEntries(_ capacity: Int) {
-            let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
-            newStarts.moveInitialize(from: starts, count: count + 1)
-            starts.deallocate()
-            starts = newStarts
-            let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-            newHashes.moveInitialize(from: hashes, count: count)
-            hashes.deallocate()
-            hashes = newHashes
+            starts = moved(starts, count: count + 1, capacity: capacity + 1)
+            hashes = moved(hashes, count: count, capacity: capacity)
             entryCapacity = capacity
         }
 
         /// Room for `capacity` bytes of keys.
         private func resizeArena(_ capacity: Int) {
-            let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            newArena.moveInitialize(from: arena, count: arenaCount)
-            arena.deallocate()
-            arena = newArena
+            arena = moved(arena, count: arenaCount, capacity: capacity)
             arenaCapacity = capacity
         }
 

@@ -30,10 +30,7 @@ final class CSVFields {
     }
 
     private func grow() {
-        let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
+        base = moved(base, count: count, capacity: capacity * 2)
         capacity *= 2
     }
 
