@@ -3,8 +3,69 @@ public struct CourseEvaluation: Sendable {
     /// One result per course, in the order the courses were given.
     public var results: [CourseResult]
     /// Compared condition pairs of all courses, course by course.
-    public var pairs: [ConditionPair]
+    public var pairs: ConditionPairs
     public var windows: CourseWindows
+
+    public init(results: [CourseResult], pairs: [ConditionPair], windows: CourseWindows) {
+        self.init(results: results, pairs: ConditionPairs([pairs]), windows: windows)
+    }
+
+    init(results: [CourseResult], pairs: ConditionPairs, windows: CourseWindows) {
+        self.results = results
+        self.pairs = pairs
+        self.windows = windows
+    }
+}
+
+/// The condition pairs of all courses, course by course: one array per
+/// part of the courses the evaluation split over the cores, read as one
+/// collection. The parts are never copied into a single array, which would
+/// hold the pairs twice at the report's memory peak.
+public struct ConditionPairs: RandomAccessCollection, Sendable {
+    private let segments: [[ConditionPair]]
+    /// `segments[k]` holds pairs `starts[k] ..< starts[k + 1]`.
+    private let starts: [Int]
+
+    public init(_ segments: [[ConditionPair]]) {
+        self.segments = segments
+        var starts = [0]
+        for s in segments { starts.append(starts[starts.count - 1] + s.count) }
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts[starts.count - 1] }
+
+    public subscript(i: Int) -> ConditionPair {
+        precondition(i >= 0 && i < endIndex, "pair index out of range")
+        let k = segment(of: i)
+        return segments[k][i - starts[k]]
+    }
+
+    /// A course's pairs (`CourseResult.pairs`), which never span two
+    /// segments, without copying; other ranges are copied.
+    public subscript(bounds: Range<Int>) -> ArraySlice<ConditionPair> {
+        precondition(bounds.lowerBound >= 0 && bounds.upperBound <= endIndex, "pair range out of range")
+        guard !bounds.isEmpty else { return [] }
+        let k = segment(of: bounds.lowerBound)
+        if bounds.upperBound <= starts[k + 1] {
+            return segments[k][(bounds.lowerBound - starts[k])..<(bounds.upperBound - starts[k])]
+        }
+        return ArraySlice(bounds.map { self[$0] })
+    }
+
+    /// The segment that holds pair `i` (binary search; a handful of segments).
+    private func segment(of i: Int) -> Int {
+        var lo = 0, hi = segments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Iterates segment by segment (no search per pair).
+    public func makeIterator() -> FlattenSequence<[[ConditionPair]]>.Iterator { segments.joined().makeIterator() }
 }
 
 /// Pairs each course's baseline and follow-up assessments per condition
@@ -14,13 +75,17 @@ public enum CourseEvaluator {
     public static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                 windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
         // Each part writes its results straight into their final slots (no
-        // second copy of a million results); its pairs are appended after.
+        // second copy of a million results) and keeps its pairs in an array
+        // of its own, reserved once: a course pairs each condition at most
+        // once, so it has no more pairs than its citizen has assessment
+        // rows (the reserved room's untouched tail costs no memory).
         let parts = Parallel.chunks(courses.count, minimum: 4096)
         var partPairs: [[ConditionPair]] = []
         var results = [CourseResult](unsafeUninitializedCapacity: courses.count) { buffer, initialized in
             let out = UnsafeSendable(buffer.baseAddress)
             partPairs = Parallel.map(0..<parts.count) { k in
                 var pairs: [ConditionPair] = []
+                pairs.reserveCapacity(parts[k].reduce(0) { $0 + min(assessments.rows(ofCitizen: Int(courses[$1].citizen)).count, 256) })
                 for i in parts[k] {
                     let r = evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, pairs: &pairs)
                     (out.value! + i).initialize(to: r)
@@ -29,17 +94,15 @@ public enum CourseEvaluator {
             }
             initialized = courses.count
         }
-        var pairs: [ConditionPair] = []
-        pairs.reserveCapacity(partPairs.reduce(0) { $0 + $1.count })
+        // Course ranges from positions within their part to positions in all pairs.
+        var offset = 0
         for k in parts.indices {
-            let offset = pairs.count
             if offset > 0 {
                 for i in parts[k] { results[i].pairs = (results[i].pairs.lowerBound + offset)..<(results[i].pairs.upperBound + offset) }
             }
-            pairs.append(contentsOf: partPairs[k])
-            partPairs[k] = []
+            offset += partPairs[k].count
         }
-        return CourseEvaluation(results: results, pairs: pairs, windows: windows)
+        return CourseEvaluation(results: results, pairs: ConditionPairs(partPairs), windows: windows)
     }
 
     /// One course. Rows of a citizen are sorted by condition, then day, so
