@@ -165,6 +165,8 @@ struct Line {
     }
 }
 
+// The same allocator policy as the fsiii binary, so the stages run as they do there.
+ProcessMemory.reuseFreedBlocks()
 let options = parseOptions()
 let root = options.data ?? (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(".build/bench-data")
 var results: [[String: Any]] = []

@@ -114,6 +114,9 @@ public enum DatasetLoader {
         // citizens after it), and the rules' serial steps leave a core free.
         // The courses wait until the rules have passed their peak of memory
         // (the id hashes), so the two peaks do not add up.
+        // The chunks' registries and buffers are gone: their pages are not
+        // kept under the rules' peak (the shared-id partitions).
+        ProcessMemory.returnFreed()
         let rules = RulesJob(raw: raw, citizenCount: dataset.citizens.count)
         raw = RawAssessments()
         let running = DispatchGroup()
@@ -135,6 +138,9 @@ public enum DatasetLoader {
         timings.append(rules.timings)
         let outcome = rules.outcome!
         rules.outcome = nil
+        // The raw columns and the rules' scratch are gone: the course
+        // evaluation, the next peak, starts from what is live.
+        ProcessMemory.returnFreed()
         dataset.assessments = outcome.table
         var counts = dataset.report[.assessments]
         counts.superseded += outcome.superseded
