@@ -77,8 +77,6 @@ public enum EffectReporter {
         courses = []
         dataset.courses = []
         dataset.assessments = AssessmentTable()
-        // Their pages go back before the aggregation builds its units.
-        ProcessMemory.returnFreed()
         let courseCosts = timings.measure("cost join") {
             dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
         }
