@@ -85,7 +85,7 @@ public enum CostJoin {
 
 /// Group cost figures (SPEC §8).
 enum CostAnalysis {
-    static func groupCosts(_ units: [EffectUnit], costs: [CourseCosts]) -> GroupCosts {
+    static func groupCosts<Units: Collection>(_ units: Units, costs: [CourseCosts]) -> GroupCosts where Units.Element == EffectUnit {
         var total = 0.0, points = 0, improved = 0
         var savings: [Double] = [], net: [Double] = [], hours: [Double] = []
         for u in units {

@@ -29,21 +29,23 @@ public enum EffectAnalysis {
         let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
         // Groups by integer key (team, municipality, month, condition, area),
         // named once each; no string is made per course.
-        var slotOfKey: [Int: Int] = [:]
+        var slots = GroupSlots(denseKeys: grouping == .team ? dataset.teams.count : grouping == .municipality ? dataset.municipalities.count : 0)
         var names: [String] = []
-        // Each group's units as indices into `all`: the units are held once.
-        var members: [[Int32]] = []
+        var groupSizes: [Int] = []
         var notEvaluable: [NotEvaluableCounts] = []
         func slot(_ key: Int, _ name: @autoclosure () -> String) -> Int {
-            if let s = slotOfKey[key] { return s }
-            slotOfKey[key] = names.count
-            names.append(name())
-            members.append([])
-            notEvaluable.append(NotEvaluableCounts())
-            return names.count - 1
+            slots.slot(key) {
+                names.append(name())
+                groupSizes.append(0)
+                notEvaluable.append(NotEvaluableCounts())
+            }
         }
-        var all: [EffectUnit] = []
-        all.reserveCapacity(results.count)
+        // The units of the total in course (then pair) order, as indices of
+        // courses (or of `pairUnits`), and the group of each.
+        var members: [Int32] = [], memberGroup: [Int32] = []
+        members.reserveCapacity(results.count)
+        memberGroup.reserveCapacity(results.count)
+        var pairUnits: [EffectUnit] = []
         var totalNotEvaluable = NotEvaluableCounts()
         for (i, r) in results.enumerated() {
             if let reason = r.notEvaluable {
@@ -61,31 +63,50 @@ public enum EffectAnalysis {
                     let s = grouping == .area
                         ? slot(concept.area, dataset.terminology.areas[concept.area].display)
                         : slot(concept.code.index, concept.display)
-                    members[s].append(Int32(all.count))
-                    all.append(unit)
+                    groupSizes[s] += 1
+                    members.append(Int32(pairUnits.count))
+                    memberGroup.append(Int32(s))
+                    pairUnits.append(unit)
                 }
             } else {
-                let unit = EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
-                                      effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
-                                      points: r.change, probability: probabilities[i], course: i)
-                members[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))].append(Int32(all.count))
-                all.append(unit)
+                let s = slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))
+                groupSizes[s] += 1
+                members.append(Int32(i))
+                memberGroup.append(Int32(s))
             }
         }
-        // The groups on one core and the total (as much work again) on the other.
+        // The total reads the courses in order and makes each unit where it
+        // is read (no array of a million units); the groups' units are
+        // written once, each group's together, in one pass over the courses
+        // (reading a group's courses where they lie would miss the cache on
+        // every one). The groups on one core and the total on the other.
         let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        let (groupNames, groupMembers, groupNotEvaluable, units) = (names, members, notEvaluable, all)
+        let (groupNames, sizes, groupNotEvaluable, everyone, groupOf, pairs) = (names, groupSizes, notEvaluable, members, memberGroup, pairUnits)
         let caseMix = !grouping.groupsPairs, groupCosts = grouping.groupsPairs ? nil : costs, citizenCount = dataset.citizens.count
+        @inline(__always) func unit(_ m: Int32) -> EffectUnit {
+            caseMix ? courseUnit(results[Int(m)], index: Int(m), probability: probabilities[Int(m)]) : pairs[Int(m)]
+        }
         let parts = Parallel.map(0..<2) { part -> [GroupFigures] in
             var stamps = CitizenStamps(count: citizenCount)
             if part == 0 {
+                var start = [Int](repeating: 0, count: sizes.count + 1)
+                for k in sizes.indices { start[k + 1] = start[k] + sizes[k] }
+                let grouped = [EffectUnit](unsafeUninitializedCapacity: everyone.count) { buffer, initialized in
+                    var next = start
+                    for (j, m) in everyone.enumerated() {
+                        let k = Int(groupOf[j])
+                        (buffer.baseAddress! + next[k]).initialize(to: unit(m))
+                        next[k] += 1
+                    }
+                    initialized = everyone.count
+                }
                 return order.map { k in
-                    var g = figures(groupNames[k], groupMembers[k].map { units[Int($0)] }, caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+                    var g = figures(groupNames[k], grouped[start[k]..<start[k + 1]], caseMix: caseMix, costs: groupCosts, stamps: &stamps)
                     g.notEvaluable = groupNotEvaluable[k]
                     return g
                 }
             }
-            var total = figures("Total", units, caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+            var total = figures("Total", everyone.lazy.map(unit), caseMix: caseMix, costs: groupCosts, stamps: &stamps)
             total.notEvaluable = totalNotEvaluable
             return [total]
         }
@@ -97,6 +118,14 @@ public enum EffectAnalysis {
             for i in groups.indices { Funnel.applyLimits(&groups[i], phi: phi) }
         }
         return (groups, total, phi)
+    }
+
+    /// The unit of an evaluable course.
+    @inline(__always)
+    static func courseUnit(_ r: CourseResult, index: Int, probability: Double?) -> EffectUnit {
+        EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
+                   effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
+                   points: r.change, probability: probability, course: index)
     }
 
     /// An integer that identifies a course's group (`Int.min` for the
@@ -128,40 +157,62 @@ public enum EffectAnalysis {
     /// The `--by month` group of open courses.
     public static let openGroup = "(åben)"
 
-    /// The figures of one set of units.
-    static func figures(_ name: String, _ units: [EffectUnit], caseMix: Bool, costs: [CourseCosts]?, stamps: inout CitizenStamps) -> GroupFigures {
+    /// The figures of one set of units, read in one pass (sums in unit
+    /// order, as the figures define them).
+    static func figures<Units: Collection>(_ name: String, _ units: Units, caseMix: Bool, costs: [CourseCosts]?,
+                                           stamps: inout CitizenStamps) -> GroupFigures where Units.Element == EffectUnit {
         var g = GroupFigures(group: name)
         let n = units.count
         g.courses = n
-        g.citizens = stamps.distinct(units.lazy.map(\.citizen))
+        var citizens = 0, improved = 0, worsened = 0, goalsSet = 0, goalsMet = 0, effective = 0
+        var expected = 0.0, variance = 0.0, effectiveness = 0.0
+        var changes: [Double] = [], differences: [Double] = []
+        changes.reserveCapacity(n)
+        differences.reserveCapacity(n)
+        stamps.begin()
+        for u in units {
+            if stamps.insert(u.citizen) { citizens += 1 }
+            if u.outcome == .improved { improved += 1 } else if u.outcome == .worsened { worsened += 1 }
+            let p = u.probability ?? 0
+            expected += p
+            variance += p * (1 - p)
+            goalsSet += u.goalsSet
+            goalsMet += u.goalsMet
+            if let e = u.effectiveness {
+                effectiveness += e
+                effective += 1
+            }
+            changes.append(u.change)
+            let d = u.baseline - u.followUp
+            if d != 0 { differences.append(d) }
+        }
+        g.citizens = citizens
         if caseMix {
-            g.observed = units.count { $0.outcome == .improved }
-            g.expected = units.reduce(0.0) { $0 + ($1.probability ?? 0) }
-            g.variance = units.reduce(0.0) { $0 + ($1.probability ?? 0) * (1 - ($1.probability ?? 0)) }
+            g.observed = improved
+            g.expected = expected
+            g.variance = variance
         }
         if let costs { g.costs = CostAnalysis.groupCosts(units, costs: costs) }
         guard n > 0 else { return g }
-        let changes = units.map(\.change)
         if let summary = MeanSummary(changes) {
             g.meanChange = summary.mean
             g.meanChangeCI = summary.tInterval()
         }
         g.medianChange = Percentile.median(changes)
-        g.improved = units.count { $0.outcome == .improved }
-        g.worsened = units.count { $0.outcome == .worsened }
+        g.improved = improved
+        g.worsened = worsened
         g.improvedShare = Double(g.improved) / Double(n)
         g.improvedCI = Wilson.interval(successes: g.improved, trials: n)
         g.worsenedShare = Double(g.worsened) / Double(n)
         g.worsenedCI = Wilson.interval(successes: g.worsened, trials: n)
-        g.goalsSet = units.reduce(0) { $0 + $1.goalsSet }
-        g.goalsMet = units.reduce(0) { $0 + $1.goalsMet }
+        g.goalsSet = goalsSet
+        g.goalsMet = goalsMet
         if g.goalsSet > 0 {
             g.goalAttainment = Double(g.goalsMet) / Double(g.goalsSet)
             g.goalCI = Wilson.interval(successes: g.goalsMet, trials: g.goalsSet)
         }
-        let effectiveness = units.compactMap(\.effectiveness)
-        if !effectiveness.isEmpty { g.meanEffectiveness = effectiveness.reduce(0, +) / Double(effectiveness.count) }
-        if let test = SignedRankTest(baseline: units.map(\.baseline), followUp: units.map(\.followUp)) {
+        if effective > 0 { g.meanEffectiveness = effectiveness / Double(effective) }
+        if let test = SignedRankTest(differences: differences) {
             g.wilcoxonZ = test.z
             g.wilcoxonP = test.p
         }
@@ -173,6 +224,31 @@ public enum EffectAnalysis {
     }
 }
 
+/// Group slots by integer key in first-seen order: an array for the dense
+/// keys of team and municipality indices, a dictionary for the rest.
+struct GroupSlots {
+    private var dense: [Int32]
+    private var sparse: [Int: Int] = [:]
+    private(set) var count = 0
+
+    init(denseKeys: Int) { dense = [Int32](repeating: -1, count: denseKeys) }
+
+    /// The slot of `key`; `added` runs when the key is new.
+    @inline(__always)
+    mutating func slot(_ key: Int, added: () -> Void) -> Int {
+        if key >= 0 && key < dense.count {
+            if dense[key] >= 0 { return Int(dense[key]) }
+            dense[key] = Int32(count)
+        } else {
+            if let s = sparse[key] { return s }
+            sparse[key] = count
+        }
+        added()
+        count += 1
+        return count - 1
+    }
+}
+
 /// Counts distinct citizens of many groups with one array: each count
 /// stamps the citizens it sees with a new number (no set per group).
 struct CitizenStamps {
@@ -181,17 +257,16 @@ struct CitizenStamps {
 
     init(count: Int) { stamp = [UInt32](repeating: 0, count: count) }
 
-    mutating func distinct<S: Sequence>(_ citizens: S) -> Int where S.Element == UInt32 {
-        current += 1
-        var n = 0
-        for c in citizens {
-            let i = Int(c)
-            if i >= stamp.count { stamp += [UInt32](repeating: 0, count: i + 1 - stamp.count) }
-            if stamp[i] != current {
-                stamp[i] = current
-                n += 1
-            }
-        }
-        return n
+    /// Starts a new set of citizens.
+    mutating func begin() { current += 1 }
+
+    /// Adds a citizen to the current set; true when it was not in it.
+    @inline(__always)
+    mutating func insert(_ c: UInt32) -> Bool {
+        let i = Int(c)
+        if i >= stamp.count { stamp += [UInt32](repeating: 0, count: i + 1 - stamp.count) }
+        if stamp[i] == current { return false }
+        stamp[i] = current
+        return true
     }
 }

@@ -31,7 +31,12 @@ public struct SignedRankTest: Sendable, Hashable {
     /// makes z and p NaN.
     public init?(baseline: [Double], followUp: [Double]) {
         precondition(baseline.count == followUp.count, "signed-rank test needs paired samples of equal size")
-        let differences = zip(baseline, followUp).map { $0 - $1 }.filter { $0 != 0 }
+        self.init(differences: zip(baseline, followUp).map { $0 - $1 }.filter { $0 != 0 })
+    }
+
+    /// The test of the nonzero paired differences `baseline − followUp`
+    /// (zeros are dropped, as above, before they reach here).
+    init?(differences: [Double]) {
         guard !differences.isEmpty else { return nil }
         let (tPlus, tieTerm) = SignedRankTest.integralRanks(differences) ?? {
             let (ranks, tieTerm) = Ranks.averageWithTies(differences.map { abs($0) })
