@@ -10,9 +10,27 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     /// (e.g. 31-02-2024). Algorithm: Howard Hinnant, "chrono-compatible
     /// low-level date algorithms" (days_from_civil).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
-              (1...9999).contains(year) else { return nil }
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        let k = (year - Day.tableFirstYear) * 12 + month - 1
+        if k >= 0 && k < Day.monthTable.count {
+            // Every date of an import goes through here: one table entry
+            // instead of the division-heavy formula.
+            let entry = Day.monthTable[k]
+            guard day <= Int(entry & 0x3F) else { return nil }
+            self.rawValue = Int32(truncatingIfNeeded: entry >> 6) + Int32(day - 1)
+            return
+        }
+        guard day <= Day.daysIn(month: month, year: year), (1...9999).contains(year) else { return nil }
         self.rawValue = Int32(Day.daysFromCivil(year, month, day))
+    }
+
+    /// The first year of `monthTable`.
+    static let tableFirstYear = 1850
+    /// For each month of 1850–2149: its first day number shifted left by 6,
+    /// with its number of days in the low 6 bits.
+    static let monthTable: [Int64] = (0..<(300 * 12)).map { k in
+        let year = tableFirstYear + k / 12, month = k % 12 + 1
+        return Int64(daysFromCivil(year, month, 1)) << 6 | Int64(daysIn(month: month, year: year))
     }
 
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {

@@ -96,6 +96,18 @@ struct TokenResolutionTests {
             let c = d.civil
             #expect(Day(year: c.year, month: c.month, day: c.day) == d)
         }
+        // The month table (1850–2149) against the formula, every day and
+        // every day that does not exist; years outside it use the formula.
+        for year in [1849, 1850, 1900, 1999, 2000, 2024, 2100, 2149, 2150, 1700, 2500] {
+            for month in 1...12 {
+                let length = Day.daysIn(month: month, year: year)
+                for day in 1...length {
+                    #expect(Day(year: year, month: month, day: day)?.rawValue == Int32(Day.daysFromCivil(year, month, day)))
+                }
+                #expect(Day(year: year, month: month, day: length + 1) == nil && Day(year: year, month: month, day: 0) == nil)
+            }
+        }
+        #expect(Day(year: 2024, month: 13, day: 1) == nil && Day(year: 2024, month: 0, day: 1) == nil)
         #expect(Day(year: 2024, month: 3, day: 31)?.weekday == 6)  // a Sunday
         #expect(Copenhagen.lastSunday(year: 2024, month: 10).iso == "2024-10-27")
     }
