@@ -19,6 +19,8 @@ struct ByteSlice {
 
     /// Without surrounding spaces and tabs.
     @inline(__always) var trimmed: ByteSlice {
+        // Almost every cell starts and ends with a visible character.
+        if n == 0 || (p[0] > 0x20 && p[n - 1] > 0x20) { return self }
         var a = 0, b = n
         while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
