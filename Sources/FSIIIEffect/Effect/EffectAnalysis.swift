@@ -1,22 +1,48 @@
 /// The unit a group's figures are computed over: a course, or with
-/// `--by area|condition` a compared condition pair (SPEC §7).
+/// `--by area|condition` a compared condition pair (SPEC §7). 64 bytes:
+/// counts and indices are 32-bit and the optionals are flags, because the
+/// groups' units of a million courses are held at once.
 struct EffectUnit {
-    var citizen: UInt32
     /// Course `meanChange`, or `b − f` of a pair.
     var change: Double
-    var outcome: CourseOutcome
-    var goalsSet: Int
-    var goalsMet: Int
-    var effectiveness: Double?
     /// baselineSum and followUpSum (of a pair: b and f), for Wilcoxon.
     var baseline: Double
     var followUp: Double
+    private var effectivenessValue: Double
+    private var probabilityValue: Double
+    var citizen: UInt32
+    private var courseIndex: Int32
+    private var pointsValue: Int32
+    private var goalsSetValue: Int32
+    private var goalsMetValue: Int32
+    var outcome: CourseOutcome
+    private var present: UInt8
+
+    init(citizen: UInt32, change: Double, outcome: CourseOutcome, goalsSet: Int, goalsMet: Int, effectiveness: Double?,
+         baseline: Double, followUp: Double, points: Int, probability: Double?, course: Int) {
+        self.change = change
+        self.baseline = baseline
+        self.followUp = followUp
+        effectivenessValue = effectiveness ?? 0
+        probabilityValue = probability ?? 0
+        self.citizen = citizen
+        courseIndex = Int32(course)
+        pointsValue = Int32(points)
+        goalsSetValue = Int32(goalsSet)
+        goalsMetValue = Int32(goalsMet)
+        self.outcome = outcome
+        present = (effectiveness == nil ? 0 : 1) | (probability == nil ? 0 : 2)
+    }
+
+    var goalsSet: Int { Int(goalsSetValue) }
+    var goalsMet: Int { Int(goalsMetValue) }
+    var effectiveness: Double? { present & 1 != 0 ? effectivenessValue : nil }
     /// Points changed (for cost per point).
-    var points: Int
+    var points: Int { Int(pointsValue) }
     /// Case-mix probability of improvement; nil for pairs.
-    var probability: Double?
+    var probability: Double? { present & 2 != 0 ? probabilityValue : nil }
     /// Index of the course result.
-    var course: Int
+    var course: Int { Int(courseIndex) }
 }
 
 /// Reduces evaluated courses to the figures of SPEC §7, per group and in
