@@ -85,33 +85,25 @@ struct CSVScanner {
         var fieldStart = p
         while p + 16 <= limit {
             let v = raw.loadUnaligned(fromByteOffset: p, as: V.self)
-            let special = CSVScanner.bits(v .== lf .| v .== cr .| v .== quote)
-            var found = CSVScanner.bits(v .== delimiters)
-            if special != 0 {
-                let stop = special.trailingZeroBitCount
-                found &= (1 << UInt32(stop)) &- 1
-                while found != 0 {
-                    let i = p + found.trailingZeroBitCount
-                    fields.append(fieldStart, i)
+            // One mask for delimiters, line ends and quotes: each found byte
+            // is read back to tell which (a delimiter, nearly always).
+            var found = CSVScanner.bits(v .== delimiters .| v .== lf .| v .== cr .| v .== quote)
+            while found != 0 {
+                let i = p + found.trailingZeroBitCount
+                let b = base[i]
+                fields.append(fieldStart, i)
+                if b == delimiter {
                     fieldStart = i + 1
                     found &= found &- 1
+                    continue
                 }
-                let end = p + stop
-                let b = base[end]
                 if b == 0x22 {
                     fields.removeAll()
                     return false
                 }
-                fields.append(fieldStart, end)
-                position = end + ((b == 0x0D && end + 1 < limit && base[end + 1] == 0x0A) ? 2 : 1)
+                position = i + ((b == 0x0D && i + 1 < limit && base[i + 1] == 0x0A) ? 2 : 1)
                 line += 1
                 return true
-            }
-            while found != 0 {
-                let i = p + found.trailingZeroBitCount
-                fields.append(fieldStart, i)
-                fieldStart = i + 1
-                found &= found &- 1
             }
             p += 16
         }
