@@ -17,8 +17,11 @@ public struct Terminology: Sendable {
     private let conditionCodes: [String: ConditionCode]
     private let levelTokens: [String: Level]
     private let rehabilitationCodes: Set<String>
-    /// Normalised display names, for the "did you mean" of unknown conditions.
-    private let normalizedDisplays: [[Character]]
+    /// Normalised display names, for the "did you mean" of unknown
+    /// conditions: each character as a small integer (`characterCodes`), so
+    /// the edit distance compares integers, not graphemes.
+    private let normalizedDisplays: [[Int32]]
+    private let characterCodes: [Character: Int32]
 
     /// Builds the lookup tables; `conditions[i].code` must be `i`.
     public init(version: String, areas: [ConditionArea], conditions: [ConditionConcept], levels: [LevelConcept],
@@ -63,7 +66,15 @@ public struct Terminology: Sendable {
             if let key = r.legacyKey { rehab.insert(key) }
         }
         rehabilitationCodes = rehab
-        normalizedDisplays = conditions.map { Array(Terminology.normalize($0.display)) }
+        var characters: [Character: Int32] = [:]
+        normalizedDisplays = conditions.map { c in
+            Terminology.normalize(c.display).map { ch in
+                if let code = characters[ch] { return code }
+                characters[ch] = Int32(characters.count)
+                return Int32(characters.count - 1)
+            }
+        }
+        characterCodes = characters
     }
 
     /// The tables of KL's FSIII release the package was built with.
@@ -95,7 +106,8 @@ public struct Terminology: Sendable {
     /// The display name closest to an unknown condition cell, for the
     /// "did you mean" of a rejected row; nil when nothing is close.
     public func nearestConditionName(to token: String) -> String? {
-        let t = Array(Terminology.normalize(token))
+        // A character no name has equals nothing in them: -1.
+        let t = Terminology.normalize(token).map { characterCodes[$0] ?? -1 }
         guard !t.isEmpty else { return nil }
         var best: (distance: Int, name: String)?
         for (c, name) in zip(conditions, normalizedDisplays) {
@@ -144,8 +156,8 @@ public struct Terminology: Sendable {
         return out
     }
 
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Levenshtein distance over characters (or their codes).
+    static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

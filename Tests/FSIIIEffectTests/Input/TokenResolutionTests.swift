@@ -42,6 +42,9 @@ struct TokenResolutionTests {
         #expect(t.nearestConditionName(to: "lave maad") == "Lave mad")
         #expect(t.nearestConditionName(to: "Mobilitet og bevægelser") == "Mobilitet og bevægelse")
         #expect(t.nearestConditionName(to: "xyz") == nil)
+        // Characters compare as characters: a decomposed å is the å of the name.
+        #expect(t.nearestConditionName(to: "Af- og pa\u{030A}klædningg") == "Af- og påklædning")
+        #expect(Terminology.editDistance(Array("kitten"), Array("sitting")) == 3)
     }
 
     @Test("levels in every accepted form", arguments: [
