@@ -9,6 +9,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     /// The day of a civil date, or nil when the date does not exist
     /// (e.g. 31-02-2024). Algorithm: Howard Hinnant, "chrono-compatible
     /// low-level date algorithms" (days_from_civil).
+    @inline(__always)
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1 else { return nil }
         let k = (year - Day.tableFirstYear) * 12 + month - 1
