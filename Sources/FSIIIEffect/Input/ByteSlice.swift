@@ -58,12 +58,20 @@ final class CSVRecordCursor {
 
     var count: Int { fields.count }
 
-    /// Field `i`, trimmed; empty when the record has fewer fields.
+    /// Field `i`, trimmed; empty when the record has fewer fields. Small
+    /// enough to be inlined into every cell read; quoted fields with
+    /// doubled quotes take `unescaped`.
     @inline(__always)
     func field(_ i: Int) -> ByteSlice {
         guard i < fields.count else { return .empty }
         let f = fields[i]
         if !f.escaped { return ByteSlice(p: base + f.start, n: f.end - f.start).trimmed }
+        return unescaped(f)
+    }
+
+    /// A field with doubled quotes, undone into the scratch buffer.
+    @inline(never)
+    private func unescaped(_ f: CSVField) -> ByteSlice {
         let length = f.end - f.start
         if length > scratchCapacity {
             scratch.deallocate()
