@@ -41,6 +41,8 @@ struct AssessmentSink: CSVRowSink {
     private var suggestions: [String: String] = [:]
     private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
+    /// The last citizen cell as written (before normalising) and its citizen.
+    private var lastCitizenCell = RepeatMemo()
     private let column: [Int]
 
     init(path: String, header: CSVHeader, terminology: Terminology, writer: RawAssessments.Writer, region: Range<Int>) {
@@ -88,6 +90,7 @@ struct AssessmentSink: CSVRowSink {
     func release() {
         normalized.deallocate()
         lastCitizen.release()
+        lastCitizenCell.release()
         lastTeam.release()
         lastMunicipality.release()
     }
@@ -150,10 +153,14 @@ struct AssessmentSink: CSVRowSink {
         var citizen = RawAssessments.noKey
         if citizenCell.isEmpty {
             if !removalByID { return reject(record, line: line, C.citizen, "missing value; every row needs the citizen", reason: "missing citizen") }
+        } else if let same = lastCitizenCell.lookup(citizenCell.p, citizenCell.n) {
+            // The cell is byte for byte the last row's: no normalising.
+            citizen = same
         } else {
             let n = citizenCell.n <= 64 ? CitizenID.normalize(citizenCell, into: normalized) : -1
             guard n >= 0 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
             citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
+            lastCitizenCell.remember(citizenCell.p, citizenCell.n, citizen)
         }
 
         // Date.
