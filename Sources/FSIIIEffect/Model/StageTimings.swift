@@ -25,7 +25,13 @@ public struct StageTimings: Sendable {
     /// the data is printed.
     static let trace = ProcessInfo.processInfo.environment["FSIII_STAGES"] == "1"
 
+    /// The trace's first line: the allocator policy the numbers were made under.
+    private static let header: Void = {
+        FileHandle.standardError.write(Data("stage trace: allocator: \(ProcessMemory.summary)\n".utf8))
+    }()
+
     private static func print(_ name: String, _ seconds: Double) {
+        _ = header
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
         var fields: [String] = []
         for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") || line.hasPrefix("VmHWM:") {
