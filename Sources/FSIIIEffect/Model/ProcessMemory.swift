@@ -62,8 +62,8 @@ public enum ProcessMemory {
     /// touched only when used) and marks it for transparent huge pages, as
     /// glibc's `glibc.malloc.hugetlb=1` tunable would: a column then faults
     /// in 2 MB at a time instead of 4 KB, and the hash tables' random reads
-    /// miss the TLB far less (10M rows: 240K page faults -> 30K, 0.4 s less
-    /// CPU; BENCHMARKS.md). Only a hint: without huge pages nothing changes.
+    /// miss the TLB far less (10M rows: 240K page faults -> 61K, 0.3-0.4 s
+    /// less; BENCHMARKS.md). Only a hint: without huge pages nothing changes.
     private static func reserveHugePageHeap() {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
@@ -71,18 +71,20 @@ public enum ProcessMemory {
         let topPad: Int32 = -2, reserve = 3 << 29, hugePage = 2 << 20
         // A block the top of the heap cannot hold makes glibc extend the
         // heap by the block and the top pad; freed, it stays there as free
-        // space (below the trim threshold).
-        // (malloc and free are called through pointers: a pair the
-        // optimiser can see is removed as unused.)
+        // space (below the trim threshold). malloc and free are called
+        // through pointers: a pair the optimiser can see is removed.
         typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
         typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
         guard let m = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc"), let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "free"),
               mallopt(topPad, Int32(reserve)) == 1 else { return }
+        let before = sbrk(0)
         let probe = unsafeBitCast(m, to: Malloc.self)(4 << 20)
         _ = mallopt(topPad, 128 << 10)   // glibc's default
         let end = sbrk(0)
         unsafeBitCast(f, to: Free.self)(probe)
-        guard probe != nil, let end else { return }
+        // Only a heap that grew by the reserve is marked (not what lies
+        // below it, if the break could not move).
+        guard probe != nil, let before, let end, Int(bitPattern: end) - Int(bitPattern: before) >= reserve else { return }
         let top = Int(bitPattern: end)
         let start = (top - reserve + hugePage - 1) / hugePage * hugePage
         guard start < top, let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
