@@ -155,6 +155,9 @@ public enum DatasetLoader {
         }
         if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
         if sawCosts {
+            // The files' read buffers are gone: the sorted columns, the
+            // next peak, start from what is live.
+            ProcessMemory.returnFreed()
             let (citizens, services) = (dataset.citizens.count, dataset.costServices)
             let accepted = costs.count
             dataset.costs = timings.measure("sort costs") { costs.takeSorted(citizenCount: citizens, services: services) }
