@@ -11,8 +11,9 @@ import Foundation
 /// fault per 4 KB on first write — at 10M rows some 1.6 GB of first
 /// touches, about a fifth of the report's CPU time (BENCHMARKS.md). Kept in
 /// the heap instead, a freed block is reused by the next one without
-/// faults. This is a process-wide choice, so the library never makes it by
-/// itself: the `fsiii` and `fsiii-bench` executables call
+/// faults, and a heap marked for transparent huge pages is faulted in 2 MB
+/// at a time. This is a process-wide choice, so the library never makes it
+/// by itself: the `fsiii` and `fsiii-bench` executables call
 /// `reuseFreedBlocks()` first thing.
 public enum ProcessMemory {
     /// The environment variable that keeps the C library's defaults
@@ -22,17 +23,16 @@ public enum ProcessMemory {
 
     /// Asks glibc to serve blocks up to 256 MB from one heap shared by all
     /// threads and to keep freed memory for reuse (returned to the system
-    /// when the process ends). Returns whether the policy is in force:
-    /// false with `FSIII_ALLOCATOR=system` or another C library.
+    /// when the process ends, or by `returnFreed`), and marks the heap for
+    /// huge pages. Call it on the main thread, before other threads
+    /// allocate: only the main thread's allocations come from that heap.
+    /// Returns whether the policy is in force: false with
+    /// `FSIII_ALLOCATOR=system` or another C library.
     @discardableResult
     public static func reuseFreedBlocks() -> Bool {
         if ProcessInfo.processInfo.environment[environmentKey] == "system" { return false }
         #if canImport(Glibc)
-        // mallopt is declared in <malloc.h>, which the Glibc module leaves
-        // out; it is looked up by name instead.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        guard let mallopt = cFunction("mallopt", as: Mallopt.self) else { return false }
         let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3, arenaMax: Int32 = -8
         // One arena: blocks freed by one thread are reused by the others
         // (a column is often allocated on one core and freed on another).
@@ -58,6 +58,14 @@ public enum ProcessMemory {
     }
 
     #if canImport(Glibc)
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+
+    /// A C library function by name: `mallopt` and `malloc_trim` are
+    /// declared in <malloc.h>, which the Glibc module leaves out.
+    private static func cFunction<F>(_ name: String, as type: F.Type) -> F? {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: type) }
+    }
+
     /// Grows the heap by 1.5 GB of address space (no memory: its pages are
     /// touched only when used) and marks it for transparent huge pages, as
     /// glibc's `glibc.malloc.hugetlb=1` tunable would: a column then faults
@@ -65,9 +73,7 @@ public enum ProcessMemory {
     /// miss the TLB far less (10M rows: 240K page faults -> 61K, 0.3-0.4 s
     /// less; BENCHMARKS.md). Only a hint: without huge pages nothing changes.
     private static func reserveHugePageHeap() {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        guard let mallopt = cFunction("mallopt", as: Mallopt.self) else { return }
         let topPad: Int32 = -2, reserve = 3 << 29, hugePage = 2 << 20
         // A block the top of the heap cannot hold makes glibc extend the
         // heap by the block and the top pad; freed, it stays there as free
@@ -75,13 +81,13 @@ public enum ProcessMemory {
         // through pointers: a pair the optimiser can see is removed.
         typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
         typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
-        guard let m = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc"), let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "free"),
+        guard let malloc = cFunction("malloc", as: Malloc.self), let free = cFunction("free", as: Free.self),
               mallopt(topPad, Int32(reserve)) == 1 else { return }
         let before = sbrk(0)
-        let probe = unsafeBitCast(m, to: Malloc.self)(4 << 20)
+        let probe = malloc(4 << 20)
         _ = mallopt(topPad, 128 << 10)   // glibc's default
         let end = sbrk(0)
-        unsafeBitCast(f, to: Free.self)(probe)
+        free(probe)
         // Only a heap that grew by the reserve is marked (not what lies
         // below it, if the break could not move).
         guard probe != nil, let before, let end, Int(bitPattern: end) - Int(bitPattern: before) >= reserve else { return }
@@ -99,8 +105,8 @@ public enum ProcessMemory {
     public static func returnFreed() {
         #if canImport(Glibc)
         typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        guard let mallocTrim = cFunction("malloc_trim", as: MallocTrim.self) else { return }
+        _ = mallocTrim(0)
         // The trim gave the heap's free top back: reserve it again.
         if policy { reserveHugePageHeap() }
         #endif
