@@ -314,12 +314,9 @@ public enum DatasetLoader {
                 next += bound
             }
             let sinks = raw.withWriter { writer in
-                let makeSink = { (k: Int) in
+                CSVTableReader.read(bytes, layout: layout, plan: plan, speculative: speculative, progress: progress) { k in
                     AssessmentSink(path: source.path, header: layout.header, terminology: terminology, writer: writer, region: regions[k])
                 }
-                return speculative
-                    ? CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
-                    : CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
             }
             if sinks == nil { raw.truncate(to: slots.lowerBound) }
             return sinks
@@ -357,10 +354,9 @@ public enum DatasetLoader {
         // registry, which nothing changes until they are merged.
         let known = dataset.citizens.lookup
         let read = readChunks(source, columns: CourseColumns.specs, stage: "courses", timings: &t, into: &dataset) { bytes, layout, plan, speculative in
-            let makeSink = { (_: Int) in CourseSink(path: source.path, header: layout.header, known: known) }
-            return speculative
-                ? CSVTableReader.readSpeculatively(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
-                : CSVTableReader.read(bytes, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
+            CSVTableReader.read(bytes, layout: layout, plan: plan, speculative: speculative, progress: progress) { _ in
+                CourseSink(path: source.path, header: layout.header, known: known)
+            }
         }
         guard let (sinks, layout, bytes) = read else { return }
         let mergeStart = DispatchTime.now().uptimeNanoseconds

@@ -21,8 +21,7 @@ public struct StageTimings: Sendable {
     /// `FSIII_STAGES=1` prints each stage's time, and resident and peak
     /// memory and the process's CPU time so far after it, on standard error:
     /// where the time and memory of a run go, and how many cores worked
-    /// (see BENCHMARKS.md). Nothing about
-    /// the data is printed.
+    /// (see BENCHMARKS.md). Nothing about the data is printed.
     static let trace = ProcessInfo.processInfo.environment["FSIII_STAGES"] == "1"
 
     /// The trace's first line: the allocator policy the numbers were made under.

@@ -210,6 +210,15 @@ enum CSVTableReader {
         return holds ? sinks : nil
     }
 
+    /// `readSpeculatively` over a `speculativePlan` when `speculative`, else
+    /// `read` (which never fails).
+    static func read<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, speculative: Bool, progress: ProgressMeter?,
+                                       makeSink: (Int) -> Sink) -> [Sink]? {
+        speculative
+            ? readSpeculatively(file, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
+            : read(file, layout: layout, plan: plan, progress: progress, makeSink: makeSink)
+    }
+
     private static func scan<Sink: CSVRowSink>(_ file: FileBytes, layout: CSVLayout, plan: Plan, speculative: Bool, progress: ProgressMeter?,
                                                makeSink: (Int) -> Sink) -> (sinks: [Sink], holds: Bool) {
         guard let base = file.bytes.baseAddress, !layout.body.isEmpty else { return ([], true) }
@@ -229,7 +238,9 @@ enum CSVTableReader {
             // the scanner, in blocks of about 64 KB that end before an ASCII
             // byte (so no character is split); bytes before `checked` are UTF-8.
             var checked = cuts[k]
-            if speculative && failed.load(ordering: .relaxed) { return (sink, 0, 0, 0) }
+            // A chunk that stops because the speculation failed: what it showed as progress.
+            func abandoned() -> (Sink, Int, Int, Int) { (sink, 0, lastReported - cuts[k], rowsReported) }
+            if speculative && failed.load(ordering: .relaxed) { return abandoned() }
             loop: while true {
                 let outcome = scanner.next(fields)
                 if speculative && scanner.position > checked {
@@ -237,7 +248,7 @@ enum CSVTableReader {
                     while end < cuts[k + 1] && base[end] >= 0x80 { end += 1 }
                     guard TextEncoding.isValidUTF8Text(base + checked, end - checked) else {
                         failed.store(true, ordering: .relaxed)
-                        return (sink, 0, lastReported - cuts[k], rowsReported)
+                        return abandoned()
                     }
                     checked = end
                 }
@@ -248,7 +259,7 @@ enum CSVTableReader {
                     if speculative && k < pieces - 1 {
                         // The cut after this chunk may be inside a quoted field.
                         failed.store(true, ordering: .relaxed)
-                        return (sink, 0, lastReported - cuts[k], rowsReported)
+                        return abandoned()
                     }
                     sink.rowsRead += 1
                     sink.reject(line: line, column: "(row)", message: "a quoted field is never closed; the quote opened on this line runs to the end of the file — close it or remove the stray quote",
@@ -271,7 +282,7 @@ enum CSVTableReader {
                     }
                 }
                 if scanner.position - lastReported >= 1 << 22 {
-                    if speculative && failed.load(ordering: .relaxed) { return (sink, 0, lastReported - cuts[k], rowsReported) }
+                    if speculative && failed.load(ordering: .relaxed) { return abandoned() }
                     progress?.advance(bytes: scanner.position - lastReported, rows: sink.rowsRead - rowsReported)
                     file.discard(lastReported..<scanner.position)
                     lastReported = scanner.position
