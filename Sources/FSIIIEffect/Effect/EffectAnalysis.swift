@@ -57,12 +57,10 @@ public enum EffectAnalysis {
         // named once each; no string is made per course.
         var slots = GroupSlots(denseKeys: grouping == .team ? dataset.teams.count : grouping == .municipality ? dataset.municipalities.count : 0)
         var names: [String] = []
-        var groupSizes: [Int] = []
         var notEvaluable: [NotEvaluableCounts] = []
         func slot(_ key: Int, _ name: @autoclosure () -> String) -> Int {
             slots.slot(key) {
                 names.append(name())
-                groupSizes.append(0)
                 notEvaluable.append(NotEvaluableCounts())
             }
         }
@@ -89,16 +87,13 @@ public enum EffectAnalysis {
                     let s = grouping == .area
                         ? slot(concept.area, dataset.terminology.areas[concept.area].display)
                         : slot(concept.code.index, concept.display)
-                    groupSizes[s] += 1
                     members.append(Int32(pairUnits.count))
                     memberGroup.append(Int32(s))
                     pairUnits.append(unit)
                 }
             } else {
-                let s = slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))
-                groupSizes[s] += 1
                 members.append(Int32(i))
-                memberGroup.append(Int32(s))
+                memberGroup.append(Int32(slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))))
             }
         }
         // The total reads the courses in order and makes each unit where it
@@ -107,7 +102,7 @@ public enum EffectAnalysis {
         // (reading a group's courses where they lie would miss the cache on
         // every one). The groups on one core and the total on the other.
         let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        let (groupNames, sizes, groupNotEvaluable, everyone, groupOf, pairs) = (names, groupSizes, notEvaluable, members, memberGroup, pairUnits)
+        let (groupNames, groupNotEvaluable, everyone, groupOf, pairs) = (names, notEvaluable, members, memberGroup, pairUnits)
         let caseMix = !grouping.groupsPairs, groupCosts = grouping.groupsPairs ? nil : costs, citizenCount = dataset.citizens.count
         @inline(__always) func unit(_ m: Int32) -> EffectUnit {
             caseMix ? courseUnit(results[Int(m)], index: Int(m), probability: probabilities[Int(m)]) : pairs[Int(m)]
@@ -115,8 +110,10 @@ public enum EffectAnalysis {
         let parts = Parallel.map(0..<2) { part -> [GroupFigures] in
             var stamps = CitizenStamps(count: citizenCount)
             if part == 0 {
-                var start = [Int](repeating: 0, count: sizes.count + 1)
-                for k in sizes.indices { start[k + 1] = start[k] + sizes[k] }
+                // Group k's units go to start[k] ..< start[k + 1].
+                var start = [Int](repeating: 0, count: groupNames.count + 1)
+                for k in groupOf { start[Int(k) + 1] += 1 }
+                for k in groupNames.indices { start[k + 1] += start[k] }
                 let grouped = [EffectUnit](unsafeUninitializedCapacity: everyone.count) { buffer, initialized in
                     var next = start
                     for (j, m) in everyone.enumerated() {
