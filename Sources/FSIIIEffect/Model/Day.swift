@@ -7,8 +7,9 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     public init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The day of a civil date, or nil when the date does not exist
-    /// (e.g. 31-02-2024). Algorithm: Howard Hinnant, "chrono-compatible
-    /// low-level date algorithms" (days_from_civil).
+    /// (e.g. 31-02-2024): from `monthTable` for 1850–2149, else by Howard
+    /// Hinnant's days_from_civil ("chrono-compatible low-level date
+    /// algorithms"), which also builds the table.
     @inline(__always)
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1 else { return nil }
