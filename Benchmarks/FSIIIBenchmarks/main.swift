@@ -1,5 +1,8 @@
 import Foundation
 import FSIIIEffect
+import FSIIIReports
+import FSIIISampleData
+import FSIIIBytes
 
 // fsiii-bench: times the stages of `fsiii report` on generated data with the
 // same library calls the CLI makes, and the CLI itself end to end.

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The cost-effectiveness acceptability curves as CSV (`--ceac FILE.csv`,
 /// SPEC §8): one row per λ of the grid, one column per group, each cell the
 /// share of bootstrap replicates with λ·ΔE_b − ΔC_b > 0 — the layout a

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// How CSV output is written (SPEC §11, `--dialect`).
 public enum CSVDialect: String, Sendable, CaseIterable {
     /// Comma, decimal point, UTF-8 without BOM, ISO dates: for programs.

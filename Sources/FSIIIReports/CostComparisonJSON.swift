@@ -1,3 +1,6 @@
+import FSIIIEffect
+import FSIIIBytes
+
 /// The `cost_comparison` object of the JSON report (SPEC §8, §11), also
 /// the `--ceac FILE.json` file with the acceptability curves added.
 ///
@@ -26,7 +29,7 @@ public enum CostComparisonJSON {
     }
 
     /// The object; with `grid`, the acceptability curve of each group too.
-    public static func value(_ report: CostComparisonReport, grid: [Double]? = nil) -> JSONValue {
+    package static func value(_ report: CostComparisonReport, grid: [Double]? = nil) -> JSONValue {
         var o = JSONObject()
         o.append(key: "applies", value: .bool(report.applies))
         guard report.applies else {

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The second table of `fsiii report --format table` when cost data is
 /// given (SPEC §8, §11): each group against the reference — ΔC, ΔE, ICER,
 /// quadrant, INMB with its bootstrap interval and P(INMB > 0) — within 100

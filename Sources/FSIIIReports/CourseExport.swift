@@ -1,3 +1,6 @@
+import FSIIIEffect
+import FSIIIBytes
+
 /// The per-course export of `fsiii courses` (issue 6): one row per course
 /// with the citizen's pseudonym (SPEC §10), team, dates, every figure of
 /// SPEC §6 and, with cost data, the course's cost figures (SPEC §8).
@@ -20,7 +23,7 @@ public enum CourseExport {
         var pseudonyms: [UInt32: String] = [:]
         return report.evaluation.results.enumerated().map { i, r in
             let pseudonym = pseudonyms[r.citizen] ?? {
-                let p = pseudonymizer.pseudonym(of: dataset.citizens.normalizedID(Int(r.citizen)))
+                let p = dataset.citizens.pseudonym(of: Int(r.citizen), pseudonymizer)
                 pseudonyms[r.citizen] = p
                 return p
             }()

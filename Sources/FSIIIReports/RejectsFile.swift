@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The `--rejects` file (SPEC §4): one line per rejected row with where it
 /// was, the reason, and the row's cells. The citizen cell holds the
 /// citizen's pseudonym when a key is given, else `[fjernet]`; any other
@@ -11,14 +13,8 @@ public enum RejectsFile {
         for p in rejected {
             var cells = p.cells
             if let c = p.citizenCell, c < cells.count {
-                if let pseudonymizer, let id = p.citizenID, !id.isEmpty {
-                    var normalized = [UInt8](repeating: 0, count: max(id.count, 1))
-                    let n = id.withUnsafeBufferPointer { b in
-                        normalized.withUnsafeMutableBufferPointer { o in
-                            CitizenID.normalize(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed, into: o.baseAddress!)
-                        }
-                    }
-                    cells[c] = pseudonymizer.pseudonym(of: normalized[0..<n])
+                if let pseudonymizer, let pseudonym = p.citizenPseudonym(pseudonymizer) {
+                    cells[c] = pseudonym
                 } else {
                     cells[c] = Redaction.placeholder
                 }

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The CSV report (SPEC §11): one row per group and the total, the keys of
 /// the JSON report as columns with `not_evaluable` flattened.
 public enum ReportCSV {

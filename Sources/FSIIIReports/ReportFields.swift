@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// A value of one report field, before it is written as JSON, CSV or a
 /// table cell. Keeps integers, reals, text and "undefined" apart so every
 /// writer can format them its own way.

@@ -1,3 +1,6 @@
+import FSIIIEffect
+import FSIIIBytes
+
 /// The JSON report of SPEC §11: `import`, `groups` (sorted by name),
 /// `total` and `phi`, with the keys of ReportFields, and with cost data
 /// `cost_comparison` (CostComparisonJSON). Undefined figures are `null`; a
@@ -6,7 +9,7 @@ public enum ReportJSON {
     /// `revealSuppressed` writes the figures of suppressed groups too (for
     /// comparing with reference reports, which show them); outputs that
     /// leave the tool never set it.
-    public static func value(_ report: EffectReport, revealSuppressed: Bool = false) -> JSONValue {
+    package static func value(_ report: EffectReport, revealSuppressed: Bool = false) -> JSONValue {
         let minCell = report.options.minCell
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         var root = JSONObject()

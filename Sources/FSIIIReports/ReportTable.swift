@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIEffect
 
 /// The terminal table of `fsiii report` (SPEC §11): readable at 100
 /// columns — group, courses, mean change with its interval, improved share,

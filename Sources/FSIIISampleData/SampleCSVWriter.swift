@@ -1,4 +1,6 @@
 import Foundation
+import FSIIIEffect
+import FSIIIBytes
 
 /// Writes generated data as the CSV files of SPEC §3, the way care systems
 /// and Danish Excel produce them: `;` delimiters, mixed token styles and
@@ -61,7 +63,7 @@ public enum SampleCSVWriter {
         summary.citizens = total
         if costs != nil {
             var rates = "service;rate\n"
-            for s in SampleNames.services { rates += "\(s.name);\(CSVDialect.excelDA.format(s.rate))\n" }
+            for s in SampleNames.services { rates += "\(s.name);\(SampleNames.rateCell(s.rate))\n" }
             try Data(rates.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("rates.csv")))
         }
         return summary

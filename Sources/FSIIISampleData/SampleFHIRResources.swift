@@ -1,3 +1,6 @@
+import FSIIIEffect
+import FSIIIBytes
+
 /// The FHIR resources of the sample KL Gateway reports, shaped like the
 /// examples of KL's implementation guide (reference/klgateway): the codes,
 /// profiles and extensions the import reads (IMPORT-CONTRACT.md), nothing

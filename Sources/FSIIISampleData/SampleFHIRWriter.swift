@@ -1,4 +1,6 @@
 import Foundation
+import FSIIIEffect
+import FSIIIBytes
 
 /// Writes generated data as KL Gateway care delivery reports (SPEC §9):
 /// `klgateway.ndjson`, one report per line, one report per citizen and day
@@ -61,7 +63,7 @@ public enum SampleFHIRWriter {
         summary.citizens = total
         if generator.spec.costDetail != .none {
             var rates = "service;rate\n"
-            for s in SampleNames.services { rates += "\(s.name);\(CSVDialect.excelDA.format(s.rate))\n" }
+            for s in SampleNames.services { rates += "\(s.name);\(SampleNames.rateCell(s.rate))\n" }
             try Data(rates.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("rates.csv")))
         }
         return summary

@@ -1,4 +1,6 @@
 import Foundation
+import FSIIIEffect
+import FSIIIStatistics
 
 /// Makes synthetic, realistic FSIII data, deterministic for a seed: the
 /// same spec gives the same bytes on every machine and thread count,

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// What `SampleGenerator` makes for one citizen: synthetic but realistic
 /// FSIII data (no real person's data; ids are CPR-shaped so the CPR
 /// handling is exercised).
@@ -90,4 +92,12 @@ public enum SampleNames {
         ("Praktisk hjælp § 83", 365.00),
         ("Rehabilitering § 83a", 468.00),
     ]
+
+    /// A rate as the rates file writes it: the shortest digits with a
+    /// decimal comma (`412,5`, `365`), as `CSVDialect.excelDA` writes a
+    /// number in the reports (kept here so sample data needs no reports).
+    static func rateCell(_ rate: Double) -> String {
+        let s = rate.description
+        return (s.hasSuffix(".0") ? String(s.dropLast(2)) : s).replacingOccurrences(of: ".", with: ",")
+    }
 }

@@ -36,7 +36,7 @@ public struct SignedRankTest: Sendable, Hashable {
 
     /// The test of the nonzero paired differences `baseline − followUp`
     /// (zeros are dropped, as above, before they reach here).
-    init?(differences: [Double]) {
+    package init?(differences: [Double]) {
         guard !differences.isEmpty else { return nil }
         let (tPlus, tieTerm) = SignedRankTest.integralRanks(differences) ?? {
             let (ranks, tieTerm) = Ranks.averageWithTies(differences.map { abs($0) })

@@ -1,5 +1,6 @@
 import Foundation
 import FSIIIEffect
+import FSIIIReports
 
 /// What every command that reads inputs shares: the input options, the
 /// import with its accounting on standard error, and writing outputs.

@@ -1,5 +1,6 @@
 import Foundation
 import FSIIIEffect
+import FSIIIBytes
 
 /// The `fsiii` command line: a table of commands, each declared once.
 let commands: [Command] = [ReportCommand.command, CoursesCommand.command, ValidateCommand.command, CodesCommand.command, GenerateCommand.command]

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIISampleData
 
 /// The same small data set written as CSV files and as KL Gateway reports
 /// gives the same report: same courses, assessments, goals and minutes

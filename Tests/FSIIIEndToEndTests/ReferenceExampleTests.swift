@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 /// The worked examples of `../shared/reference/examples/`: inputs with the
 /// report SPEC.md gives for them (groups by team, default options,

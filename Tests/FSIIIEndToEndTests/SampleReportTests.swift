@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 /// The JSON report of the bundled sample data, checked in as expected
 /// output (issue 3). Regenerate it only on purpose, after a change that is
@@ -11,7 +14,7 @@ import Testing
 /// then review the diff of Tests/FSIIIEffectTests/Fixtures/sample-report.json.
 @Suite("Sample data report")
 struct SampleReportTests {
-    static let expected = Fixtures.fixtureFolder.appendingPathComponent("sample-report.json")
+    static let expected = Fixtures.fixtureFolder().appendingPathComponent("sample-report.json")
 
     static func report(_ folder: String) throws -> JSONValue {
         let dataset = try DatasetLoader.load([InputPath(Fixtures.packageRoot.appendingPathComponent(folder).path)],

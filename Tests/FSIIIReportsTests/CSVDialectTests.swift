@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// `--dialect excel-da` (issue 6): semicolon, decimal comma, UTF-8 with BOM,
 /// dates DD-MM-YYYY, CRLF — the bytes a Danish Excel opens with numbers as
@@ -8,8 +10,8 @@ import Testing
 @Suite("CSV dialects")
 struct CSVDialectTests {
     static func report(minCell: Int = 0) -> EffectReport {
-        let d = Fixtures.dataset([.init("assessments.csv", .assessments, CourseFiguresTests.assessments.replacingOccurrences(of: ";T1;", with: ";Hold Ærø;")),
-                                  .init("courses.csv", .courses, CourseFiguresTests.courses.replacingOccurrences(of: ";T1", with: ";Hold Ærø"))])
+        let d = Fixtures.dataset([.init("assessments.csv", .assessments, HandComputedCourses.assessments.replacingOccurrences(of: ";T1;", with: ";Hold Ærø;")),
+                                  .init("courses.csv", .courses, HandComputedCourses.courses.replacingOccurrences(of: ";T1", with: ";Hold Ærø"))])
         var o = ReportOptions()
         o.minCell = minCell
         return EffectReporter.report(d, options: o)

@@ -1,5 +1,7 @@
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The comparison in a report, on TinyCostData.teams (see CourseCostsTests
 /// for the course figures): Hold X has mean cost (1300 + 1200)/2 = 1250 and

@@ -1,4 +1,5 @@
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// SPEC §10 small-cell suppression in every group output.

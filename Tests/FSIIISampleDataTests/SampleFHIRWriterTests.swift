@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import FSIIISampleData
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// `fsiii generate --format fhir`: KL Gateway delivery reports, one per
 /// line, several per citizen over time, timestamps in UTC.

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIStatistics
 
 @Suite("Mean, standard deviation and t interval")
 struct MeanSummaryTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIStatistics
 
 @Suite("Seeded generator: SplitMix64 seeding, xoshiro256**, Lemire bounded draws")
 struct SeededGeneratorTests {

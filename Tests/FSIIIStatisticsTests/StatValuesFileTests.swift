@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIStatistics
+import FSIIITestSupport
 
 /// Checks every entry of the shared reference file stat_values.json (scipy 1.17.1 /
 /// numpy 2.4.6), so a regenerated file is checked without copying it into the tests.

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIStatistics
 
 @Suite("Student t distribution")
 struct StudentTTests {

@@ -3,12 +3,12 @@ import Foundation
 /// Where the shared reference files live, for tests that check against them
 /// when they are present (`/work/shared/reference` on the team machine; a
 /// fresh clone has none, and those tests are skipped, visibly).
-enum ReferenceFiles {
+package enum ReferenceFiles {
     /// The reference folder: `$FSIII_REFERENCE` when set, else
     /// `../shared/reference` beside the package root (the folder holding
     /// Package.swift, found by walking up from this file). nil when that
     /// folder does not exist.
-    static var directory: URL? {
+    package static var directory: URL? {
         let candidate: URL
         if let override = ProcessInfo.processInfo.environment["FSIII_REFERENCE"], !override.isEmpty {
             candidate = URL(fileURLWithPath: override, isDirectory: true)
@@ -26,7 +26,7 @@ enum ReferenceFiles {
     }
 
     /// The nearest folder above this source file that holds Package.swift.
-    static var packageRoot: URL? {
+    package static var packageRoot: URL? {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while folder.pathComponents.count > 1 {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
@@ -38,7 +38,7 @@ enum ReferenceFiles {
     }
 
     /// The KL Gateway bundles (`klgateway/*.json`), sorted; empty when absent.
-    static let klgatewayBundles: [String] = {
+    package static let klgatewayBundles: [String] = {
         guard let folder = directory?.appendingPathComponent("klgateway", isDirectory: true),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [] }

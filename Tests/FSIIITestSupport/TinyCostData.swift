@@ -1,12 +1,12 @@
 import Foundation
-@testable import FSIIIEffect
+import FSIIIEffect
 
 /// A tiny dataset written as CSV files to a fresh temporary folder and read
 /// back with `DatasetLoader.load`, so the cost tests run the real import.
-struct TinyCostData {
-    let folder: URL
+package struct TinyCostData {
+    package let folder: URL
 
-    init(files: [String: String]) throws {
+    package init(files: [String: String]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("fsiii-costs-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -14,15 +14,15 @@ struct TinyCostData {
         }
     }
 
-    func load(hourlyRate: Double? = nil) throws -> Dataset {
+    package func load(hourlyRate: Double? = nil) throws -> Dataset {
         try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    package func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// Two teams, four courses, costs priced every way (SPEC §3, §8). The
     /// figures are worked out by hand in CourseCostsTests.
-    static let teams: [String: String] = [
+    package static let teams: [String: String] = [
         "assessments.csv": """
         citizen;date;condition;level;team
         A1;2024-02-25;J1.1;3;Hold X

@@ -2,23 +2,28 @@ import Foundation
 
 /// A view of a few bytes of an input buffer: one field's value. Valid only
 /// while the buffer (and, for unescaped fields, the cursor) lives.
-struct ByteSlice {
-    let p: UnsafePointer<UInt8>
-    let n: Int
+package struct ByteSlice {
+    package let p: UnsafePointer<UInt8>
+    package let n: Int
+
+    package init(p: UnsafePointer<UInt8>, n: Int) {
+        self.p = p
+        self.n = n
+    }
 
     static var empty: ByteSlice { ByteSlice(p: emptyBytes, n: 0) }
 
-    var isEmpty: Bool { n == 0 }
+    package var isEmpty: Bool { n == 0 }
 
     /// A `String` copy: made only when a value leaves the hot path.
-    var string: String { String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+    package var string: String { String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
 
     var array: [UInt8] { Array(UnsafeBufferPointer(start: p, count: n)) }
 
-    @inline(__always) subscript(i: Int) -> UInt8 { p[i] }
+    @inline(__always) package subscript(i: Int) -> UInt8 { p[i] }
 
     /// Without surrounding spaces and tabs.
-    @inline(__always) var trimmed: ByteSlice {
+    @inline(__always) package var trimmed: ByteSlice {
         // Almost every cell starts and ends with a visible character.
         if n == 0 || (p[0] > 0x20 && p[n - 1] > 0x20) { return self }
         var a = 0, b = n
@@ -43,26 +48,26 @@ struct ByteSlice {
 /// Reads the fields of the current record: trimmed, with doubled quotes
 /// undone into a reusable scratch buffer (so a value is valid until the next
 /// escaped field is read).
-final class CSVRecordCursor {
+package final class CSVRecordCursor {
     let base: UnsafePointer<UInt8>
-    let fields = CSVFields()
+    package let fields = CSVFields()
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
 
-    init(base: UnsafePointer<UInt8>) {
+    package init(base: UnsafePointer<UInt8>) {
         self.base = base
         scratch = .allocate(capacity: scratchCapacity)
     }
 
     deinit { scratch.deallocate() }
 
-    var count: Int { fields.count }
+    package var count: Int { fields.count }
 
     /// Field `i`, trimmed; empty when the record has fewer fields. Small
     /// enough to be inlined into every cell read; quoted fields with
     /// doubled quotes take `unescaped`.
     @inline(__always)
-    func field(_ i: Int) -> ByteSlice {
+    package func field(_ i: Int) -> ByteSlice {
         guard i < fields.count else { return .empty }
         let f = fields[i]
         if !f.escaped { return ByteSlice(p: base + f.start, n: f.end - f.start).trimmed }
@@ -92,8 +97,8 @@ final class CSVRecordCursor {
     func string(_ i: Int) -> String { field(i).string }
 
     /// All fields as Strings, for the rejects file.
-    var strings: [String] { (0..<fields.count).map { string($0) } }
+    package var strings: [String] { (0..<fields.count).map { string($0) } }
 
     /// The first field with text after its closing quote, if any.
-    var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }
+    package var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// A column an input kind knows, with the Danish and English names SPEC §3
 /// accepts for it.
-struct ColumnSpec: Sendable {
-    let name: String
+package struct ColumnSpec: Sendable {
+    package let name: String
     let aliases: [String]
-    let required: Bool
+    package let required: Bool
 
-    init(_ name: String, _ aliases: [String] = [], required: Bool = false) {
+    package init(_ name: String, _ aliases: [String] = [], required: Bool = false) {
         self.name = name
         self.aliases = aliases
         self.required = required
@@ -19,14 +19,14 @@ struct ColumnSpec: Sendable {
 
 /// The header line of a CSV file resolved against the columns of an input
 /// kind: which field holds which column, and which columns are unknown.
-struct CSVHeader: Sendable {
+package struct CSVHeader: Sendable {
     /// Field index of each known column, or nil when absent; indexed like the spec list.
-    let index: [Int?]
+    package let index: [Int?]
     /// The header cells as written (for messages and the rejects file).
-    let names: [String]
+    package let names: [String]
     /// Header cells no column matched; SPEC §3: ignored and listed once.
-    let unknown: [String]
-    let fieldCount: Int
+    package let unknown: [String]
+    package let fieldCount: Int
 
     /// Normalises a header cell: trimmed, lowercased, spaces and dashes as `_`,
     /// `ø`/`æ`/`å` spelt both ways (`beløb` = `beloeb`).
@@ -38,7 +38,7 @@ struct CSVHeader: Sendable {
     }
 
     /// Matches `cells` to `columns`; the error names the first missing required column.
-    init(cells: [String], columns: [ColumnSpec]) throws(HeaderError) {
+    package init(cells: [String], columns: [ColumnSpec]) throws(HeaderError) {
         var index = [Int?](repeating: nil, count: columns.count)
         var lookup: [String: Int] = [:]
         for (k, column) in columns.enumerated() {
@@ -64,7 +64,7 @@ struct CSVHeader: Sendable {
 
     /// Picks the delimiter of a header line: the most frequent of `;`, `,`
     /// and tab outside quotes (SPEC §3). Ties prefer `;`, then tab, then `,`.
-    static func detectDelimiter(_ base: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
+    package static func detectDelimiter(_ base: UnsafePointer<UInt8>, _ n: Int) -> UInt8? {
         var semicolons = 0, commas = 0, tabs = 0
         var inQuotes = false
         var p = 0
@@ -85,11 +85,11 @@ struct CSVHeader: Sendable {
 }
 
 /// A header line that cannot be used.
-enum HeaderError: Error, Sendable {
+package enum HeaderError: Error, Sendable {
     case missing(column: ColumnSpec, found: [String])
     case duplicate(column: String, cell: String)
 
-    var message: String {
+    package var message: String {
         switch self {
         case .missing(let column, let found):
             let shown = found.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")

@@ -13,12 +13,12 @@ struct CSVField {
 
 /// The fields of the current record, in a buffer that is reused from
 /// record to record (no allocation per record or field).
-final class CSVFields {
+package final class CSVFields {
     private(set) var base: UnsafeMutablePointer<CSVField>
     private var capacity = 64
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init() { base = .allocate(capacity: capacity) }
+    package init() { base = .allocate(capacity: capacity) }
     deinit { base.deallocate() }
 
     @inline(__always) func removeAll() { count = 0 }
@@ -42,8 +42,8 @@ final class CSVFields {
 /// A byte-level RFC 4180 scanner: quoted delimiters, doubled quotes and line
 /// breaks inside quotes, CRLF, LF or lone CR line ends. It hands out byte
 /// ranges, never a `String` per field (STYLE.md).
-struct CSVScanner {
-    enum Outcome: Equatable {
+package struct CSVScanner {
+    package enum Outcome: Equatable {
         /// A record that starts on physical line `line`.
         case record(line: Int)
         /// A quoted field ran to the end of the input; the scanner resumes on
@@ -55,11 +55,11 @@ struct CSVScanner {
     let base: UnsafePointer<UInt8>
     let limit: Int
     let delimiter: UInt8
-    private(set) var position: Int
+    package private(set) var position: Int
     /// The physical line (1-based within this scanner's range) at `position`.
-    private(set) var line: Int
+    package private(set) var line: Int
 
-    init(base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, firstLine: Int = 1) {
+    package init(base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, firstLine: Int = 1) {
         self.base = base
         self.limit = range.upperBound
         self.position = range.lowerBound
@@ -124,7 +124,7 @@ struct CSVScanner {
     }
 
     /// Reads the next non-blank record into `fields`.
-    mutating func next(_ fields: CSVFields) -> Outcome {
+    package mutating func next(_ fields: CSVFields) -> Outcome {
         while true {
             fields.removeAll()
             if position >= limit { return .end }
@@ -201,7 +201,7 @@ struct CSVScanner {
 
     /// The number of line ends (LF, CRLF or a lone CR) in `range`, eight
     /// bytes at a time: an upper bound of the records in it, less one.
-    static func lineEnds(_ base: UnsafePointer<UInt8>, range: Range<Int>) -> Int {
+    package static func lineEnds(_ base: UnsafePointer<UInt8>, range: Range<Int>) -> Int {
         let raw = UnsafeRawPointer(base)
         var p = range.lowerBound
         var count = 0
@@ -233,7 +233,7 @@ struct CSVScanner {
     }
 
     /// The offset after the line end that follows `from` (or `limit`).
-    static func endOfLine(_ base: UnsafePointer<UInt8>, from: Int, limit: Int) -> Int {
+    package static func endOfLine(_ base: UnsafePointer<UInt8>, from: Int, limit: Int) -> Int {
         var p = from
         while p < limit {
             let b = base[p]
@@ -249,7 +249,7 @@ struct CSVScanner {
     /// inside quotes is never taken for a record end. Returns nil when a
     /// quote is left open at the end (the caller then scans in one piece,
     /// which reports and skips the broken record).
-    static func recordBoundaries(_ base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, parts: Int,
+    package static func recordBoundaries(_ base: UnsafePointer<UInt8>, range: Range<Int>, delimiter: UInt8, parts: Int,
                                  release: (Range<Int>) -> Void = { _ in }) -> [Int]? {
         let n = range.count
         var cuts = [range.lowerBound]

@@ -2,12 +2,12 @@ import Foundation
 
 /// Numbers in CSV cells (SPEC §11: `,` as the decimal separator is accepted
 /// in files whose delimiter is not `,`). Parsed from bytes, correctly rounded.
-enum NumberParser {
+package enum NumberParser {
     private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
     /// A decimal number such as `2`, `-1.5`, `412,50` or `1e3`; nil when the
     /// cell is not a number.
-    static func decimal(_ s: ByteSlice, commaIsDecimal: Bool) -> Double? {
+    package static func decimal(_ s: ByteSlice, commaIsDecimal: Bool) -> Double? {
         var i = 0
         let n = s.n
         guard n > 0 else { return nil }

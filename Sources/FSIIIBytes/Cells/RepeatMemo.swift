@@ -5,16 +5,18 @@ import Foundation
 /// rows repeat the previous row's citizen and team: a compare of a few
 /// bytes then replaces a hash-table probe (a likely cache miss when there
 /// are a million citizens).
-struct RepeatMemo {
+package struct RepeatMemo {
     private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private var length = -1
     private var index: UInt32 = 0
 
-    func release() { bytes.deallocate() }
+    package init() {}
+
+    package func release() { bytes.deallocate() }
 
     /// The remembered index when `s` equals the last string, else nil.
     @inline(__always)
-    func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
+    package func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
         n == length && Self.equal(bytes, p, n) ? index : nil
     }
 
@@ -39,7 +41,7 @@ struct RepeatMemo {
     }
 
     @inline(__always)
-    mutating func remember(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: UInt32) {
+    package mutating func remember(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: UInt32) {
         guard n <= 64 else { length = -1; return }
         bytes.update(from: p, count: n)
         length = n
@@ -48,22 +50,10 @@ struct RepeatMemo {
 
     /// `intern` through the memo.
     @inline(__always)
-    mutating func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, intern: (UnsafePointer<UInt8>, Int) -> UInt32) -> UInt32 {
+    package mutating func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, intern: (UnsafePointer<UInt8>, Int) -> UInt32) -> UInt32 {
         if let known = lookup(p, n) { return known }
         let value = intern(p, n)
         remember(p, n, value)
         return value
-    }
-}
-
-extension RepeatMemo {
-    /// The index in `table` of the cell of an optional name column (team,
-    /// municipality, service), through the memo; 0 (the empty name) when
-    /// the file has no such column (`column == Int.max`).
-    @inline(__always)
-    mutating func name(_ record: CSVRecordCursor, column: Int, in table: inout NameTable) -> UInt32 {
-        guard column != Int.max else { return 0 }
-        let cell = record.field(column)
-        return resolve(cell.p, cell.n) { table.intern(ByteSlice(p: $0, n: $1)) }
     }
 }

@@ -4,28 +4,28 @@
 /// matching, the date parser). One per import chunk. After `limit`
 /// distinct cells (e.g. date-times with seconds) it stops remembering and
 /// resolves directly.
-struct TokenCache<Value> {
+package struct TokenCache<Value> {
     private var interner = ByteInterner(capacity: 256)
     private var values: [Value] = []
     private let limit: Int
 
-    init(limit: Int = 1 << 16) { self.limit = limit }
+    package init(limit: Int = 1 << 16) { self.limit = limit }
 
     /// The remembered value of a cell, nil when never seen.
     @inline(__always)
-    func lookup(_ s: ByteSlice) -> Value? {
+    package func lookup(_ s: ByteSlice) -> Value? {
         interner.find(s.p, s.n, hash: Self.hash(s)).map { values[Int($0)] }
     }
 
     /// Remembers the value of a cell just resolved by the slow path.
-    mutating func remember(_ s: ByteSlice, _ value: Value) {
+    package mutating func remember(_ s: ByteSlice, _ value: Value) {
         guard interner.count < limit else { return }
         _ = interner.intern(s.p, s.n, hash: Self.hash(s))
         values.append(value)
     }
 
     @inline(__always)
-    mutating func resolve(_ s: ByteSlice, slow: (ByteSlice) -> Value) -> Value {
+    package mutating func resolve(_ s: ByteSlice, slow: (ByteSlice) -> Value) -> Value {
         let h = Self.hash(s)
         if let index = interner.find(s.p, s.n, hash: h) { return values[Int(index)] }
         let value = slow(s)
@@ -63,24 +63,12 @@ struct TokenCache<Value> {
     }
 }
 
-extension TokenCache where Value == Int32 {
-    /// The day number of a date cell, `Int32.min` when it is not a date.
-    /// A plain date (10 bytes) is parsed outright — cheaper than a lookup
-    /// in a table of thousands of dates; date-times (which need the time
-    /// zone) go through the cache.
-    @inline(__always)
-    mutating func day(_ cell: ByteSlice) -> Int32 {
-        if cell.n == 10, let parsed = DateParser.parse(cell) { return parsed.rawValue }
-        return resolve(cell) { DateParser.parse($0)?.rawValue ?? Int32.min }
-    }
-}
-
 extension TokenCache where Value == UInt8 {
     /// Sentinel for a cell that does not resolve.
     static var unknown: UInt8 { 0xFF }
 }
 
 /// The sentinel of `TokenCache<UInt8>` without naming the generic type.
-enum Token {
-    static let unknown: UInt8 = 0xFF
+package enum Token {
+    package static let unknown: UInt8 = 0xFF
 }

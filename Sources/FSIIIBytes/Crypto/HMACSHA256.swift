@@ -8,7 +8,7 @@
 /// pseudonyms for a million citizens cheap (`Pseudonymizer`).
 ///
 /// The value holds key-equivalent material: whoever has it can compute codes.
-public struct HMACSHA256: Sendable {
+package struct HMACSHA256: Sendable {
     /// SHA-256 after absorbing K ⊕ ipad (RFC 2104: ipad = 0x36 repeated).
     private let innerStart: SHA256
     /// SHA-256 after absorbing K ⊕ opad (RFC 2104: opad = 0x5c repeated).
@@ -17,7 +17,7 @@ public struct HMACSHA256: Sendable {
     /// Prepares HMAC-SHA-256 under `key`. A key longer than the 64-byte block
     /// is hashed first and its digest used instead (RFC 2104 §2); a shorter
     /// one is padded with zeros to 64 bytes.
-    public init<Key: Collection>(key: Key) where Key.Element == UInt8 {
+    package init<Key: Collection>(key: Key) where Key.Element == UInt8 {
         var block = [UInt8](repeating: 0, count: SHA256State.blockSize)
         if key.count > SHA256State.blockSize {
             block.replaceSubrange(0..<SHA256State.digestSize, with: SHA256.hash(key))
@@ -33,13 +33,13 @@ public struct HMACSHA256: Sendable {
     }
 
     /// The 32-byte authentication code of `message`.
-    public func authenticationCode<Bytes: Sequence>(for message: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    package func authenticationCode<Bytes: Sequence>(for message: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         codeState(for: message).digest
     }
 
     /// The 32-byte authentication code of `message` under `key`, for a
     /// single use of the key (otherwise keep an `HMACSHA256` value).
-    public static func authenticationCode<Key: Collection, Bytes: Sequence>(
+    package static func authenticationCode<Key: Collection, Bytes: Sequence>(
         key: Key, message: Bytes
     ) -> [UInt8] where Key.Element == UInt8, Bytes.Element == UInt8 {
         HMACSHA256(key: key).authenticationCode(for: message)
@@ -47,7 +47,7 @@ public struct HMACSHA256: Sendable {
 
     /// The code as SHA-256 words, so callers that need only part of it
     /// (`Pseudonymizer`) make no array.
-    func codeState<Bytes: Sequence>(for message: Bytes) -> SHA256State where Bytes.Element == UInt8 {
+    package func codeState<Bytes: Sequence>(for message: Bytes) -> SHA256State where Bytes.Element == UInt8 {
         var inner = innerStart
         inner.update(message)
         let innerDigest = inner.finalizeState()

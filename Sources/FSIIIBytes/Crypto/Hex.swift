@@ -1,9 +1,9 @@
 /// Lowercase hexadecimal text for bytes: two digits per byte, most
 /// significant nibble first (as `hexdigest()` in Python and `openssl` print
 /// digests), so digests and pseudonyms compare as plain strings.
-public enum Hex {
+package enum Hex {
     /// The lowercase hex digits of `bytes`, e.g. `[0x0f, 0xa0]` → `"0fa0"`.
-    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         if let text = bytes.withContiguousStorageIfAvailable({ encode(contiguous: UnsafeRawBufferPointer($0)) }) {
             return text
         }
@@ -12,7 +12,7 @@ public enum Hex {
 
     /// The lowercase hex digits of the bytes of `buffer`, written straight
     /// into the string's storage.
-    static func encode(contiguous buffer: UnsafeRawBufferPointer) -> String {
+    package static func encode(contiguous buffer: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: 2 * buffer.count) { text in
             var index = 0
             for byte in buffer {

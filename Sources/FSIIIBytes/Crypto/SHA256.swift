@@ -10,7 +10,7 @@
 ///
 /// A `SHA256` is a value: copying one forks the computation, which is how
 /// `HMACSHA256` reuses the state after its key block.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     /// The chaining value H(i).
     private var state = SHA256State()
     /// The bytes of the block being filled, 64 bytes inline (no heap storage,
@@ -23,10 +23,10 @@ public struct SHA256: Sendable {
     private var messageLength: UInt64 = 0
 
     /// A hasher for a new message, starting from H(0) (FIPS 180-4 §5.3.3).
-    public init() {}
+    package init() {}
 
     /// Adds `bytes` to the message.
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let wasContiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             update(UnsafeRawBufferPointer(buffer))
         }
@@ -37,13 +37,13 @@ public struct SHA256: Sendable {
     }
 
     /// Adds `bytes` to the message (the fast path for contiguous arrays).
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Adds the bytes of `buffer` to the message: whole blocks are
     /// compressed straight from the buffer, only the ends are copied.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         messageLength &+= UInt64(buffer.count)
         var offset = 0
 
@@ -71,12 +71,12 @@ public struct SHA256: Sendable {
 
     /// Pads the message, compresses the last block(s) and returns the
     /// 32-byte digest. The hasher then starts over as a new `SHA256()`.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         finalizeState().digest
     }
 
     /// The digest of `bytes` (FIPS 180-4).
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    package static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()

@@ -7,7 +7,7 @@
 /// schedule lives on the stack). Keeping the state a plain value also lets
 /// `HMACSHA256` store the states after its ipad/opad blocks and start every
 /// authentication code from them by copying 32 bytes.
-struct SHA256State: Sendable {
+package struct SHA256State: Sendable {
     var h0: UInt32 = 0x6a09_e667
     var h1: UInt32 = 0xbb67_ae85
     var h2: UInt32 = 0x3c6e_f372
@@ -91,7 +91,7 @@ struct SHA256State: Sendable {
     }
 
     /// Calls `body` with the 32 digest bytes, without allocating.
-    func withBigEndianBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withBigEndianBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         let words = (
             h0.bigEndian, h1.bigEndian, h2.bigEndian, h3.bigEndian,
             h4.bigEndian, h5.bigEndian, h6.bigEndian, h7.bigEndian

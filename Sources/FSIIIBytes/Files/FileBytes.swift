@@ -5,12 +5,12 @@ import Foundation
 /// valid UTF-8 is re-encoded from Windows-1252 (SPEC §3); a byte-order mark is
 /// skipped. Immutable after creation, so chunks of it are parsed on several
 /// threads at once.
-final class FileBytes: @unchecked Sendable {
+package final class FileBytes: @unchecked Sendable {
     /// The file's content as UTF-8, without byte-order mark.
-    let bytes: UnsafeBufferPointer<UInt8>
-    let encoding: TextEncoding
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let encoding: TextEncoding
     /// The size of the file on disk, for throughput and progress.
-    let fileSize: Int
+    package let fileSize: Int
     private let release: () -> Void
     /// Whether `bytes` is a read-only file mapping whose pages can be dropped
     /// and read again.
@@ -20,27 +20,27 @@ final class FileBytes: @unchecked Sendable {
     private let anonymous: Bool
     /// What the encoding check learnt on its one pass over a mapped file, so
     /// the chunk plan needs no pass of its own; nil for other inputs.
-    let census: Census?
+    package let census: Census?
     /// Whether `encoding` was checked when the file was opened. False only
     /// for a file opened with `checkEncoding: false`: it is taken as UTF-8
     /// unread, and its reader must check every byte as it scans (and open
     /// the file again, checked, when one is not UTF-8).
-    let encodingChecked: Bool
+    package let encodingChecked: Bool
 
     /// Blocks of about 4 MB of `bytes` with their line ends (a CR LF split
     /// across two blocks counts in both: an upper bound), and whether any
     /// block holds a double quote.
-    struct Census {
+    package struct Census {
         /// Block `k` is `cuts[k] ..< cuts[k + 1]`.
-        let cuts: [Int]
-        let lineEnds: [Int]
-        let hasQuote: Bool
+        package let cuts: [Int]
+        package let lineEnds: [Int]
+        package let hasQuote: Bool
     }
 
     /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
     /// With `checkEncoding: false` a regular file is mapped without its
     /// encoding pass (see `encodingChecked`); other files are always checked.
-    init(path: String, checkEncoding: Bool = true) throws(InputFileError) {
+    package init(path: String, checkEncoding: Bool = true) throws(InputFileError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -117,7 +117,7 @@ final class FileBytes: @unchecked Sendable {
     /// once they are read: the file stays mapped and the bytes stay valid (a
     /// later read faults them in again from the page cache), but they no
     /// longer count in the process's resident memory.
-    func release(_ range: Range<Int>) {
+    package func release(_ range: Range<Int>) {
         guard mapped, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
         dropPages(base + range.lowerBound, range.count)
     }
@@ -125,13 +125,13 @@ final class FileBytes: @unchecked Sendable {
     /// Hands the pages of `range` back for good: called by the scan on bytes
     /// it has read for the last time. A file mapping keeps them readable;
     /// a re-encoded file's anonymous pages are gone (they read as zeros).
-    func discard(_ range: Range<Int>) {
+    package func discard(_ range: Range<Int>) {
         guard mapped || anonymous, let base = bytes.baseAddress, range.count >= 1 << 16 else { return }
         dropPages(base + range.lowerBound, range.count)
     }
 
     /// Wraps bytes already in memory (tests, generated data, standard input).
-    init(utf8 data: [UInt8]) {
+    package init(utf8 data: [UInt8]) {
         let bom = data.withUnsafeBufferPointer { TextEncoding.bomLength($0.baseAddress ?? emptyBytes, $0.count) }
         let valid = data.withUnsafeBufferPointer { TextEncoding.isValidUTF8(($0.baseAddress ?? emptyBytes) + bom, $0.count - bom) }
         let source = valid ? Array(data[bom...]) : data.withUnsafeBufferPointer { TextEncoding.windows1252ToUTF8($0.baseAddress ?? emptyBytes, $0.count) }
@@ -301,7 +301,7 @@ extension TextEncoding {
 
 /// Hands the whole pages inside `p ..< p + n` of a read-only file mapping
 /// back to the system; the bytes stay readable from the page cache.
-func dropPages(_ p: UnsafePointer<UInt8>, _ n: Int) {
+package func dropPages(_ p: UnsafePointer<UInt8>, _ n: Int) {
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let start = Int(bitPattern: p), end = start + n
     let first = (start + page - 1) / page * page, last = end / page * page
@@ -310,8 +310,8 @@ func dropPages(_ p: UnsafePointer<UInt8>, _ n: Int) {
 }
 
 /// A file that could not be read at all.
-public struct InputFileError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): cannot read: \(reason)" }
+package struct InputFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    package var path: String
+    package var reason: String
+    package var description: String { "\(path): cannot read: \(reason)" }
 }

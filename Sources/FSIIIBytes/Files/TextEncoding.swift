@@ -1,6 +1,6 @@
 /// The text encodings SPEC §3 accepts: UTF-8 with or without byte-order mark,
 /// and Windows-1252 for files that are not valid UTF-8 (Danish Excel exports).
-public enum TextEncoding: String, Sendable {
+package enum TextEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8WithBOM = "UTF-8 with BOM"
     case windows1252 = "Windows-1252"
@@ -13,7 +13,7 @@ public enum TextEncoding: String, Sendable {
     /// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlongs, no
     /// surrogates, nothing above U+10FFFF). ASCII runs are checked eight
     /// bytes at a time.
-    static func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    package static func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
         let raw = UnsafeRawPointer(p)
         while i < n {
@@ -35,7 +35,7 @@ public enum TextEncoding: String, Sendable {
     /// byte ≥ 0x80 is wrong. Anything else (three- and four-byte
     /// characters, short spans, a span that starts with a byte ≥ 0x80 or
     /// ends with a lead) is decided by `isValidUTF8`.
-    static func isValidUTF8Text(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    package static func isValidUTF8Text(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         typealias V = SIMD16<UInt8>
         guard n >= 17, p[0] < 0x80, p[n - 1] < 0xC0 else { return isValidUTF8(p, n) }
         let raw = UnsafeRawPointer(p)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A valid pointer for empty byte strings (never read).
-nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
+package nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
 
 /// A fast 64-bit hash of a short byte string (8 bytes per step, multiply-mix
 /// with a murmur3 finaliser). Used to intern citizens, teams, record ids and
 /// tokens without making a `String` per field.
 @inline(__always)
-func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
+package func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
     var h = ByteHashing.start(seed, n)
     ByteHashing.words(p, n) { h = ByteHashing.mix(h, $0, $1) }
     return ByteHashing.finish(h)
@@ -16,7 +16,7 @@ func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F
 /// `(byteHash(p, n, seed: a), byteHash(p, n, seed: b))` reading the bytes
 /// once: a record id's 128-bit hash.
 @inline(__always)
-func byteHashPair(_ p: UnsafePointer<UInt8>, _ n: Int, seeds a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
+package func byteHashPair(_ p: UnsafePointer<UInt8>, _ n: Int, seeds a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
     var x = ByteHashing.start(a, n), y = ByteHashing.start(b, n)
     ByteHashing.words(p, n) { word, last in
         x = ByteHashing.mix(x, word, last)
@@ -93,7 +93,7 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
 /// interning a key that is already known allocates nothing. A value type
 /// with copy-on-write storage; not for concurrent mutation: each import
 /// chunk has its own, merged at the end.
-struct ByteInterner: @unchecked Sendable {
+package struct ByteInterner: @unchecked Sendable {
     /// Manually managed buffers: the hot path reads them without bounds
     /// or uniqueness checks. Every index used is < `count` or < `mask + 1`.
     final class Storage {
@@ -239,13 +239,13 @@ struct ByteInterner: @unchecked Sendable {
 
     private var storage: Storage
 
-    init(capacity: Int = 64) { storage = Storage(capacity: capacity) }
+    package init(capacity: Int = 64) { storage = Storage(capacity: capacity) }
 
-    var count: Int { storage.count }
+    package var count: Int { storage.count }
 
     /// The index of the key, adding it when new.
     @inline(__always)
-    mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    package mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
         let h = byteHash(p, n)
         if let found = storage.find(p, n, hash: h) { return found }
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
@@ -265,24 +265,24 @@ struct ByteInterner: @unchecked Sendable {
     @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? { storage.find(p, n, hash: h) }
 
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: byteHash(p, n)) }
+    package func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: byteHash(p, n)) }
 
-    mutating func intern(_ bytes: [UInt8]) -> UInt32 {
+    package mutating func intern(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { b in intern(b.baseAddress ?? emptyBytes, b.count) }
     }
 
-    mutating func intern(_ string: String) -> UInt32 { intern(Array(string.utf8)) }
+    package mutating func intern(_ string: String) -> UInt32 { intern(Array(string.utf8)) }
 
-    func find(_ bytes: [UInt8]) -> UInt32? {
+    package func find(_ bytes: [UInt8]) -> UInt32? {
         bytes.withUnsafeBufferPointer { b in find(b.baseAddress ?? emptyBytes, b.count) }
     }
 
-    func bytes(at index: Int) -> ArraySlice<UInt8> {
+    package func bytes(at index: Int) -> ArraySlice<UInt8> {
         let start = storage.starts[index], end = storage.starts[index + 1]
         return Array(UnsafeBufferPointer(start: storage.arena + start, count: end - start))[...]
     }
 
-    func string(at index: Int) -> String {
+    package func string(at index: Int) -> String {
         let start = storage.starts[index], end = storage.starts[index + 1]
         return String(decoding: UnsafeBufferPointer(start: storage.arena + start, count: end - start), as: UTF8.self)
     }
@@ -290,19 +290,19 @@ struct ByteInterner: @unchecked Sendable {
     /// A view for finding keys from several threads at once while nothing
     /// is added. It does not keep the keys alive: the interner must outlive
     /// it and not change while it is used.
-    struct Lookup: @unchecked Sendable {
+    package struct Lookup: @unchecked Sendable {
         unowned(unsafe) let storage: Storage
         /// Keys known to the view: their indices are `0 ..< count`.
-        let count: Int
+        package let count: Int
 
         @inline(__always)
-        func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { storage.find(p, n, hash: byteHash(p, n)) }
+        package func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { storage.find(p, n, hash: byteHash(p, n)) }
     }
 
-    var lookup: Lookup { Lookup(storage: storage, count: count) }
+    package var lookup: Lookup { Lookup(storage: storage, count: count) }
 
     /// Makes room for `other`'s keys (see `merge`).
-    mutating func reserve(forMerging others: [ByteInterner]) {
+    package mutating func reserve(forMerging others: [ByteInterner]) {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
         storage.reserve(entries: storage.count + others.reduce(0) { $0 + $1.storage.count },
                         bytes: storage.arenaCount + others.reduce(0) { $0 + $1.storage.arenaCount })
@@ -313,7 +313,7 @@ struct ByteInterner: @unchecked Sendable {
     /// hashes, and reads the slot of the key eight ahead before it is
     /// needed, so the cache misses of a table of a million citizens overlap
     /// instead of coming one after another.
-    mutating func merge(_ other: ByteInterner, added: (Int) -> Void = { _ in }) -> [UInt32] {
+    package mutating func merge(_ other: ByteInterner, added: (Int) -> Void = { _ in }) -> [UInt32] {
         let o = other.storage
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
         let s = storage

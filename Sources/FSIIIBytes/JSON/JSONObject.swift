@@ -5,15 +5,15 @@
 /// equality. Duplicate names are kept too (the RFC only says they SHOULD be
 /// unique); lookups return the first. Lookup is a linear scan: FHIR objects
 /// have a handful of members, where a scan beats hashing.
-public struct JSONObject: Sendable, Sequence {
+package struct JSONObject: Sendable, Sequence {
     /// The members in document (or insertion) order.
-    public var members: [(key: String, value: JSONValue)]
+    package var members: [(key: String, value: JSONValue)]
 
     /// An empty object.
-    public init() { members = [] }
+    package init() { members = [] }
 
     /// An object with `members` in the order given.
-    public init(_ members: [(key: String, value: JSONValue)]) {
+    package init(_ members: [(key: String, value: JSONValue)]) {
         self.members = members
     }
 
@@ -22,7 +22,7 @@ public struct JSONObject: Sendable, Sequence {
     /// Setting replaces the first member named `key` in place (keeping its
     /// position), or appends a new member; setting `nil` removes every
     /// member named `key`.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get {
             for member in members where member.key == key { return member.value }
             return nil
@@ -41,21 +41,21 @@ public struct JSONObject: Sendable, Sequence {
     }
 
     /// The member names in order (duplicates included).
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 
     /// The number of members.
-    public var count: Int { members.count }
+    package var count: Int { members.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { members.isEmpty }
+    package var isEmpty: Bool { members.isEmpty }
 
     /// Appends a member without looking for an existing one of that name —
     /// the fast way to build an object whose names are known to be unique.
-    public mutating func append(key: String, value: JSONValue) {
+    package mutating func append(key: String, value: JSONValue) {
         members.append((key: key, value: value))
     }
 
-    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+    package func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
         members.makeIterator()
     }
 }
@@ -63,7 +63,7 @@ public struct JSONObject: Sendable, Sequence {
 extension JSONObject: Hashable {
     /// Equal when both have the same members in the same order (tuples are
     /// not `Equatable`, hence the hand-written conformance).
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for (a, b) in zip(lhs.members, rhs.members) where a.key != b.key || a.value != b.value {
             return false
@@ -71,7 +71,7 @@ extension JSONObject: Hashable {
         return true
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
         for member in members {
             hasher.combine(member.key)
@@ -82,7 +82,7 @@ extension JSONObject: Hashable {
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
     /// Members in the order written.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements.map { (key: $0.0, value: $0.1) })
     }
 }

@@ -13,14 +13,14 @@
 /// characters, invalid UTF-8, unpaired UTF-16 surrogates in `\u` escapes,
 /// numbers outside `Double`'s range (§6 lets a reader limit the range) and
 /// nesting deeper than `maxDepth` (§9 lets a reader limit the depth).
-public enum JSONParser {
+package enum JSONParser {
     /// The deepest nesting of arrays and objects accepted. Bounds the
     /// recursion, so hostile input cannot overflow the stack; FHIR bundles
     /// nest about 10 deep.
-    public static let maxDepth = 512
+    package static let maxDepth = 512
 
     /// Parses the JSON text in `bytes`.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw JSONParseError(line: 1, column: 1, message: "unexpected end of input: the text is empty")
         }
@@ -29,7 +29,7 @@ public enum JSONParser {
     }
 
     /// Parses the JSON text in `bytes`.
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         let result = bytes.withUnsafeBytes { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(buffer) }
         }
@@ -38,7 +38,7 @@ public enum JSONParser {
 
     /// Parses the JSON text in `text` (its UTF-8 form; no copy for native
     /// strings).
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
         let result = text.withUTF8 { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(UnsafeRawBufferPointer(buffer)) }

@@ -7,7 +7,7 @@
 /// them as plain digits (`42`, not `42.0`). Both cases answer `int` and
 /// `double`, and they compare by value: `.integer(2) == .number(2.0)`, so a
 /// value that is written and parsed again equals the original.
-public enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -27,14 +27,14 @@ public enum JSONValue: Sendable {
     /// The value of the first member named `key` when this is an object;
     /// `nil` otherwise (RFC 8259 §4 leaves duplicate names to the reader; we
     /// take the first).
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
     /// The element at `index` when this is an array and `index` is in range;
     /// `nil` otherwise, so optional chains through FHIR paths never trap.
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         if case .array(let elements) = self, elements.indices.contains(index) {
             return elements[index]
         }
@@ -42,13 +42,13 @@ public enum JSONValue: Sendable {
     }
 
     /// The string, when this is a string.
-    public var string: String? {
+    package var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
     /// The number as a `Double`, when this is a number (either case).
-    public var double: Double? {
+    package var double: Double? {
         switch self {
         case .number(let x): return x
         case .integer(let n): return Double(n)
@@ -58,7 +58,7 @@ public enum JSONValue: Sendable {
 
     /// The number as an `Int`, when it is integral and within `Int`'s range
     /// (`3.0` gives 3; `3.5` and `1e300` give `nil`).
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .number(let x):
             // Not `Int(exactly:)`, which needs libm's rounding functions and
@@ -73,25 +73,25 @@ public enum JSONValue: Sendable {
     }
 
     /// The Boolean, when this is `true` or `false`.
-    public var bool: Bool? {
+    package var bool: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
     }
 
     /// The elements, when this is an array.
-    public var array: [JSONValue]? {
+    package var array: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The object, when this is an object.
-    public var object: JSONObject? {
+    package var object: JSONObject? {
         if case .object(let object) = self { return object }
         return nil
     }
 
     /// Whether this is `null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
@@ -101,7 +101,7 @@ extension JSONValue: Hashable {
     /// Structural equality; numbers compare by value across `.number` and
     /// `.integer` (an `Int` that no `Double` represents exactly equals no
     /// `.number`), objects compare member by member in order.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -116,7 +116,7 @@ extension JSONValue: Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null:
             hasher.combine(0 as UInt8)
@@ -151,7 +151,7 @@ extension JSONValue: Hashable {
 
 extension JSONValue: CustomStringConvertible {
     /// Compact JSON text, for diagnostics and test failure messages.
-    public var description: String { JSONWriter(pretty: false).write(self) }
+    package var description: String { JSONWriter(pretty: false).write(self) }
 }
 
 /// Literals make report-building code and tests read like the JSON they
@@ -160,14 +160,14 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(nilLiteral: ()) { self = .null }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer literal is an `.integer`, written without decimals.
-    public init(integerLiteral value: Int) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(integerLiteral value: Int) { self = .integer(value) }
+    package init(floatLiteral value: Double) { self = .number(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
     }
 }

@@ -9,22 +9,22 @@
 /// characters U+0000–U+001F (as `\n`, `\t`, … or `\u00XX`) — and keep all
 /// other characters, including non-ASCII such as "æøå", as UTF-8 (§8.1).
 /// Numbers follow `number(_:)`.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Whether to indent (two spaces per level) or write compactly.
-    public var pretty: Bool
+    package var pretty: Bool
 
-    public init(pretty: Bool = true) {
+    package init(pretty: Bool = true) {
         self.pretty = pretty
     }
 
     /// The JSON text of `value`.
-    public func write(_ value: JSONValue) -> String {
+    package func write(_ value: JSONValue) -> String {
         String(decoding: writeBytes(value), as: UTF8.self)
     }
 
     /// The JSON text of `value` as UTF-8 bytes, ready for a file, without the
     /// detour through `String`.
-    public func writeBytes(_ value: JSONValue) -> [UInt8] {
+    package func writeBytes(_ value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         append(value, to: &output, indent: 0)
@@ -39,12 +39,12 @@ public struct JSONWriter: Sendable {
     /// all valid JSON numbers that Python's `json.loads` and any correctly
     /// rounding reader turn back into the same `Double`. Integral doubles
     /// keep their `.0`; build `.integer` values for counts.
-    public static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         x.isFinite ? x.description : "null"
     }
 
     /// The JSON text of a string: quoted and escaped as RFC 8259 §7 requires.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var output: [UInt8] = []
         appendString(text, to: &output)
         return String(decoding: output, as: UTF8.self)

@@ -8,25 +8,25 @@
 ///
 /// Not `Sendable`: it borrows a buffer that is valid only inside a
 /// `withUnsafeBytes` closure.
-public struct NDJSONLines: Sequence {
+package struct NDJSONLines: Sequence {
     /// A 1-based line number and the byte range of that line in the buffer.
-    public typealias Element = (line: Int, range: Range<Int>)
+    package typealias Element = (line: Int, range: Range<Int>)
 
     /// The buffer being split.
-    public let bytes: UnsafeRawBufferPointer
+    package let bytes: UnsafeRawBufferPointer
 
-    public init(_ bytes: UnsafeRawBufferPointer) {
+    package init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
-    public func makeIterator() -> Iterator {
+    package func makeIterator() -> Iterator {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         return Iterator(bytes: bytes, position: hasBOM ? 3 : 0)
     }
 
     /// Parses one line; an error carries the line number within the whole
     /// buffer instead of line 1 of the slice.
-    public func value(_ element: Element) throws(JSONParseError) -> JSONValue {
+    package func value(_ element: Element) throws(JSONParseError) -> JSONValue {
         do {
             return try JSONParser.parse(UnsafeRawBufferPointer(rebasing: bytes[element.range]))
         } catch {
@@ -36,12 +36,12 @@ public struct NDJSONLines: Sequence {
     }
 
     /// Yields the non-blank lines in order.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let bytes: UnsafeRawBufferPointer
         var position: Int
         var line = 0
 
-        public mutating func next() -> Element? {
+        package mutating func next() -> Element? {
             while position < bytes.count {
                 line += 1
                 let start = position

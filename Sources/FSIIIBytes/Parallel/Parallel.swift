@@ -3,16 +3,16 @@ import Foundation
 
 /// Splits work over the machine's cores (DEVELOPERS.md: use both cores).
 /// Results come back in index order, so merges are deterministic.
-enum Parallel {
+package enum Parallel {
     /// Number of worker threads: the active processor count, or the
     /// `FSIII_THREADS` environment variable (the benchmark's 1-vs-2 core runs).
-    static let workers: Int = {
+    package static let workers: Int = {
         if let s = ProcessInfo.processInfo.environment["FSIII_THREADS"], let n = Int(s), n >= 1 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
     /// `transform` applied to each element of `range` concurrently.
-    static func map<T>(_ range: Range<Int>, _ transform: (Int) -> T) -> [T] {
+    package static func map<T>(_ range: Range<Int>, _ transform: (Int) -> T) -> [T] {
         let n = range.count
         if n == 0 { return [] }
         if n == 1 || workers == 1 { return range.map(transform) }
@@ -30,7 +30,7 @@ enum Parallel {
     }
 
     /// Splits `0..<count` into about `workers × 4` contiguous pieces.
-    static func chunks(_ count: Int, minimum: Int = 1 << 14) -> [Range<Int>] {
+    package static func chunks(_ count: Int, minimum: Int = 1 << 14) -> [Range<Int>] {
         if count == 0 { return [] }
         let pieces = max(1, min(workers * 4, count / max(1, minimum)))
         return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
@@ -39,7 +39,7 @@ enum Parallel {
 
 /// Carries a value across a concurrency boundary where the caller proves
 /// there is no data race (each task touches its own index).
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+package struct UnsafeSendable<T>: @unchecked Sendable {
+    package let value: T
+    package init(_ value: T) { self.value = value }
 }

@@ -15,11 +15,11 @@ import Foundation
 /// at a time. This is a process-wide choice, so the library never makes it
 /// by itself: the `fsiii` and `fsiii-bench` executables call
 /// `reuseFreedBlocks()` first thing.
-public enum ProcessMemory {
+package enum ProcessMemory {
     /// The environment variable that keeps the C library's defaults
     /// (`FSIII_ALLOCATOR=system`), for comparison or on a machine short of
     /// memory.
-    public static let environmentKey = "FSIII_ALLOCATOR"
+    package static let environmentKey = "FSIII_ALLOCATOR"
 
     /// Asks glibc to serve blocks up to 256 MB from one heap shared by all
     /// threads and to keep freed memory for reuse (returned to the system
@@ -29,7 +29,7 @@ public enum ProcessMemory {
     /// Returns whether the policy is in force: false with
     /// `FSIII_ALLOCATOR=system` or another C library.
     @discardableResult
-    public static func reuseFreedBlocks() -> Bool {
+    package static func reuseFreedBlocks() -> Bool {
         if ProcessInfo.processInfo.environment[environmentKey] == "system" { return false }
         #if canImport(Glibc)
         guard let mallopt = cFunction("mallopt", as: Mallopt.self) else { return false }
@@ -102,7 +102,7 @@ public enum ProcessMemory {
     /// `malloc_trim`), before a stage that would otherwise stack its peak on
     /// memory nothing uses any more. Costs a page fault per 4 KB when the
     /// space is reused, so it is called only where the peak is set.
-    public static func returnFreed() {
+    package static func returnFreed() {
         #if canImport(Glibc)
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let mallocTrim = cFunction("malloc_trim", as: MallocTrim.self) else { return }

@@ -1,3 +1,6 @@
+import FSIIIBytes
+import FSIIIStatistics
+
 /// The non-parametric bootstrap of a comparison of group A with reference R
 /// (SPEC §8): courses are resampled with replacement within A and within R
 /// independently, and each replicate gives a difference in mean cost and in

@@ -1,3 +1,5 @@
+import FSIIIStatistics
+
 /// The comparison of a group A with a reference R (SPEC §8): differences
 /// in mean cost and mean effect, the ICER and its quadrant, the
 /// incremental net monetary benefit at a willingness to pay λ, and their

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The cost figures of one course (SPEC §8).
 public struct CourseCosts: Sendable, Hashable {
     /// Sum of the citizen's cost rows dated within the course.

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Courses with their compared pairs: the input of every figure.
 public struct CourseEvaluation: Sendable {
     /// One result per course, in the order the courses were given.

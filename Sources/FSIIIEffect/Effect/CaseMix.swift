@@ -1,3 +1,5 @@
+import FSIIIStatistics
+
 /// Case-mix strata of SPEC §7: baseline mean level band × age band at start.
 public enum CaseMix {
     /// Age bands at course start: < 67, 67–79, 80–89, ≥ 90, unknown.
@@ -5,7 +7,7 @@ public enum CaseMix {
     /// Baseline mean level bands: [0,1), [1,2), [2,3), [3,4].
     public static let baselineBands = ["[0,1)", "[1,2)", "[2,3)", "[3,4]"]
 
-    static func ageBand(_ age: Int?) -> Int {
+    package static func ageBand(_ age: Int?) -> Int {
         guard let age else { return 4 }
         return age < 67 ? 0 : age < 80 ? 1 : age < 90 ? 2 : 3
     }

@@ -1,3 +1,6 @@
+import FSIIIBytes
+import FSIIIStatistics
+
 /// The unit a group's figures are computed over: a course, or with
 /// `--by area|condition` a compared condition pair (SPEC §7). 64 bytes:
 /// counts and indices are 32-bit and the optionals are flags, because the

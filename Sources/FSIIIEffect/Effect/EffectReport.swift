@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The options of a report run; defaults are SPEC §5, §8 and §10's.
 public struct ReportOptions: Sendable {
     public var grouping: Grouping = .team
@@ -33,7 +35,7 @@ public struct EffectReport: Sendable {
     /// Where the courses came from.
     public var courseSource: CourseSource
     /// Time spent per stage (`courses`, `cost join`, `aggregation`, `cost comparison`).
-    public var timings = StageTimings()
+    package var timings = StageTimings()
     /// Each group compared with the reference (SPEC §8); nil without cost data.
     public var costComparison: CostComparisonReport?
 

@@ -1,3 +1,5 @@
+import FSIIIStatistics
+
 /// The figures of one group, or of all courses together (SPEC §7).
 /// An undefined figure is nil (`null` in JSON).
 public struct GroupFigures: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Dispatch
+import FSIIIBytes
 
 /// Options of an import.
 public struct ImportOptions: Sendable {
@@ -20,7 +21,7 @@ public struct ImportOptions: Sendable {
 /// and released after it is read, so a folder of 100,000 KL Gateway reports
 /// never holds more than one of them mapped at a time; an input already in
 /// memory (tests, generated data) carries its bytes.
-struct InputSource {
+package struct InputSource {
     var path: String
     var kind: InputKind
     /// Size in bytes, for progress and the file summary.
@@ -28,7 +29,7 @@ struct InputSource {
     private var content: FileBytes?
 
     /// An input already in memory.
-    init(path: String, kind: InputKind, bytes: FileBytes) {
+    package init(path: String, kind: InputKind, bytes: FileBytes) {
         self.path = path
         self.kind = kind
         self.fileSize = bytes.fileSize
@@ -79,7 +80,7 @@ public enum DatasetLoader {
         return dataset
     }
 
-    static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions(showProgress: false)) -> Dataset {
+    package static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions(showProgress: false)) -> Dataset {
         var dataset = Dataset(terminology: options.terminology)
         load(sources, into: &dataset, options: options)
         return dataset
@@ -199,7 +200,7 @@ public enum DatasetLoader {
     // MARK: - One file of each kind
 
     private static func summary(_ source: InputSource, _ bytes: FileBytes?, _ layout: CSVLayout?, rows: Int) -> FileSummary {
-        FileSummary(path: source.path, kind: source.kind, encoding: bytes?.encoding, delimiter: layout?.delimiterName,
+        FileSummary(path: source.path, kind: source.kind, encoding: (bytes?.encoding).map(FileEncoding.init), delimiter: layout?.delimiterName,
                     rows: rows, bytes: bytes?.fileSize ?? source.fileSize, unknownColumns: layout?.header.unknown ?? [])
     }
 

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Dates as SPEC §2 accepts them: `YYYY-MM-DD`, `DD-MM-YYYY`, `DD.MM.YYYY`,
 /// `DD/MM/YYYY`, and ISO 8601 date-times with offset or `Z`, which become the
 /// calendar date in Europe/Copenhagen. Parsed from bytes without allocation.

@@ -1,4 +1,5 @@
 import Dispatch
+import FSIIIBytes
 
 /// SPEC §4 applied to the rows read: a row supersedes every earlier alive row
 /// with the same `id` and every earlier alive row of the same citizen,

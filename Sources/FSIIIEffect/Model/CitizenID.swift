@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Citizen identifiers. A value of 10 digits, optionally written
 /// `DDMMYY-XXXX`, is a CPR number (SPEC §1) and is normalised to its ten
 /// digits, so both spellings name the same citizen; any other value is an

@@ -59,7 +59,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
 
     static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -88,7 +88,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
         return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    package static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

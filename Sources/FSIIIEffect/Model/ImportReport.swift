@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The kinds of input SPEC §3 defines.
 public enum InputKind: String, Sendable, CaseIterable, Comparable {
     case assessments, courses, costs, rates, fhir
@@ -57,7 +59,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     /// its pseudonym; internal, never printed.
     var citizenID: [UInt8]?
     /// Index of the citizen cell in `cells` (already `[fjernet]`).
-    var citizenCell: Int?
+    package var citizenCell: Int?
 
     public init(file: String, line: Int, column: String, message: String, reason: String,
                 severity: Severity = .rejected, cells: [String] = []) {
@@ -82,6 +84,20 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The pseudonym of a rejected row's citizen under `pseudonymizer`, for
+    /// the citizen cell of `--rejects`; nil when the row has no citizen id.
+    /// The id itself never leaves the library.
+    package func citizenPseudonym(_ pseudonymizer: Pseudonymizer) -> String? {
+        guard let id = citizenID, !id.isEmpty else { return nil }
+        var normalized = [UInt8](repeating: 0, count: max(id.count, 1))
+        let n = id.withUnsafeBufferPointer { b in
+            normalized.withUnsafeMutableBufferPointer { o in
+                CitizenID.normalize(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed, into: o.baseAddress!)
+            }
+        }
+        return pseudonymizer.pseudonym(of: normalized[0..<n])
+    }
+
     /// `file:line: column: message`; a problem with a whole file has no
     /// column, and no line when it is about no line in particular.
     public var description: String {
@@ -94,7 +110,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 public struct FileSummary: Sendable, Hashable {
     public var path: String
     public var kind: InputKind
-    public var encoding: TextEncoding?
+    public var encoding: FileEncoding?
     public var delimiter: String?
     public var rows: Int
     public var bytes: Int
@@ -111,7 +127,7 @@ public struct ImportReport: Sendable {
     /// Files that could not be read at all (each also has a problem).
     public var unreadableFiles = 0
     /// Time spent per import stage (`read assessments`, `rules`, …).
-    public var timings = StageTimings()
+    package var timings = StageTimings()
 
     public init() {}
 

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Team or municipality names, interned to dense indices. Index 0 is the
 /// empty name: "not given".
 public struct NameTable: Sendable {
@@ -50,6 +52,12 @@ public struct CitizenRegistry: Sendable {
 
     /// The normalised id of a citizen, for pseudonyms only.
     func normalizedID(_ citizen: Int) -> ArraySlice<UInt8> { ids.bytes(at: citizen) }
+
+    /// The citizen's pseudonym under `pseudonymizer` (SPEC §10), for the
+    /// per-course export: the id itself never leaves the library.
+    package func pseudonym(of citizen: Int, _ pseudonymizer: Pseudonymizer) -> String {
+        pseudonymizer.pseudonym(of: normalizedID(citizen))
+    }
 
     /// The index of a normalised id, adding it when new.
     @inline(__always)

@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIBytes
 
 /// Status of an assessment row (SPEC §3, §4).
 enum AssessmentStatus: UInt8 {

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Pseudonyms for citizen ids (SPEC §10): the first 16 hex digits (64 bits)
 /// of HMAC-SHA-256(key, normalised id), so outputs can be linked per citizen
 /// across runs with the same key without showing a CPR number.

@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIBytes
 
 /// Reads the FSIII terminology from a FHIR R4 CodeSystem (the format KL
 /// publishes, e.g. `CodeSystem-FSIII.json`), so users can follow KL's
@@ -36,7 +37,7 @@ public enum CodeSystemLoader {
     }
 
     /// Converts a parsed CodeSystem.
-    public static func terminology(from value: JSONValue) throws(TerminologyError) -> Terminology {
+    package static func terminology(from value: JSONValue) throws(TerminologyError) -> Terminology {
         guard value["resourceType"]?.string == "CodeSystem", let roots = value["concept"]?.array else {
             throw TerminologyError(message: "not a FHIR CodeSystem (expected \"resourceType\": \"CodeSystem\" with \"concept\")")
         }

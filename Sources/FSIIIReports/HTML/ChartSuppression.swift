@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// Small-cell suppression of the HTML report's breakdowns that are not
 /// groups of the report: months of the trend chart and conditions of the
 /// condition chart (SPEC §10).

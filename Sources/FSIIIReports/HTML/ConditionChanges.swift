@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The condition chart's figures: over all compared pairs (SPEC §5) of a
 /// condition, the mean of `b − f` (positive is improvement), so a reader
 /// sees which functions improve. Sorted by mean change, largest first.

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The condition chart: one horizontal bar per FSIII condition with the
 /// mean change `b − f` over its compared pairs, largest improvement on
 /// top, so a reader sees which functions improve (`ConditionChanges`).

@@ -1,4 +1,6 @@
 import Foundation
+import FSIIIEffect
+import FSIIIStatistics
 
 /// The funnel plot of SPEC §7: each group's observed/expected ratio of
 /// improved courses against its expected count, with the 95 % and 99.8 %

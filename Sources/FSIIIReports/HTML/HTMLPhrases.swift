@@ -1,3 +1,6 @@
+import FSIIIEffect
+import FSIIIStatistics
+
 /// The texts of the HTML report's charts that are sentences with figures
 /// in them (titles, descriptions for screen readers, tooltips), in Danish
 /// and English. Short fixed labels live in `LabelKey` (Language.swift);

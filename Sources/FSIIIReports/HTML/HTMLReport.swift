@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The HTML report of `fsiii report … --html FILE` (SPEC §11): one
 /// self-contained page a data team can mail or put on an intranet.
 ///

@@ -1,3 +1,5 @@
+import FSIIIEffect
+
 /// The prose of the HTML report, in Danish and English: the plain-language
 /// summary at the top, the notes on method at the bottom, and the
 /// rejection reasons of the import in the reader's language.

@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIEffect
 
 /// The tables of the HTML report: the group table of SPEC §7 (with the
 /// cost columns of §8 when there is cost data), sortable by a few lines of

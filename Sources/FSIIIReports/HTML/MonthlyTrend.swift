@@ -1,4 +1,6 @@
 import Foundation
+import FSIIIEffect
+import FSIIIStatistics
 
 /// The trend chart's figures: evaluable courses by month of course end,
 /// with the improved share, its p-chart limits and the mean change.

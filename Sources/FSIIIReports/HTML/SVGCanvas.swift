@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIEffect
 
 /// A linear map from data values to pixels along one axis:
 /// `pixel(v) = pixelLow + (v − domainLow) / (domainHigh − domainLow) · (pixelHigh − pixelLow)`.

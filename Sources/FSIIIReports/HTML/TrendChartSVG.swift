@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIEffect
 
 /// The trend chart: by month of course end, the share of improved courses
 /// as a p-chart (centre line p̄, 3-sigma limits per month, see

@@ -1,4 +1,5 @@
 import FSIIIEffect
+import FSIIIReports
 
 /// `fsiii codes [SEARCH]`: the conditions and levels the tool resolves.
 enum CodesCommand {

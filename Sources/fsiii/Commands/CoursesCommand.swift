@@ -1,4 +1,5 @@
 import FSIIIEffect
+import FSIIIReports
 
 /// `fsiii courses PATH…`: one row per course, citizens as pseudonyms.
 enum CoursesCommand {

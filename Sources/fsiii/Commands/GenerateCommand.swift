@@ -1,4 +1,5 @@
 import FSIIIEffect
+import FSIIISampleData
 
 /// `fsiii generate OUTDIR`: synthetic, realistic sample data, deterministic for a seed.
 enum GenerateCommand {

@@ -1,4 +1,6 @@
 import FSIIIEffect
+import FSIIIReports
+import FSIIIBytes
 
 /// `fsiii report PATH…`: the effect per team (or `--by …`), SPEC §11.
 enum ReportCommand {

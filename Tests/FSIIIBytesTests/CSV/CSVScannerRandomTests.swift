@@ -1,5 +1,6 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
 
 /// The scanner's vector fast path and its byte-by-byte path against a
 /// plain RFC 4180 reading, on random files.

@@ -1,5 +1,6 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
 
 /// RFC 4180 scanning (SPEC §3): quoting, line ends, blank lines, and the
 /// record boundaries used to split files over both cores.

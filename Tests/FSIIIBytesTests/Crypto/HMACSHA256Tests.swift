@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// HMAC-SHA-256 against the test cases of RFC 4231 §4.2–4.8.
 @Suite("HMAC-SHA-256 (RFC 2104, RFC 4231 vectors)")

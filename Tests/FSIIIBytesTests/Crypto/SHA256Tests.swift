@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// SHA-256 against the FIPS 180-4 examples published by NIST (CSRC
 /// "Cryptographic Standards and Guidelines: Examples with Intermediate

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
 
 /// The census reads each block of a mapped file once and must agree with
 /// the three separate checks it replaces: `isValidUTF8`, `lineEnds` and a

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// One rejected text: where the error must point and how its message starts.
 struct RejectedJSON: Sendable, CustomTestStringConvertible {

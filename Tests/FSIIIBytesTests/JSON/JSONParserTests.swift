@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// RFC 8259 values, member order, strings and numbers.
 @Suite("JSONParser")

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Output layout, escaping, numbers and round trips.
 @Suite("JSONWriter")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 /// The real FHIR bundles of the KL Gateway examples parse, with known facts.
 @Suite("KL Gateway reference bundles")

@@ -1,5 +1,5 @@
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Line splitting for newline-delimited JSON.
 @Suite("NDJSONLines")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 @Suite("Allocator policy")
 struct ProcessMemoryTests {

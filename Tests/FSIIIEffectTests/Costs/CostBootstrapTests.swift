@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIStatistics
 
 @Suite("Cost bootstrap: documented draws, percentiles, acceptability curve (SPEC §8)")
 struct CostBootstrapTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 @Suite("Cost rows that cannot be priced are rejected, naming the rates file and --hourly-rate (SPEC §3)")
 struct CostPricingTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// Course costs, before/after windows, savings and group cost figures of
 /// SPEC §8 on TinyCostData.teams, worked out by hand. H = 90 days,

@@ -1,5 +1,7 @@
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 /// The evaluation keeps each core's pairs in an array of its own
 /// (`ConditionPairs`); read as one collection they must be exactly the pairs

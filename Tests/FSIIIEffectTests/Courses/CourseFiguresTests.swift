@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// SPEC §5–§6 on a small data set computed by hand.
 ///
@@ -7,33 +8,8 @@ import Testing
 /// C (X-17, not a CPR number).
 @Suite("Courses: baseline, follow-up and course figures (SPEC §5–§6)")
 struct CourseFiguresTests {
-    static let assessments = """
-    citizen;date;condition;level;team;goal;status
-    0101401234;2024-02-20;Vaske sig;3;T1;;
-    0101401234;2024-05-20;J1.1;1;T1;;
-    0101401234;05-03-2024;Lave mad;2;T1;1;
-    0101401234;2024-05-10;Lave mad;Moderate begrænsninger;T1;;
-    0101401234;2024-01-15;Gå;4;T1;;
-    0101401234;2024-03-20;Gå;3;T1;;
-    0101401234;2024-02-28;Hukommelse;9;T1;;
-    0101401234;2024-05-01;Hukommelse;1;T1;;
-    0101401234;2024-07-25;Hukommelse;9;T3;;
-    0101401234;2024-09-20;Hukommelse;9;T3;;
-    0202504321;2024-01-10;Vaske sig;2;T1;;
-    0202504321;2024-01-10;Vaske sig;3;T1;;
-    0202504321;2024-03-01;Vaske sig;;T1;;resolved
-    X-17;2024-01-25;Lave mad;2;T2;;
-    """
-
-    static let courses = """
-    citizen;start;end;team
-    0101401234;2024-03-01;2024-05-15;T1
-    0202504321;2024-01-15;2024-02-28;
-    0202504321;2024-06-01;;T1
-    X-17;2024-02-01;2024-03-31;T2
-    X-17;2024-09-01;2024-10-31;T2
-    0101401234;2024-08-01;2024-09-30;T3
-    """
+    static let assessments = HandComputedCourses.assessments
+    static let courses = HandComputedCourses.courses
 
     static func evaluation() -> (Dataset, CourseEvaluation) {
         let d = Fixtures.dataset([.init("assessments.csv", .assessments, assessments), .init("courses.csv", .courses, courses)])

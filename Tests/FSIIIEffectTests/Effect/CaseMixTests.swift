@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// SPEC §7 case mix and funnel limits on two teams and two strata,
 /// computed by hand.

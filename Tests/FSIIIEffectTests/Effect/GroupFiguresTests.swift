@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// SPEC §7 on small groups computed by hand (reference values of t, Wilson
 /// and Wilcoxon from scipy 1.17.1 where noted).

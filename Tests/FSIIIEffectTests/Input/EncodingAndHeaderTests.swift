@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
+import FSIIITestSupport
 
 /// SPEC §3: UTF-8 with or without BOM, Windows-1252 fallback, header names
 /// in Danish and English, unknown columns listed once.
@@ -8,7 +11,7 @@ import Testing
 struct EncodingAndHeaderTests {
     @Test("a real Windows-1252 file with æøå (a Danish Excel export) reads as text")
     func windows1252File() throws {
-        let path = Fixtures.fixtureFolder.appendingPathComponent("cp1252/assessments.csv").path
+        let path = Fixtures.fixtureFolder().appendingPathComponent("cp1252/assessments.csv").path
         let raw = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(raw.contains(0xE5) && raw.contains(0xF8), "the fixture holds cp1252 å and ø")
         let d = try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false))

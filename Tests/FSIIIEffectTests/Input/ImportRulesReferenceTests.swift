@@ -1,5 +1,7 @@
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
 
 /// The sort-based rules (`AssessmentRules`) against the SPEC §4 rules
 /// written the plain way — every row in input order, with a dictionary of

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// SPEC §4: rejected, superseded and removed rows, and the identity
 /// read = accepted + rejected + superseded + removed.

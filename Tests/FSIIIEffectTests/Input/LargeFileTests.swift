@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// Files above 4 MB are read in parallel chunks: a UTF-8 file on disk
 /// speculatively (cut at line ends, checked as it is read), a file that is

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+@testable import FSIIIStatistics
+import FSIIITestSupport
 
 /// A large file on disk is read speculatively: taken as UTF-8 without an
 /// encoding pass, cut at line ends, each chunk's rows estimated. Whatever the
@@ -184,28 +187,5 @@ struct SpeculativeReadTests {
         #expect(b.citizen == [0, 1, 50, 51, 52, 3, 4, 5, 60])
         #expect(b.condition == [1, 1, 2, 2, 2, 1, 1, 1, 2])
         #expect(b.count == 9 && b.idHashA == [0, 1, 50, 51, 52, 3, 4, 5, 60])
-    }
-
-    @Test("the vector UTF-8 check of records equals isValidUTF8 on 4,000 random Danish spans")
-    func recordCheck() {
-        var random = SeededGenerator(seed: 2_611)
-        func next(_ n: Int) -> Int { random.index(below: n) }
-        var invalid = 0, vectorPath = 0
-        for _ in 0..<4_000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<next(next(4) == 0 ? 8 : 60) { bytes += CensusTests.danish[next(CensusTests.danish.count)] }
-            switch next(4) {
-            case 0: bytes.insert(contentsOf: CensusTests.danishBad[next(CensusTests.danishBad.count)], at: next(bytes.count + 1))
-            case 1: bytes.insert(contentsOf: Array("€".utf8), at: next(bytes.count + 1))
-            case 2 where !bytes.isEmpty: bytes[next(bytes.count)] = [0xC3, 0xA6, 0x80, 0xE6][next(4)]
-            default: break
-            }
-            let valid = bytes.withUnsafeBufferPointer { b in TextEncoding.isValidUTF8(b.baseAddress ?? emptyBytes, b.count) }
-            let checked = bytes.withUnsafeBufferPointer { b in TextEncoding.isValidUTF8Text(b.baseAddress ?? emptyBytes, b.count) }
-            #expect(checked == valid, "\(bytes)")
-            if !valid { invalid += 1 }
-            if bytes.count >= 17 && bytes[0] < 0x80 && bytes[bytes.count - 1] < 0xC0 { vectorPath += 1 }
-        }
-        #expect(invalid > 500 && vectorPath > 2_000, "both outcomes and the vector path were exercised")
     }
 }

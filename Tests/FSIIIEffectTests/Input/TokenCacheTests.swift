@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// The token cache hashes only a few words of a cell; it must still tell
 /// apart every cell, and spread the date-times that differ in the middle.

@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Pseudonyms are the first 16 hex digits of HMAC-SHA-256(key, id) (SPEC §10).
 @Suite("Pseudonymizer (SPEC §10)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// A rejected row keeps its cells for `--rejects`, but never the citizen's:
 /// that cell becomes `[fjernet]`, and the normalised id is kept aside only

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
+import FSIIITestSupport
 
 /// The built-in FSIII tables and the CodeSystem loader (`--terminology FILE`).
 @Suite("FSIII terminology")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The `fsiii` command line: exit statuses of SPEC §11, help, usage errors,
 /// validate, codes and the accounting printed after every import.

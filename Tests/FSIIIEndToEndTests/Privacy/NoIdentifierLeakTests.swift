@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIISampleData
+import FSIIITestSupport
 
 /// SPEC §10: no CPR number, name or raw citizen id in any output, log line
 /// or error message of any command. Every command runs on CPR-shaped data

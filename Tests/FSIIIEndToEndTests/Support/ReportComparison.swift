@@ -1,5 +1,7 @@
 import Foundation
+@testable import FSIIIReports
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Compares a report with an expected SPEC §11 JSON report, key by key:
 /// every key the expected report has must be in ours with the same value

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// Renders the sample report in headless Chromium at 1280 × 800 and checks

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// The condition chart for five conditions, one citizen per pair, minCell 5:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// The funnel plot's pixels for the five teams of `HTMLFixtures.funnelReport`,

@@ -1,4 +1,5 @@
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 @Suite("HTML escaping makes data safe as element text and attribute value")

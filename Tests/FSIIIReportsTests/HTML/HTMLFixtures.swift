@@ -1,5 +1,6 @@
 import Foundation
 @testable import FSIIIEffect
+@testable import FSIIISampleData
 
 /// Small hand-made inputs of the HTML report's tests, with figures chosen
 /// so the expected pixels can be worked out by hand (see each test), and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// The whole page for the README's sample data (300 citizens, seed 1).

@@ -1,4 +1,5 @@
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 @Suite("SVG canvas: scales, nice numbers, coordinates")

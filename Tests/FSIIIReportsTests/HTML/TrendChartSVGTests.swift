@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FSIIIReports
 @testable import FSIIIEffect
 
 /// The trend chart for courses ending in January to May 2024, one citizen

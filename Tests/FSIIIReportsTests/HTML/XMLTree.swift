@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
+@testable import FSIIIEffect
 #endif
 
 /// A parsed XML element, for structural checks of the HTML report and its

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The columns of an assessments file (SPEC §3), with their Danish names.
 enum AssessmentColumns {
     static let citizen = 0, date = 1, condition = 2, level = 3, team = 4, municipality = 5, goal = 6, status = 7, id = 8

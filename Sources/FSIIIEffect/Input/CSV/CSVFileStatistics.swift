@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Counts the records and fields of a CSV file with the import's scanner,
 /// without resolving anything: the raw speed of the byte-level reader
 /// (what `fsiii-bench` reports as "scan").

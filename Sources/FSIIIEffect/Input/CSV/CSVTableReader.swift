@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import FSIIIBytes
 
 /// Receives the records of one chunk of a CSV file. Each chunk has its own
 /// sink, so chunks parse on both cores without sharing state.

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The columns of a costs file (SPEC §3): hours, minutes or an amount.
 enum CostColumns {
     static let citizen = 0, date = 1, hours = 2, minutes = 3, amount = 4, service = 5, team = 6

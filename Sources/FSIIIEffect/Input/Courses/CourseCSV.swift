@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The columns of a courses file (SPEC §3).
 enum CourseColumns {
     static let citizen = 0, start = 1, end = 2, team = 3, municipality = 4, id = 5, type = 6

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The mapping of each kind of resource (IMPORT-CONTRACT.md, "where each
 /// fact is"): one function per kind, each returning the version record or a
 /// rejection that says what is wrong and what to do.

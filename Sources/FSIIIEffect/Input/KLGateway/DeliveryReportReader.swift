@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Reads one care delivery report (SPEC §9, IMPORT-CONTRACT.md) into
 /// `ReportFacts`: the citizen from the Patient's CPR identifier, and one
 /// version record per resource entry. The report's entries are indexed by

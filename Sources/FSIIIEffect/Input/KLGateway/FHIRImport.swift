@@ -1,4 +1,5 @@
 import Foundation
+import FSIIIBytes
 
 /// Reads KL Gateway care delivery reports (SPEC §9) into the dataset.
 ///
@@ -69,7 +70,7 @@ struct FHIRImport {
             }
             dataset.report.unreadableFiles += 1
         }
-        dataset.report.files.append(FileSummary(path: source.path, kind: .fhir, encoding: file.encoding, delimiter: nil,
+        dataset.report.files.append(FileSummary(path: source.path, kind: .fhir, encoding: FileEncoding(file.encoding), delimiter: nil,
                                                 rows: reports, bytes: file.fileSize, unknownColumns: []))
     }
 

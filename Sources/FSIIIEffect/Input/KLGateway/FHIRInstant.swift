@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// A point in time from a FHIR `instant` or `dateTime`, in milliseconds
 /// since 1970-01-01 UTC: orders the versions of a resource
 /// (`meta.lastUpdated`, `Bundle.timestamp`) and measures delivered minutes

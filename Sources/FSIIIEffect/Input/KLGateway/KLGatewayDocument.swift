@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// One JSON document of a KL Gateway input — a `.json` file or one line of
 /// an `.ndjson` file — is a care delivery report, an incremental delivery
 /// (a Bundle of delivery reports, SPEC §9), or not a delivery report at all

@@ -1,28 +1,30 @@
+import FSIIIBytes
+
 /// The systems, profiles and codes of KL Gateway care delivery reports that
 /// the import reads (reference/klgateway/IMPORT-CONTRACT.md). One place, so
 /// a change in the implementation guide is one edit.
-enum KLGateway {
+package enum KLGateway {
     /// FSIII codes: conditions, levels, interventions, follow-up results.
-    static let fsiiiSystem = "urn:oid:1.2.208.176.2.21"
+    package static let fsiiiSystem = "urn:oid:1.2.208.176.2.21"
     /// CPR numbers (Patient.identifier).
-    static let cprSystem = "urn:oid:1.2.208.176.1.2"
+    package static let cprSystem = "urn:oid:1.2.208.176.1.2"
     /// Level-3 local interventions: the municipality's own service names.
-    static let localInterventionSystem = "http://fhir.kl.dk/gateway/CodeSystem/LocallyDefinedInterventions"
-    static let careSocialCodes = "http://fhir.kl.dk/term/CodeSystem/CareSocialCodes"
+    package static let localInterventionSystem = "http://fhir.kl.dk/gateway/CodeSystem/LocallyDefinedInterventions"
+    package static let careSocialCodes = "http://fhir.kl.dk/term/CodeSystem/CareSocialCodes"
 
-    static let profilePrefix = "http://fhir.kl.dk/gateway/StructureDefinition/"
-    static let deliveryReportProfile = "klgateway-care-delivery-report"
+    package static let profilePrefix = "http://fhir.kl.dk/gateway/StructureDefinition/"
+    package static let deliveryReportProfile = "klgateway-care-delivery-report"
     static let incrementalDeliveryProfile = "klgateway-care-incremental-delivery"
-    static let followUpObservationProfile = "klgateway-care-follow-up-observation"
-    static let basedOnInterventionExtension = profilePrefix + "BasedOnInterventionExtension"
+    package static let followUpObservationProfile = "klgateway-care-follow-up-observation"
+    package static let basedOnInterventionExtension = profilePrefix + "BasedOnInterventionExtension"
 
     /// Encounter type "udførelse af planlagt indsats": delivered minutes.
-    static let deliveryEncounterType = "784275f1-6822-4a88-b361-d958007d5253"
+    package static let deliveryEncounterType = "784275f1-6822-4a88-b361-d958007d5253"
     /// Encounter type "opfølgning".
     static let followUpEncounterType = "9f03dfbb-7a97-45a5-94db-d4c3501714a9"
     /// Condition category "problem-list-item": the condition is in focus.
-    static let inFocusCategory = "problem-list-item"
-    static let enteredInError = "entered-in-error"
+    package static let inFocusCategory = "problem-list-item"
+    package static let enteredInError = "entered-in-error"
 
     /// The last path segment of a profile URL without a `|version`
     /// (`…/klgateway-care-encounter|2.0` → `klgateway-care-encounter`).

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The identity of a FHIR resource across reports: a 128-bit hash of
 /// `Type/id` (SPEC §9: the same id sent again is a new version of it).
 struct ResourceKey: Hashable, Comparable, Sendable {

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Every version of every resource read so far, in compact records: the
 /// reports themselves are released as soon as they are read, so a run over
 /// 100,000 reports holds only these (a few dozen bytes per resource entry).

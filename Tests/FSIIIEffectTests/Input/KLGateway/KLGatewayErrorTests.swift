@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Bad KL Gateway input: each problem names the file (and line of an
 /// NDJSON file) and the resource, rejects only what it is about, and never

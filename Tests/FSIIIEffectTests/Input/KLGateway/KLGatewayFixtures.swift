@@ -1,5 +1,6 @@
 import Foundation
 @testable import FSIIIEffect
+@testable import FSIIIBytes
 
 /// Small hand-written KL Gateway reports for the update and error rules,
 /// built as JSON values so each test states only what it is about.

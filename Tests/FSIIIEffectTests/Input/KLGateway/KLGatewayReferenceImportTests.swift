@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The real KL Gateway example reports (`../shared/reference/klgateway/`):
 /// the conditions, levels, dates, goals, courses and minutes they contain,
