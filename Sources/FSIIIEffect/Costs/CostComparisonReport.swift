@@ -75,8 +75,8 @@ extension CostComparisonReport {
     /// Compares each group of `groups` (after suppression) with the
     /// reference. `samples` are the evaluable courses in course order, each
     /// with the index of its group in `groups`.
-    static func make(samples: [(group: Int, sample: CourseSample)], groups: [GroupFigures], grouping: Grouping,
-                     options: CostComparisonOptions) -> CostComparisonReport {
+    static func make<Group: ComparedGroup>(samples: [(group: Int, sample: CourseSample)], groups: [Group], grouping: Grouping,
+                                           options: CostComparisonOptions) -> CostComparisonReport {
         var report = CostComparisonReport(grouping: grouping, options: options, reference: .allOtherCourses,
                                           referenceFound: true, entries: [])
         guard !grouping.groupsPairs else { return report }
@@ -113,25 +113,16 @@ extension CostComparisonReport {
     }
 }
 
+/// A group as the comparison sees it: its name and whether it is
+/// suppressed (SPEC §10). Effect's group figures are these; Costs does not
+/// know them.
+protocol ComparedGroup {
+    var group: String { get }
+    var suppressed: Bool { get }
+}
+
 extension CostComparisonReport.Entry {
     init(group: String, status: CostComparisonReport.Status) {
         self.init(group: group, status: status, comparison: nil)
-    }
-}
-
-extension CostComparisonReport {
-    /// The comparison of a report's groups: each evaluable course is a
-    /// ``CourseSample`` (its cost, its `meanChange`) in its group.
-    static func make(_ evaluation: CourseEvaluation, costs: [CourseCosts], dataset: Dataset, groups: [GroupFigures],
-                     grouping: Grouping, options: CostComparisonOptions) -> CostComparisonReport {
-        var samples: [(group: Int, sample: CourseSample)] = []
-        if !grouping.groupsPairs {
-            let index = Dictionary(groups.enumerated().map { ($1.group, $0) }, uniquingKeysWith: { a, _ in a })
-            for (i, r) in evaluation.results.enumerated() where r.isEvaluable {
-                guard let k = index[EffectAnalysis.groupName(r, grouping: grouping, dataset: dataset)] else { continue }
-                samples.append((k, CourseSample(cost: costs[i].cost, effect: r.meanChange)))
-            }
-        }
-        return make(samples: samples, groups: groups, grouping: grouping, options: options)
     }
 }

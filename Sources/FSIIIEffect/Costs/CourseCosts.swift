@@ -85,9 +85,18 @@ public enum CostJoin {
     }
 }
 
+/// A unit the group cost figures are summed over (SPEC §8): the course it
+/// belongs to (an index into the per-course costs), its points changed and
+/// its outcome. Effect's units are these; Costs does not know them.
+protocol CostedCourse {
+    var course: Int { get }
+    var points: Int { get }
+    var outcome: CourseOutcome { get }
+}
+
 /// Group cost figures (SPEC §8).
 enum CostAnalysis {
-    static func groupCosts<Units: Collection>(_ units: Units, costs: [CourseCosts]) -> GroupCosts where Units.Element == EffectUnit {
+    static func groupCosts<Units: Collection>(_ units: Units, costs: [CourseCosts]) -> GroupCosts where Units.Element: CostedCourse {
         var total = 0.0, points = 0, improved = 0
         var savings: [Double] = [], net: [Double] = [], hours: [Double] = []
         for u in units {

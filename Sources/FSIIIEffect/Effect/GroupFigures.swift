@@ -46,32 +46,38 @@ public struct GroupFigures: Sendable {
     public init(group: String) { self.group = group }
 }
 
-/// Per-group cost figures (SPEC §8).
-public struct GroupCosts: Sendable, Hashable {
-    public var totalCost: Double
-    public var meanCost: Double?
-    /// `Σcost / Σchange`, only when `Σchange > 0`.
-    public var costPerPoint: Double?
-    /// `Σcost / improved courses`, only when there is one.
-    public var costPerImproved: Double?
-    /// Mean savings over the courses with a savings figure.
-    public var meanSavings: Double?
-    /// Mean of `cost − savings` over the same courses.
-    public var meanNetCost: Double?
-    /// Courses with a complete after-window.
-    public var coursesWithSavings: Int
-    /// Mean change in home-care hours per week, before minus after.
-    public var meanHoursChangePerWeek: Double?
+/// Counts of not-evaluable courses by reason (SPEC §5).
+public struct NotEvaluableCounts: Sendable, Hashable {
+    public var open = 0
+    public var noBaseline = 0
+    public var noFollowUp = 0
+    public var notRelevant = 0
 
-    public init(totalCost: Double, meanCost: Double?, costPerPoint: Double?, costPerImproved: Double?,
-                meanSavings: Double?, meanNetCost: Double?, coursesWithSavings: Int, meanHoursChangePerWeek: Double?) {
-        self.totalCost = totalCost
-        self.meanCost = meanCost
-        self.costPerPoint = costPerPoint
-        self.costPerImproved = costPerImproved
-        self.meanSavings = meanSavings
-        self.meanNetCost = meanNetCost
-        self.coursesWithSavings = coursesWithSavings
-        self.meanHoursChangePerWeek = meanHoursChangePerWeek
+    public init() {}
+
+    public subscript(reason: NotEvaluableReason) -> Int {
+        get {
+            switch reason {
+            case .open: return open
+            case .noBaseline: return noBaseline
+            case .noFollowUp: return noFollowUp
+            case .notRelevant: return notRelevant
+            }
+        }
+        set {
+            switch reason {
+            case .open: open = newValue
+            case .noBaseline: noBaseline = newValue
+            case .noFollowUp: noFollowUp = newValue
+            case .notRelevant: notRelevant = newValue
+            }
+        }
     }
+
+    public var total: Int { open + noBaseline + noFollowUp + notRelevant }
+}
+
+/// The funnel-plot verdict of a group (SPEC §7).
+public enum FunnelFlag: String, Sendable, Hashable {
+    case highAlarm = "high_alarm", highAlert = "high_alert", within, lowAlert = "low_alert", lowAlarm = "low_alarm"
 }

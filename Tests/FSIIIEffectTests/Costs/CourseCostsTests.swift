@@ -111,6 +111,6 @@ struct CourseCostsTests {
         let g = CostAnalysis.groupCosts([unit], costs: costs)
         #expect(g.totalCost == 500 && g.meanCost == 500)
         #expect(g.costPerPoint == nil && g.costPerImproved == nil && g.meanSavings == nil && g.meanNetCost == nil)
-        #expect(CostAnalysis.groupCosts([], costs: []).meanCost == nil)
+        #expect(CostAnalysis.groupCosts([EffectUnit](), costs: []).meanCost == nil)
     }
 }

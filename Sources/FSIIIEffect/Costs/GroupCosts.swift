@@ -1,0 +1,29 @@
+/// Per-group cost figures (SPEC §8).
+public struct GroupCosts: Sendable, Hashable {
+    public var totalCost: Double
+    public var meanCost: Double?
+    /// `Σcost / Σchange`, only when `Σchange > 0`.
+    public var costPerPoint: Double?
+    /// `Σcost / improved courses`, only when there is one.
+    public var costPerImproved: Double?
+    /// Mean savings over the courses with a savings figure.
+    public var meanSavings: Double?
+    /// Mean of `cost − savings` over the same courses.
+    public var meanNetCost: Double?
+    /// Courses with a complete after-window.
+    public var coursesWithSavings: Int
+    /// Mean change in home-care hours per week, before minus after.
+    public var meanHoursChangePerWeek: Double?
+
+    public init(totalCost: Double, meanCost: Double?, costPerPoint: Double?, costPerImproved: Double?,
+                meanSavings: Double?, meanNetCost: Double?, coursesWithSavings: Int, meanHoursChangePerWeek: Double?) {
+        self.totalCost = totalCost
+        self.meanCost = meanCost
+        self.costPerPoint = costPerPoint
+        self.costPerImproved = costPerImproved
+        self.meanSavings = meanSavings
+        self.meanNetCost = meanNetCost
+        self.coursesWithSavings = coursesWithSavings
+        self.meanHoursChangePerWeek = meanHoursChangePerWeek
+    }
+}

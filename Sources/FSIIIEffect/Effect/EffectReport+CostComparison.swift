@@ -1,0 +1,21 @@
+/// The conformances through which Costs reads Effect's units and groups.
+extension EffectUnit: CostedCourse {}
+extension GroupFigures: ComparedGroup {}
+
+extension CostComparisonReport {
+    /// The comparison of a report's groups: each evaluable course is a
+    /// ``CourseSample`` (its cost, its `meanChange`) in its group. Here in
+    /// Effect, which knows each course's group; Costs gets the groups' indices.
+    static func make(_ evaluation: CourseEvaluation, costs: [CourseCosts], dataset: Dataset, groups: [GroupFigures],
+                     grouping: Grouping, options: CostComparisonOptions) -> CostComparisonReport {
+        var samples: [(group: Int, sample: CourseSample)] = []
+        if !grouping.groupsPairs {
+            let index = Dictionary(groups.enumerated().map { ($1.group, $0) }, uniquingKeysWith: { a, _ in a })
+            for (i, r) in evaluation.results.enumerated() where r.isEvaluable {
+                guard let k = index[EffectAnalysis.groupName(r, grouping: grouping, dataset: dataset)] else { continue }
+                samples.append((k, CourseSample(cost: costs[i].cost, effect: r.meanChange)))
+            }
+        }
+        return make(samples: samples, groups: groups, grouping: grouping, options: options)
+    }
+}
