@@ -2,28 +2,28 @@ import Foundation
 
 /// A view of a few bytes of an input buffer: one field's value. Valid only
 /// while the buffer (and, for unescaped fields, the cursor) lives.
-package struct ByteSlice {
-    package let p: UnsafePointer<UInt8>
-    package let n: Int
+@usableFromInline package struct ByteSlice {
+    @usableFromInline package let p: UnsafePointer<UInt8>
+    @usableFromInline package let n: Int
 
-    package init(p: UnsafePointer<UInt8>, n: Int) {
+    @inlinable package init(p: UnsafePointer<UInt8>, n: Int) {
         self.p = p
         self.n = n
     }
 
-    static var empty: ByteSlice { ByteSlice(p: emptyBytes, n: 0) }
+    @usableFromInline static var empty: ByteSlice { ByteSlice(p: emptyBytes, n: 0) }
 
-    package var isEmpty: Bool { n == 0 }
+    @inlinable package var isEmpty: Bool { n == 0 }
 
     /// A `String` copy: made only when a value leaves the hot path.
     package var string: String { String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
 
     var array: [UInt8] { Array(UnsafeBufferPointer(start: p, count: n)) }
 
-    @inline(__always) package subscript(i: Int) -> UInt8 { p[i] }
+    @inlinable @inline(__always) package subscript(i: Int) -> UInt8 { p[i] }
 
     /// Without surrounding spaces and tabs.
-    @inline(__always) package var trimmed: ByteSlice {
+    @inlinable @inline(__always) package var trimmed: ByteSlice {
         // Almost every cell starts and ends with a visible character.
         if n == 0 || (p[0] > 0x20 && p[n - 1] > 0x20) { return self }
         var a = 0, b = n
@@ -48,9 +48,9 @@ package struct ByteSlice {
 /// Reads the fields of the current record: trimmed, with doubled quotes
 /// undone into a reusable scratch buffer (so a value is valid until the next
 /// escaped field is read).
-package final class CSVRecordCursor {
-    let base: UnsafePointer<UInt8>
-    package let fields = CSVFields()
+@usableFromInline package final class CSVRecordCursor {
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline package let fields = CSVFields()
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
 
@@ -61,12 +61,12 @@ package final class CSVRecordCursor {
 
     deinit { scratch.deallocate() }
 
-    package var count: Int { fields.count }
+    @inlinable package var count: Int { fields.count }
 
     /// Field `i`, trimmed; empty when the record has fewer fields. Small
     /// enough to be inlined into every cell read; quoted fields with
     /// doubled quotes take `unescaped`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func field(_ i: Int) -> ByteSlice {
         guard i < fields.count else { return .empty }
         let f = fields[i]
@@ -75,8 +75,8 @@ package final class CSVRecordCursor {
     }
 
     /// A field with doubled quotes, undone into the scratch buffer.
-    @inline(never)
-    private func unescaped(_ f: CSVField) -> ByteSlice {
+    @usableFromInline @inline(never)
+    func unescaped(_ f: CSVField) -> ByteSlice {
         let length = f.end - f.start
         if length > scratchCapacity {
             scratch.deallocate()
@@ -100,5 +100,5 @@ package final class CSVRecordCursor {
     package var strings: [String] { (0..<fields.count).map { string($0) } }
 
     /// The first field with text after its closing quote, if any.
-    package var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }
+    @inlinable package var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }
 }

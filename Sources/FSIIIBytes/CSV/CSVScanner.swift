@@ -2,24 +2,42 @@ import Foundation
 
 /// One field of a record: a byte range into the file buffer. Quotes are
 /// resolved lazily, only for fields that contain doubled quotes.
-struct CSVField {
-    var start: Int
-    var end: Int
+@usableFromInline struct CSVField {
+    @usableFromInline var start: Int
+    @usableFromInline var end: Int
     /// The field was quoted and contains `""` pairs to be undoubled.
-    var escaped: Bool
+    @usableFromInline var escaped: Bool
     /// Text followed the closing quote (`"abc"def`): malformed.
-    var textAfterQuote: Bool
+    @usableFromInline var textAfterQuote: Bool
 }
 
 /// The fields of the current record, in a buffer that is reused from
 /// record to record (no allocation per record or field).
-package final class CSVFields {
-    private(set) var base: UnsafeMutablePointer<CSVField>
-    private var capacity = 64
-    package private(set) var count = 0
+@usableFromInline package final class CSVFields {
+    /// The buffer, its capacity and the field count, in memory managed by
+    /// hand like the buffer itself: the scanner writes the count for every
+    /// field and the readers in FSIIIEffect read the buffer for every cell,
+    /// and stored `var`s of a class visible to another module are checked
+    /// for exclusive access at run time on every touch.
+    @usableFromInline let state = UnsafeMutablePointer<(base: UnsafeMutablePointer<CSVField>, capacity: Int, count: Int)>.allocate(capacity: 1)
+    @usableFromInline var base: UnsafeMutablePointer<CSVField> {
+        @inlinable get { state.pointee.base }
+        set { state.pointee.base = newValue }
+    }
+    private var capacity: Int {
+        get { state.pointee.capacity }
+        set { state.pointee.capacity = newValue }
+    }
+    @usableFromInline package var count: Int {
+        @inlinable get { state.pointee.count }
+        set { state.pointee.count = newValue }
+    }
 
-    package init() { base = .allocate(capacity: capacity) }
-    deinit { base.deallocate() }
+    package init() { state.initialize(to: (.allocate(capacity: 64), 64, 0)) }
+    deinit {
+        base.deallocate()
+        state.deallocate()
+    }
 
     @inline(__always) func removeAll() { count = 0 }
 
@@ -34,7 +52,7 @@ package final class CSVFields {
         capacity *= 2
     }
 
-    @inline(__always) subscript(i: Int) -> CSVField { base[i] }
+    @inlinable @inline(__always) subscript(i: Int) -> CSVField { base[i] }
 
     var all: [CSVField] { (0..<count).map { base[$0] } }
 }

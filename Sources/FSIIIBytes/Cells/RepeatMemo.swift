@@ -5,24 +5,24 @@ import Foundation
 /// rows repeat the previous row's citizen and team: a compare of a few
 /// bytes then replaces a hash-table probe (a likely cache miss when there
 /// are a million citizens).
-package struct RepeatMemo {
-    private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
-    private var length = -1
-    private var index: UInt32 = 0
+@usableFromInline package struct RepeatMemo {
+    @usableFromInline let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    @usableFromInline var length = -1
+    @usableFromInline var index: UInt32 = 0
 
     package init() {}
 
     package func release() { bytes.deallocate() }
 
     /// The remembered index when `s` equals the last string, else nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
         n == length && Self.equal(bytes, p, n) ? index : nil
     }
 
     /// `memcmp(a, b, n) == 0` without a call for the usual short strings
     /// (CPR numbers, team names): two overlapping loads cover 4–16 bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
         switch n {
@@ -40,7 +40,7 @@ package struct RepeatMemo {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func remember(_ p: UnsafePointer<UInt8>, _ n: Int, _ value: UInt32) {
         guard n <= 64 else { length = -1; return }
         bytes.update(from: p, count: n)
@@ -49,7 +49,7 @@ package struct RepeatMemo {
     }
 
     /// `intern` through the memo.
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, intern: (UnsafePointer<UInt8>, Int) -> UInt32) -> UInt32 {
         if let known = lookup(p, n) { return known }
         let value = intern(p, n)

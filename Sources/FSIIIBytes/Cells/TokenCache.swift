@@ -4,27 +4,27 @@
 /// matching, the date parser). One per import chunk. After `limit`
 /// distinct cells (e.g. date-times with seconds) it stops remembering and
 /// resolves directly.
-package struct TokenCache<Value> {
-    private var interner = ByteInterner(capacity: 256)
-    private var values: [Value] = []
-    private let limit: Int
+@usableFromInline package struct TokenCache<Value> {
+    @usableFromInline var interner = ByteInterner(capacity: 256)
+    @usableFromInline var values: [Value] = []
+    @usableFromInline let limit: Int
 
     package init(limit: Int = 1 << 16) { self.limit = limit }
 
     /// The remembered value of a cell, nil when never seen.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func lookup(_ s: ByteSlice) -> Value? {
         interner.find(s.p, s.n, hash: Self.hash(s)).map { values[Int($0)] }
     }
 
     /// Remembers the value of a cell just resolved by the slow path.
-    package mutating func remember(_ s: ByteSlice, _ value: Value) {
+    @inlinable package mutating func remember(_ s: ByteSlice, _ value: Value) {
         guard interner.count < limit else { return }
         _ = interner.intern(s.p, s.n, hash: Self.hash(s))
         values.append(value)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func resolve(_ s: ByteSlice, slow: (ByteSlice) -> Value) -> Value {
         let h = Self.hash(s)
         if let index = interner.find(s.p, s.n, hash: h) { return values[Int(index)] }
@@ -41,7 +41,7 @@ package struct TokenCache<Value> {
     /// multiplication, where `byteHash` takes one per eight bytes (a 36-byte
     /// condition UUID is looked up on every row). Keys that agree there
     /// only share a probe sequence; the interner compares whole keys.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func hash(_ s: ByteSlice) -> UInt64 {
         let raw = UnsafeRawPointer(s.p)
         let a: UInt64, b: UInt64

@@ -93,7 +93,7 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
 /// interning a key that is already known allocates nothing. A value type
 /// with copy-on-write storage; not for concurrent mutation: each import
 /// chunk has its own, merged at the end.
-package struct ByteInterner: @unchecked Sendable {
+@usableFromInline package struct ByteInterner: @unchecked Sendable {
     /// Manually managed buffers: the hot path reads them without bounds
     /// or uniqueness checks. Every index used is < `count` or < `mask + 1`.
     final class Storage {
@@ -241,7 +241,7 @@ package struct ByteInterner: @unchecked Sendable {
 
     package init(capacity: Int = 64) { storage = Storage(capacity: capacity) }
 
-    package var count: Int { storage.count }
+    @usableFromInline package var count: Int { storage.count }
 
     /// The index of the key, adding it when new.
     @inline(__always)
@@ -254,7 +254,7 @@ package struct ByteInterner: @unchecked Sendable {
 
     /// The index of the key, adding it when new, under a hash the caller
     /// computes (the same function for every key of this interner).
-    @inline(__always)
+    @usableFromInline
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
         if let found = storage.find(p, n, hash: h) { return found }
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
@@ -262,7 +262,7 @@ package struct ByteInterner: @unchecked Sendable {
     }
 
     /// The index of the key, or nil when it was never interned.
-    @inline(__always)
+    @usableFromInline
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? { storage.find(p, n, hash: h) }
 
     package func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: byteHash(p, n)) }
