@@ -11,7 +11,7 @@ import FSIIITestSupport
 ///
 ///     FSIII_UPDATE_EXPECTED=1 swift test --filter SampleReportTests
 ///
-/// then review the diff of Tests/FSIIIEffectTests/Fixtures/sample-report.json.
+/// then review the diff of Tests/FSIIIEndToEndTests/Fixtures/sample-report.json.
 @Suite("Sample data report")
 struct SampleReportTests {
     static let expected = Fixtures.fixtureFolder().appendingPathComponent("sample-report.json")
