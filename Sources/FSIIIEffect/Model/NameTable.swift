@@ -9,6 +9,11 @@
 /// two such teams stay two groups — and control characters are escaped
 /// (`ControlEscaping`). The check runs once per distinct name, when it is
 /// new, so it costs the import nothing per row.
+///
+/// One shape is not masked in a name: a name that is nothing but 15 to 18
+/// digits is an organisation code — the SOR-ID by which KL Gateway reports
+/// name the managing organisation (IMPORT-CONTRACT), as many exports name
+/// their units — and masking it would make every such team `[fjernet N]`.
 public struct NameTable: Sendable {
     private(set) var interner: ByteInterner
     /// How many names have been checked: all of them (`interner.count`),
@@ -89,18 +94,21 @@ public struct NameTable: Sendable {
     @inline(never)
     private mutating func noteNew(_ index: UInt32, _ s: ByteSlice) {
         checked += 1
-        let holdsIdentifier = Redaction.containsIdentifier(s.p, s.n)
+        let holdsIdentifier = Redaction.containsIdentifier(s.p, s.n) && !Self.isOrganisationCode(s.p, s.n)
         if holdsIdentifier || ControlEscaping.contains(UnsafeBufferPointer(start: s.p, count: s.n)) {
             note(index, given: s.string, holdsIdentifier: holdsIdentifier)
         }
     }
 
     private mutating func noteNew(_ index: UInt32, _ name: String) {
-        checked += 1
-        let holdsIdentifier = Redaction.containsIdentifier(name)
-        if holdsIdentifier || ControlEscaping.needsEscaping(name) {
-            note(index, given: name, holdsIdentifier: holdsIdentifier)
-        }
+        var name = name
+        name.withUTF8 { noteNew(index, ByteSlice(p: $0.baseAddress ?? emptyBytes, n: $0.count)) }
+    }
+
+    /// Whether the bytes are 15 to 18 ASCII digits and nothing else: an
+    /// organisation code (SOR-ID), shown as given.
+    static func isOrganisationCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        (15...18).contains(n) && UnsafeBufferPointer(start: p, count: n).allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// Records how the new name at `index` is shown.

@@ -26,6 +26,21 @@ struct CPRShapedNameTests {
         #expect(t.shownName(ofGiven: "nobody") == nil)
     }
 
+    @Test("a name that is nothing but 15 to 18 digits is an organisation code (SOR-ID) and is shown as given")
+    func organisationCode() {
+        var t = NameTable()
+        let sor = t.intern("123456789012345")
+        let long = t.intern("425431000016005123")
+        let short = t.intern("01014012345678")
+        let longer = t.intern("0101401234567890123")
+        let text = t.intern("SOR 123456789012345")
+        #expect(t.name(Int(sor)) == "123456789012345" && t.name(Int(long)) == "425431000016005123")
+        #expect(t.name(Int(short)) == "[fjernet 1]", "14 digits may be a CPR number and four more")
+        #expect(t.name(Int(longer)) == "[fjernet 2]", "19 digits are no SOR-ID")
+        #expect(t.name(Int(text)) == "SOR [fjernet 3]", "only a name that is the code alone")
+        #expect(t.identifierCount == 3)
+    }
+
     @Test("a merged table numbers the new names in its own order")
     func merge() {
         var whole = NameTable()
