@@ -105,7 +105,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.init(file: file, line: line, column: column, message: message, reason: reason, cells: cells)
         if let c = citizenColumn, c < cells.count {
             citizenID = CitizenID.normalized(cells[c])
-            self.cells[c] = Redaction.placeholder
+            storedCells[c] = Redaction.placeholder
             citizenCell = c
         }
     }

@@ -29,14 +29,33 @@ public enum Echo {
     /// quoted part at most `quotedLimit` characters and the whole at most
     /// `messageLimit`. An unclosed quote's part runs to the end.
     public static func message(_ text: String) -> String {
-        let masked = Redaction.mask(text)
-        if masked.utf8.count <= quotedLimit && !ControlEscaping.needsEscaping(masked) { return masked }
+        var masked = Redaction.mask(text)
+        if masked.withUTF8({ fitsAsIs($0) }) { return masked }
         var out = ""
         for (k, part) in masked.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
             if k > 0 { out += "\"" }
             out += visible(String(part), limit: k % 2 == 1 ? quotedLimit : .max)
         }
         return visible(out, limit: messageLimit)
+    }
+
+    /// Whether a message's UTF-8 bytes need no change: no control
+    /// character, no quoted part over `quotedLimit` bytes, the whole at most
+    /// `messageLimit` bytes (a byte count bounds the scalar count). One pass,
+    /// no allocation: the common case of every rejected row.
+    private static func fitsAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= messageLimit, !ControlEscaping.contains(bytes) else { return false }
+        var inside = false, run = 0
+        for b in bytes {
+            if b == 0x22 {
+                inside.toggle()
+                run = 0
+            } else if inside {
+                run += 1
+                if run > quotedLimit { return false }
+            }
+        }
+        return true
     }
 
     /// `text` (already masked) with controls escaped, cut after `limit`

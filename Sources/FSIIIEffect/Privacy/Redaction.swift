@@ -44,18 +44,30 @@ public enum Redaction {
     /// check of a name as it is interned; see `NameTable`).
     static func containsIdentifier(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let bytes = UnsafeBufferPointer(start: p, count: n)
-        var digits = 0, ascii = true
-        for b in bytes {
-            if b >= 0x80 { ascii = false; break }
-            if b &- 0x30 < 10 { digits += 1 }
+        switch census(bytes) {
+        case .tooFewDigits: return false
+        case .ascii: return !CPRShape.spans(in: bytes).isEmpty
+        case .unicode: return containsIdentifier(String(decoding: bytes, as: UTF8.self))
         }
-        if ascii { return digits >= 10 && !CPRShape.spans(in: bytes).isEmpty }
-        return containsIdentifier(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The CPR-shaped spans of a text: none possible (ASCII with fewer than
-    /// ten digits, the common case, decided without allocating), or the
-    /// spans in its bytes (ASCII) or in its scalar values.
+    /// What a first pass over the UTF-8 bytes tells: a CPR-shaped sequence
+    /// needs ten digits, so a text with fewer ASCII digits plus non-ASCII
+    /// characters (each may be a digit of another script) holds none — the
+    /// common case, decided without allocating; else whether it is ASCII.
+    private enum Census { case tooFewDigits, ascii, unicode }
+
+    private static func census(_ bytes: UnsafeBufferPointer<UInt8>) -> Census {
+        var digits = 0, nonASCII = 0
+        for b in bytes {
+            if b &- 0x30 < 10 { digits += 1 } else if b >= 0xC0 { nonASCII += 1 }
+        }
+        if digits + nonASCII < 10 { return .tooFewDigits }
+        return nonASCII == 0 ? .ascii : .unicode
+    }
+
+    /// The CPR-shaped spans of a text: none possible (see `census`), or
+    /// the spans in its bytes (ASCII) or in its scalar values.
     private enum Scan {
         case none
         case ascii([UInt8], [Range<Int>])
@@ -63,18 +75,17 @@ public enum Redaction {
     }
 
     private static func scan(_ text: String) -> Scan {
-        var digits = 0, ascii = true
-        for b in text.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b &- 0x30 < 10 { digits += 1 }
-        }
-        if ascii {
-            guard digits >= 10 else { return .none }
+        var text = text
+        switch text.withUTF8({ census($0) }) {
+        case .tooFewDigits:
+            return .none
+        case .ascii:
             let bytes = Array(text.utf8)
             return .ascii(bytes, CPRShape.spans(in: bytes))
+        case .unicode:
+            let values = text.unicodeScalars.map(\.value)
+            return .scalars(values, CPRShape.spans(in: values))
         }
-        let values = text.unicodeScalars.map(\.value)
-        return .scalars(values, CPRShape.spans(in: values))
     }
 
     /// `values` with each span replaced by `inserted`.
