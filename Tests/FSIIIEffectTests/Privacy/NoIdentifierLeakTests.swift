@@ -214,7 +214,7 @@ struct NoIdentifierLeakTests {
                 if text.unicodeScalars.contains(where: { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }) {
                     problems.append("fsiii \(args.joined(separator: " ")) → \(stream): a control character")
                 }
-                if text.split(separator: "\n").contains(where: { $0.hasPrefix(Self.forged) }) {
+                if text.split(separator: "\n").contains(where: { $0.hasPrefix("assessments: read 1 =") }) {
                     problems.append("fsiii \(args.joined(separator: " ")) → \(stream): the forged accounting line")
                 }
                 if let long = text.split(separator: "\n").first(where: { stream == "stderr" && $0.unicodeScalars.count > 1000 }) {
