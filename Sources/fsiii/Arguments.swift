@@ -45,8 +45,14 @@ struct Arguments {
             }
             let value: String
             if let inline { value = inline } else {
-                guard i < args.count else { throw CLIError.usage("--\(name) needs a value (\(option.value!))", command: command.name) }
+                let wanted = option.value ?? "a value"
+                guard i < args.count else { throw CLIError.usage("--\(name) needs a value (\(wanted))", command: command.name) }
                 value = args[i]
+                // `-o --html x` is a forgotten value, not a file named "--html".
+                let word = value.hasPrefix("--") ? String(value.dropFirst(2).prefix { $0 != "=" }) : nil
+                if shorts[value] != nil || word.map({ known[$0] != nil || $0 == "help" }) == true {
+                    throw CLIError.usage("--\(name) needs a value (\(wanted)) before the option \(value); for a file of that name write ./\(value)", command: command.name)
+                }
                 i += 1
             }
             if values[name] != nil && !option.repeatable {
@@ -60,24 +66,6 @@ struct Arguments {
     var wantsHelp: Bool { flags.contains("help") }
     func value(_ option: Option) -> String? { values[option.name]?.last }
     func all(_ option: Option) -> [String] { values[option.name] ?? [] }
-
-    /// An integer option, checked against `range`.
-    func int(_ option: Option, default value: Int, in range: ClosedRange<Int> = 0...Int.max) throws(CLIError) -> Int {
-        guard let text = self.value(option) else { return value }
-        guard let n = Int(text), range.contains(n) else {
-            throw CLIError.usage("--\(option.name) needs a whole number\(range.upperBound == Int.max ? " ≥ \(range.lowerBound)" : " in \(range.lowerBound)…\(range.upperBound)"), not \"\(text)\"", command: command)
-        }
-        return n
-    }
-
-    /// A decimal option (a decimal comma is accepted).
-    func double(_ option: Option) throws(CLIError) -> Double? {
-        guard let text = self.value(option) else { return nil }
-        guard let x = Double(text.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
-            throw CLIError.usage("--\(option.name) needs a number, not \"\(text)\"", command: command)
-        }
-        return x
-    }
 
     /// One of a fixed set of words.
     func choice<T: RawRepresentable & CaseIterable>(_ option: Option, as: T.Type) throws(CLIError) -> T? where T.RawValue == String {
