@@ -93,6 +93,13 @@ private final class SignalTable: @unchecked Sendable {
             installed = true
             signal(SIGPIPE, SIG_IGN)
             signal(SIGXFSZ, SIG_IGN)
+            // A parent that started us from a thread blocking these (a Swift
+            // program's `Process` run on a dispatch thread does) passes the
+            // mask on; handled signals must get through.
+            var handled = sigset_t()
+            sigemptyset(&handled)
+            for sig in [SIGINT, SIGTERM, SIGHUP, SIGBUS] { sigaddset(&handled, sig) }
+            pthread_sigmask(SIG_UNBLOCK, &handled, nil)
             for sig in [SIGINT, SIGTERM, SIGHUP] {
                 var action = sigaction()
                 action.__sigaction_handler.sa_handler = interruptHandler
