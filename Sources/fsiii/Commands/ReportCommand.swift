@@ -91,8 +91,8 @@ enum ReportCommand {
         }
         if !comparison.referenceFound, let name = report.options.comparison.reference {
             let names = report.groups.map(\.group)
-            let shown = names.prefix(30).map { "\"\($0)\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
-            throw CLIError.usage("--reference \"\(name)\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
+            let shown = names.prefix(30).map { "\"\(TerminalText.escaped($0))\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
+            throw CLIError.usage("--reference \"\(TerminalText.escaped(name))\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
         }
         guard let ceac else { return }
         guard comparison.applies else {

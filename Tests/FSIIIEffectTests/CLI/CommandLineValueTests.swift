@@ -69,6 +69,9 @@ struct CommandLineValueTests {
         (["--html", "-o", "x.csv"], "--html needs a value (FILE) before the option -o"),
         (["--window", "--min-cell", "5"], "--window needs a value (FROM..TO) before the option --min-cell"),
         (["-x"], "unknown option -x"),
+        (["--bad\nfake line"], #"unknown option --bad\nfake line"#),
+        (["--by", "team\nfake line"], #"--by must be one of team, municipality, month, area, condition, not "team\nfake line""#),
+        (["--min-cell", "5\u{1B}[2J"], #"--min-cell needs a whole number from 0 to 1 000 000, not "5\u{1B}[2J""#),
         (["courses", ".", "--horizon-days", "-1"], "--horizon-days needs a whole number from 1 to 3 650, not \"-1\""),
         (["courses", ".", "--window", "2024-02-01..2024-01-01"], "--window ends before it starts"),
         (["generate", "out", "--citizens", "0"], "--citizens needs a whole number from 1 to 10 000 000, not \"0\""),
@@ -103,6 +106,7 @@ struct CommandLineValueTests {
         #expect(r.stderr.contains(message), "\(full): \(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(!r.stderr.contains(": read "), "checked before the import")
+        #expect(!r.stderr.split(separator: "\n").contains { $0.hasPrefix("fake line") }, "an echoed value stays on its line")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["assessments.csv", "courses.csv"], "nothing written")
     }
 
