@@ -10,7 +10,7 @@ extension Arguments {
         guard let n = Int(text), range.contains(n) else {
             let allowed = range.upperBound == Int.max ? "≥ \(range.lowerBound)"
                 : "from \(Self.readable(Double(range.lowerBound))) to \(Self.readable(Double(range.upperBound)))"
-            throw CLIError.usage("--\(option.name) needs a whole number \(allowed), not \"\(TerminalText.escaped(text))\"", command: command)
+            throw CLIError.usage("--\(option.name) needs a whole number \(allowed), not \"\(ControlEscaping.escaped(text))\"", command: command)
         }
         return n
     }
@@ -19,7 +19,7 @@ extension Arguments {
     func seed(_ option: Option, default value: UInt64) throws(CLIError) -> UInt64 {
         guard let text = self.value(option) else { return value }
         guard let n = UInt64(text) else {
-            throw CLIError.usage("--\(option.name) needs a whole number from 0 to 2^64 − 1, not \"\(TerminalText.escaped(text))\"", command: command)
+            throw CLIError.usage("--\(option.name) needs a whole number from 0 to 2^64 − 1, not \"\(ControlEscaping.escaped(text))\"", command: command)
         }
         return n
     }
@@ -31,7 +31,7 @@ extension Arguments {
         guard let x = Self.decimal(text), range.contains(x) else {
             let unit = unit.isEmpty ? "" : " " + unit
             throw CLIError.usage("--\(option.name) needs a number from \(Self.readable(range.lowerBound)) to \(Self.readable(range.upperBound))\(unit), "
-                                 + "not \"\(TerminalText.escaped(text))\"", command: command)
+                                 + "not \"\(ControlEscaping.escaped(text))\"", command: command)
         }
         return x
     }

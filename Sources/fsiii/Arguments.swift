@@ -20,7 +20,7 @@ struct Arguments {
             if !onlyPositional, let long = shorts[a] { a = long }
             if onlyPositional || !a.hasPrefix("--") || a == "-" {
                 if a.hasPrefix("-") && a != "-" && !onlyPositional && a.count > 1 {
-                    throw CLIError.usage("unknown option \(TerminalText.escaped(a)); options start with --", command: command.name)
+                    throw CLIError.usage("unknown option \(ControlEscaping.escaped(a)); options start with --", command: command.name)
                 }
                 positional.append(a)
                 continue
@@ -36,7 +36,7 @@ struct Arguments {
             guard let option = known[name] else {
                 let near = known.keys.min { Arguments.distance($0, name) < Arguments.distance($1, name) }
                 let hint = near.flatMap { Arguments.distance($0, name) <= 3 ? " — did you mean --\($0)?" : nil } ?? ""
-                throw CLIError.usage("unknown option --\(TerminalText.escaped(name))\(hint)", command: command.name)
+                throw CLIError.usage("unknown option --\(ControlEscaping.escaped(name))\(hint)", command: command.name)
             }
             if option.value == nil {
                 guard inline == nil else { throw CLIError.usage("--\(name) takes no value", command: command.name) }
@@ -51,7 +51,7 @@ struct Arguments {
                 // `-o --html x` is a forgotten value, not a file named "--html".
                 let word = value.hasPrefix("--") ? String(value.dropFirst(2).prefix { $0 != "=" }) : nil
                 if shorts[value] != nil || word.map({ known[$0] != nil || $0 == "help" }) == true {
-                    throw CLIError.usage("--\(name) needs a value (\(wanted)) before the option \(TerminalText.escaped(value)); for a file of that name write ./\(TerminalText.escaped(value))", command: command.name)
+                    throw CLIError.usage("--\(name) needs a value (\(wanted)) before the option \(ControlEscaping.escaped(value)); for a file of that name write ./\(ControlEscaping.escaped(value))", command: command.name)
                 }
                 i += 1
             }
@@ -71,7 +71,7 @@ struct Arguments {
     func choice<T: RawRepresentable & CaseIterable>(_ option: Option, as: T.Type) throws(CLIError) -> T? where T.RawValue == String {
         guard let text = value(option) else { return nil }
         guard let v = T(rawValue: text.lowercased()) else {
-            throw CLIError.usage("--\(option.name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(TerminalText.escaped(text))\"", command: command)
+            throw CLIError.usage("--\(option.name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(ControlEscaping.escaped(text))\"", command: command)
         }
         return v
     }

@@ -48,15 +48,15 @@ final class Outputs {
         }
         for (i, a) in named.enumerated() {
             for b in named[..<i] where !a.identity.isCharacterDevice && a.identity.isSameFile(as: b.identity) {
-                throw CLIError.usage("--\(b.option.name) and --\(a.option.name) name the same file \"\(TerminalText.escaped(a.path))\"; give each output its own file", command: command)
+                throw CLIError.usage("--\(b.option.name) and --\(a.option.name) name the same file \"\(ControlEscaping.escaped(a.path))\"; give each output its own file", command: command)
             }
         }
         if !named.isEmpty {
             for input in Self.inputFiles(args) {
                 let identity = FileIdentity(path: input.path)
                 for out in named where !out.identity.isCharacterDevice && out.identity.isSameFile(as: identity) {
-                    let found = input.folder.map { " (found in the folder \"\(TerminalText.escaped($0))\")" } ?? ""
-                    throw CLIError.usage("--\(out.option.name) \"\(TerminalText.escaped(out.path))\" is the input \"\(TerminalText.escaped(input.path))\"\(found): "
+                    let found = input.folder.map { " (found in the folder \"\(ControlEscaping.escaped($0))\")" } ?? ""
+                    throw CLIError.usage("--\(out.option.name) \"\(ControlEscaping.escaped(out.path))\" is the input \"\(ControlEscaping.escaped(input.path))\"\(found): "
                                          + "an input is never overwritten; choose another file", command: command)
                 }
             }

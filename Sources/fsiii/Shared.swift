@@ -24,7 +24,7 @@ enum Shared {
         do {
             return try CodeSystemLoader.load(path: path)
         } catch {
-            throw CLIError.input("\(TerminalText.escaped(path)): \(error)")
+            throw CLIError.input("\(ControlEscaping.escaped(path)): \(error)")
         }
     }
 

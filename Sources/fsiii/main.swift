@@ -32,7 +32,7 @@ func main() -> Int32 {
         return printOut("fsiii \(FSIIIEffect.version)\n")
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-        Diagnostics.line("fsiii: unknown command \"\(TerminalText.escaped(first))\"\n\n" + usage())
+        Diagnostics.line("fsiii: unknown command \"\(ControlEscaping.escaped(first))\"\n\n" + usage())
         return 2
     }
     do {

@@ -48,7 +48,7 @@ public enum FatalSignals {
     /// to print when it shrinks while it is read.
     static func addMapping(base: UnsafeRawPointer, count: Int, path: String) -> Entry? {
         let start = UInt(bitPattern: base)
-        let message = "fsiii: \(TerminalText.escaped(Redaction.mask(path))): the file became shorter while it was being read "
+        let message = "fsiii: \(ControlEscaping.escaped(Redaction.mask(path))): the file became shorter while it was being read "
             + "(is another program writing or replacing it?); nothing was written. Run again when the file is complete.\n"
         return table.add(kind: SignalTable.mapping, path: nil, message: message, range: start..<(start + UInt(count)))
     }

@@ -25,8 +25,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Standard output is a pipe whose reader has gone (`fsiii report … | head`).
     public var isBrokenPipe: Bool { path == nil && code == EPIPE }
 
-    /// `PATH: cannot write: REASON`, the path escaped for one line (`TerminalText`).
+    /// `PATH: cannot write: REASON`, the path escaped for one line (`ControlEscaping`).
     public var description: String {
-        "\(path.map(TerminalText.escaped) ?? "standard output"): cannot write: \(reason)"
+        "\(path.map(ControlEscaping.escaped) ?? "standard output"): cannot write: \(reason)"
     }
 }

@@ -71,7 +71,7 @@ public final class OutputFile {
         let fd = mkstemp(&template)
         guard fd >= 0 else {
             let code = errno
-            if code == ENOENT { throw OutputError(path: path, reason: "the folder \(TerminalText.escaped(folder)) does not exist", code: code) }
+            if code == ENOENT { throw OutputError(path: path, reason: "the folder \(ControlEscaping.escaped(folder)) does not exist", code: code) }
             throw .system(path, code)
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -34,7 +34,7 @@ enum GenerateCommand {
         if let detail = try args.choice(.costDetail, as: SampleSpec.CostDetail.self) { spec.costDetail = detail }
         let format = try args.choice(.generateFormat, as: Format.self) ?? .csv
         let generator = SampleGenerator(spec)
-        let shown = TerminalText.escaped(folder)
+        let shown = ControlEscaping.escaped(folder)
         do {
             switch format {
             case .csv:

@@ -30,7 +30,7 @@ enum ReportCommand {
         if let text = args.value(.window) {
             let parts = text.components(separatedBy: "..")
             guard parts.count == 2, let from = DateParser.parse(parts[0]), let to = DateParser.parse(parts[1]) else {
-                throw CLIError.usage("--window needs FROM..TO with two dates, e.g. 2024-01-01..2024-12-31, not \"\(TerminalText.escaped(text))\"", command: args.command)
+                throw CLIError.usage("--window needs FROM..TO with two dates, e.g. 2024-01-01..2024-12-31, not \"\(ControlEscaping.escaped(text))\"", command: args.command)
             }
             guard from <= to else {
                 throw CLIError.usage("--window ends before it starts: \(from.iso) is after \(to.iso); give FROM..TO, e.g. 2024-01-01..2024-12-31", command: args.command)
@@ -66,14 +66,14 @@ enum ReportCommand {
             guard parts.count == 3, let from = parts[0], let to = parts[1], let step = parts[2], to <= maximumWTP,
                   let parsed = WTPGrid(from: from, to: to, step: step) else {
                 throw CLIError.usage("--wtp-grid needs FROM:TO:STEP in kr per point with 0 ≤ FROM ≤ TO ≤ \(Arguments.readable(maximumWTP)) and STEP > 0 "
-                                     + "(at most \(Arguments.readable(Double(WTPGrid.maximumCount))) values), e.g. 0:50000:2500, not \"\(TerminalText.escaped(text))\"", command: "report")
+                                     + "(at most \(Arguments.readable(Double(WTPGrid.maximumCount))) values), e.g. 0:50000:2500, not \"\(ControlEscaping.escaped(text))\"", command: "report")
             }
             grid = parsed
         }
         guard let path = args.value(.ceac) else { return nil }
         let lower = path.lowercased()
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
-            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(TerminalText.escaped(path))\"", command: "report")
+            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(ControlEscaping.escaped(path))\"", command: "report")
         }
         return (path, lower.hasSuffix(".json"), grid)
     }
@@ -91,8 +91,8 @@ enum ReportCommand {
         }
         if !comparison.referenceFound, let name = report.options.comparison.reference {
             let names = report.groups.map(\.group)
-            let shown = names.prefix(30).map { "\"\(TerminalText.escaped($0))\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
-            throw CLIError.usage("--reference \"\(TerminalText.escaped(name))\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
+            let shown = names.prefix(30).map { "\"\(ControlEscaping.escaped($0))\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
+            throw CLIError.usage("--reference \"\(ControlEscaping.escaped(name))\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
         }
         guard let ceac else { return }
         guard comparison.applies else {

@@ -16,7 +16,7 @@ enum ValidateCommand {
         let dataset = try Shared.load(args, outputs: outputs, printAccounting: false)
         var out = ""
         for f in dataset.report.files {
-            var line = "\(TerminalText.escaped(f.path)): \(f.kind.rawValue), \(f.rows) rows, \(f.bytes) bytes"
+            var line = "\(ControlEscaping.escaped(f.path)): \(f.kind.rawValue), \(f.rows) rows, \(f.bytes) bytes"
             if let e = f.encoding { line += ", \(e.rawValue)" }
             if let d = f.delimiter { line += ", delimiter \(d)" }
             if !f.unknownColumns.isEmpty { line += ", ignored columns: \(f.unknownColumns.joined(separator: ", "))" }

@@ -30,7 +30,7 @@ struct TruncatedMappingTests {
         }
         let message = String(decoding: try #require(result).standardErrorContent, as: UTF8.self)
         // The path as every message shows it (a UUID may hold a CPR-shaped run of digits).
-        #expect(message == "fsiii: \(TerminalText.escaped(Redaction.mask(path))): the file became shorter while it was being read (is another program writing or replacing it?); "
+        #expect(message == "fsiii: \(ControlEscaping.escaped(Redaction.mask(path))): the file became shorter while it was being read (is another program writing or replacing it?); "
                          + "nothing was written. Run again when the file is complete.\n")
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left == ["assessments.csv"], "the temporary report was removed, none was put in place")
