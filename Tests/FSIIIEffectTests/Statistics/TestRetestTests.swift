@@ -77,6 +77,34 @@ struct TestRetestTests {
         #expect(TestRetestError.tooFewPairs(found: 4, needed: 30).description.contains("4 repeat pair(s), at least 30"))
     }
 
+    struct PeerCase: Decodable {
+        var name: String
+        var first: [Double], second: [Double]
+        var icc_2_1: Double, icc_3_1: Double
+        var ms_subjects: Double, ms_occasions: Double, ms_error: Double
+        var sd_all: Double, pearson: Double
+    }
+
+    struct PeerFile: Decodable { var cases: [PeerCase] }
+
+    @Test("ICC(2,1), ICC(3,1), the ANOVA mean squares and the SD match R's psych::ICC and aov")
+    func matchesPsych() throws {
+        let file = try PeerFixture.load("icc.json", as: PeerFile.self)
+        #expect(file.cases.count == 2)
+        for c in file.cases {
+            let p = try TestRetest(first: c.first, second: c.second)
+            let checks: [(String, Double, Double)] = [
+                ("ICC(2,1)", p.absoluteAgreement, c.icc_2_1), ("ICC(3,1)", p.consistency, c.icc_3_1),
+                ("MS subjects", p.subjectMeanSquare, c.ms_subjects), ("MS occasions", p.occasionMeanSquare, c.ms_occasions),
+                ("MS error", p.errorMeanSquare, c.ms_error), ("SD", p.pooledStandardDeviation, c.sd_all),
+                ("r", p.pearson ?? .nan, c.pearson),
+            ]
+            for (what, ours, theirs) in checks {
+                #expect(Accuracy.relativeError(ours, theirs) <= 1e-12, "\(c.name) \(what): \(ours) vs R \(theirs)")
+            }
+        }
+    }
+
     /// n pairs x₁ = b + e₁, x₂ = drift + b + e₂ with b ~ N(0, ρ), e ~ N(0, 1 − ρ).
     static func pairs(_ n: Int, rho: Double, drift: Double, seed: UInt64) -> ([Double], [Double]) {
         var g = SeededGenerator(seed: seed)
