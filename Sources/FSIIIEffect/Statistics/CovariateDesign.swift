@@ -102,6 +102,7 @@ public struct Covariate: Sendable, Hashable {
     /// Its values.
     public var values: Values
 
+    /// The covariate `name` with `values`, one per observation.
     public init(_ name: String, _ values: Values) {
         self.name = name
         self.values = values

@@ -62,6 +62,9 @@ public struct PropensityMatching: Sendable, Hashable {
         /// has controls").
         public var matchAcrossEmptyStrata: Bool
 
+        /// The rules of issue 18 by default: k = 3, caliper 0.2·σ with σ
+        /// over all units, a treated unit in a stratum without controls
+        /// left unmatched.
         public init(ratio: Int = 3, caliperWidth: Double = 0.2, caliperScale: CaliperScale = .pooledSample,
                     matchAcrossEmptyStrata: Bool = false) {
             self.ratio = ratio

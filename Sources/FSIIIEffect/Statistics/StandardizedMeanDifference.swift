@@ -31,8 +31,9 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
     /// The same for the matched sample (weighted means); nil when no
     /// weights were given or no treated unit or control has weight.
     public var after: Double?
-    /// The means that make up `before` and `after`.
+    /// The means of all treated and all candidates (for `before`).
     public var treatedMeanBefore: Double, candidateMeanBefore: Double
+    /// The means of the matched treated and the weighted controls (for `after`).
     public var treatedMeanAfter: Double?, controlMeanAfter: Double?
 
     /// d before (and, with weights, after) matching.
