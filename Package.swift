@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "FSIIIBytesTests", dependencies: ["FSIIIBytes", "FSIIIStatistics", "FSIIITestSupport"],
                     path: "Tests/FSIIIBytesTests"),
         .testTarget(name: "FSIIIStatisticsTests", dependencies: ["FSIIIStatistics", "FSIIITestSupport"],
-                    path: "Tests/FSIIIStatisticsTests"),
+                    path: "Tests/FSIIIStatisticsTests", exclude: ["Fixtures"]),
         .testTarget(name: "FSIIIEffectTests", dependencies: ["FSIIIEffect", "FSIIIBytes", "FSIIIStatistics", "FSIIITestSupport"],
                     path: "Tests/FSIIIEffectTests", exclude: ["Fixtures"]),
         .testTarget(name: "FSIIIReportsTests",

@@ -22,11 +22,64 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     public func format(_ day: Day) -> String { self == .excelDA ? day.danish : day.iso }
 
     /// Quotes a field when it holds the delimiter, a quote, a line break or
-    /// surrounding spaces (RFC 4180).
+    /// surrounding spaces (RFC 4180), after `neutralized` has made a field
+    /// that a spreadsheet would run as a formula plain text.
     public func quote(_ field: String) -> String {
+        let field = neutralized(field)
         let needs = field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
             || field.hasPrefix(" ") || field.hasSuffix(" ")
         return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
+    /// CSV formula injection (OWASP): Excel, LibreOffice and Google Sheets
+    /// run a cell that starts with `=`, `+`, `-` or `@` (or tab or CR
+    /// before one, or the full-width `＝＋－＠`) as a formula, and a
+    /// formula can fetch URLs or start programs. Such a field gets a
+    /// leading `'`, which the spreadsheet shows and runs nothing; so does
+    /// one whose first such character follows spaces. A field that is a
+    /// negative number as this dialect writes numbers (`-0.25`, `-1.5e-05`;
+    /// `-0,25` in `excel-da`) is a number, not a formula, and stays as it is.
+    /// Every field of every CSV output passes here (`line`), group names,
+    /// messages and the cells the rejects file echoes included.
+    public func neutralized(_ field: String) -> String {
+        guard let first = field.utf8.first, first <= 0x40 || first == 0xEF else { return field }
+        var bytes = field.utf8.drop { $0 == 0x20 }
+        guard let lead = bytes.first else { return field }
+        switch lead {
+        case 0x3D, 0x2B, 0x40, 0x09, 0x0D, 0x0A: return "'" + field   // = + @ tab CR LF
+        case 0x2D:                                                   // -
+            return isNegativeNumber(bytes) ? field : "'" + field
+        case 0xEF:
+            // U+FF0B ＋, U+FF0D －, U+FF1D ＝, U+FF20 ＠ are EF BC 8B / 8D / 9D and EF BC A0.
+            bytes = bytes.dropFirst()
+            guard bytes.first == 0xBC, let third = bytes.dropFirst().first, [0x8B, 0x8D, 0x9D, 0xA0].contains(third) else { return field }
+            return "'" + field
+        default:
+            return field
+        }
+    }
+
+    /// `-` then digits, an optional decimal separator of this dialect with
+    /// digits, and (standard only) an optional exponent `e±digits` or `E±digits`.
+    private func isNegativeNumber(_ bytes: Substring.UTF8View) -> Bool {
+        let separator: UInt8 = self == .excelDA ? 0x2C : 0x2E
+        var rest = bytes.dropFirst()[...]
+        func digits() -> Int {
+            let n = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            rest = rest.dropFirst(n)
+            return n
+        }
+        guard digits() > 0 else { return false }
+        if rest.first == separator {
+            rest = rest.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if self == .standard, rest.first == 0x65 || rest.first == 0x45 {
+            rest = rest.dropFirst()
+            if rest.first == 0x2B || rest.first == 0x2D { rest = rest.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return rest.isEmpty
     }
 
     /// One line of fields, CRLF-terminated as RFC 4180 and Excel expect.

@@ -32,7 +32,7 @@ public enum CourseExport {
             func figure(_ x: Int) -> FieldValue { evaluable ? .integer(x) : .missing }
             var row: [(String, FieldValue)] = [
                 ("pseudonym", .text(pseudonym)),
-                ("course_id", .text(Redaction.mask(course?.id ?? ""))),
+                ("course_id", .text(Echo.text(course?.id ?? ""))),
                 ("team", .text(r.team == 0 ? EffectAnalysis.unknownGroup : dataset.teams.name(Int(r.team)))),
                 ("municipality", .text(r.municipality == 0 ? "" : dataset.municipalities.name(Int(r.municipality)))),
                 ("start", .day(r.start)),

@@ -16,22 +16,21 @@ public enum SampleCSVWriter {
         public var bytes = 0
     }
 
-    /// Writes assessments.csv, courses.csv, costs.csv and rates.csv into `folder`.
-    public static func write(_ generator: SampleGenerator, to folder: String) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        func open(_ name: String) throws -> FileHandle {
-            let path = (folder as NSString).appendingPathComponent(name)
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            guard let h = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
-            return h
+    /// Writes assessments.csv, courses.csv, costs.csv and rates.csv into
+    /// `folder`, each through a temporary file renamed into place at the
+    /// end (`OutputFile`): a full disk or an interrupted run leaves the
+    /// folder's earlier files as they were and no half-written one.
+    package static func write(_ generator: SampleGenerator, to folder: String) throws(OutputError) -> Summary {
+        try OutputFile.createFolder(folder)
+        func open(_ name: String) throws(OutputError) -> OutputFile {
+            try OutputFile(path: (folder as NSString).appendingPathComponent(name))
         }
         let assessments = try open("assessments.csv"), courses = try open("courses.csv")
         let costs = generator.spec.costDetail == .none ? nil : try open("costs.csv")
-        defer { try? assessments.close(); try? courses.close(); try? costs?.close() }
         var summary = Summary()
-        assessments.write(Data("citizen;date;condition;level;team;municipality;goal;status;id\n".utf8))
-        courses.write(Data(("\u{FEFF}borger;start;end;hold;kommune;id;type\n").utf8))
-        costs?.write(windows1252("cpr;dato;timer;ydelse;hold\r\n"))
+        try assessments.write(Array("citizen;date;condition;level;team;municipality;goal;status;id\n".utf8))
+        try courses.write(Array("\u{FEFF}borger;start;end;hold;kommune;id;type\n".utf8))
+        try costs?.write(windows1252Bytes("cpr;dato;timer;ydelse;hold\r\n"))
         let total = generator.spec.citizens
         let tokens = Tokens(generator)
         let block = 2048
@@ -50,9 +49,9 @@ public enum SampleCSVWriter {
                 return (a, c, k, counts)
             }
             for t in texts {
-                assessments.write(Data(t.a))
-                courses.write(Data(t.c))
-                costs?.write(Data(t.k))
+                try assessments.write(t.a)
+                try courses.write(t.c)
+                try costs?.write(t.k)
                 summary.assessmentRows += t.counts.0
                 summary.courseRows += t.counts.1
                 summary.costRows += t.counts.2
@@ -61,15 +60,21 @@ public enum SampleCSVWriter {
             next = min(total, next + block * Parallel.workers * 2)
         }
         summary.citizens = total
-        if costs != nil {
-            var rates = "service;rate\n"
-            for s in SampleNames.services { rates += "\(s.name);\(SampleNames.rateCell(s.rate))\n" }
-            try Data(rates.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("rates.csv")))
+        var files = [assessments, courses]
+        if let costs {
+            files.append(costs)
+            let rates = try open("rates.csv")
+            try rates.write(ratesText)
+            files.append(rates)
         }
+        for file in files { try file.commit() }
         return summary
     }
 
-    static func windows1252(_ text: String) -> Data { Data(windows1252Bytes(text)) }
+    /// `rates.csv`: each service's rate in kr per hour, with a decimal comma.
+    static var ratesText: String {
+        "service;rate\n" + SampleNames.services.map { "\($0.name);\(SampleNames.rateCell($0.rate))\n" }.joined()
+    }
 
     static func windows1252Bytes(_ text: String) -> [UInt8] {
         text.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : 0x3F }

@@ -32,13 +32,11 @@ public enum SampleFHIRWriter {
     /// The name of the reports file in the output folder.
     public static let fileName = "klgateway.ndjson"
 
-    public static func write(_ generator: SampleGenerator, to folder: String) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = (folder as NSString).appendingPathComponent(fileName)
-        guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
-            throw SampleWriterError(message: "\(path): cannot create the file")
-        }
-        defer { try? out.close() }
+    /// Writes `klgateway.ndjson` and `rates.csv` into `folder`, each through
+    /// a temporary file renamed into place at the end (`OutputFile`).
+    package static func write(_ generator: SampleGenerator, to folder: String) throws(OutputError) -> Summary {
+        try OutputFile.createFolder(folder)
+        let out = try OutputFile(path: (folder as NSString).appendingPathComponent(fileName))
         var summary = Summary()
         let total = generator.spec.citizens
         let block = 256
@@ -54,18 +52,20 @@ public enum SampleFHIRWriter {
                 return (text, reports)
             }
             for t in texts {
-                out.write(Data(t.text))
+                try out.write(t.text)
                 summary.reports += t.reports
                 summary.bytes += t.text.count
             }
             next = min(total, next + block * Parallel.workers * 2)
         }
         summary.citizens = total
+        var files = [out]
         if generator.spec.costDetail != .none {
-            var rates = "service;rate\n"
-            for s in SampleNames.services { rates += "\(s.name);\(SampleNames.rateCell(s.rate))\n" }
-            try Data(rates.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("rates.csv")))
+            let rates = try OutputFile(path: (folder as NSString).appendingPathComponent("rates.csv"))
+            try rates.write(SampleCSVWriter.ratesText)
+            files.append(rates)
         }
+        for file in files { try file.commit() }
         return summary
     }
 
@@ -202,9 +202,4 @@ public enum SampleFHIRWriter {
     static func time(_ day: Day, _ seconds: Int) -> String {
         day.iso + "T" + Day.pad(seconds / 3600, 2) + ":" + Day.pad(seconds / 60 % 60, 2) + ":" + Day.pad(seconds % 60, 2) + "Z"
     }
-}
-
-struct SampleWriterError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

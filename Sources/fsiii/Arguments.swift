@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIEffect
 
 /// A parsed command line: positional arguments and option values, checked
@@ -20,7 +21,7 @@ struct Arguments {
             if !onlyPositional, let long = shorts[a] { a = long }
             if onlyPositional || !a.hasPrefix("--") || a == "-" {
                 if a.hasPrefix("-") && a != "-" && !onlyPositional && a.count > 1 {
-                    throw CLIError.usage("unknown option \(a); options start with --", command: command.name)
+                    throw CLIError.usage("unknown option \(ControlEscaping.escaped(a)); options start with --", command: command.name)
                 }
                 positional.append(a)
                 continue
@@ -36,7 +37,7 @@ struct Arguments {
             guard let option = known[name] else {
                 let near = known.keys.min { Arguments.distance($0, name) < Arguments.distance($1, name) }
                 let hint = near.flatMap { Arguments.distance($0, name) <= 3 ? " — did you mean --\($0)?" : nil } ?? ""
-                throw CLIError.usage("unknown option --\(name)\(hint)", command: command.name)
+                throw CLIError.usage("unknown option --\(ControlEscaping.escaped(name))\(hint)", command: command.name)
             }
             if option.value == nil {
                 guard inline == nil else { throw CLIError.usage("--\(name) takes no value", command: command.name) }
@@ -45,8 +46,14 @@ struct Arguments {
             }
             let value: String
             if let inline { value = inline } else {
-                guard i < args.count else { throw CLIError.usage("--\(name) needs a value (\(option.value!))", command: command.name) }
+                let wanted = option.value ?? "a value"
+                guard i < args.count else { throw CLIError.usage("--\(name) needs a value (\(wanted))", command: command.name) }
                 value = args[i]
+                // `-o --html x` is a forgotten value, not a file named "--html".
+                let word = value.hasPrefix("--") ? String(value.dropFirst(2).prefix { $0 != "=" }) : nil
+                if shorts[value] != nil || word.map({ known[$0] != nil || $0 == "help" }) == true {
+                    throw CLIError.usage("--\(name) needs a value (\(wanted)) before the option \(ControlEscaping.escaped(value)); for a file of that name write ./\(ControlEscaping.escaped(value))", command: command.name)
+                }
                 i += 1
             }
             if values[name] != nil && !option.repeatable {
@@ -61,29 +68,11 @@ struct Arguments {
     func value(_ option: Option) -> String? { values[option.name]?.last }
     func all(_ option: Option) -> [String] { values[option.name] ?? [] }
 
-    /// An integer option, checked against `range`.
-    func int(_ option: Option, default value: Int, in range: ClosedRange<Int> = 0...Int.max) throws(CLIError) -> Int {
-        guard let text = self.value(option) else { return value }
-        guard let n = Int(text), range.contains(n) else {
-            throw CLIError.usage("--\(option.name) needs a whole number\(range.upperBound == Int.max ? " ≥ \(range.lowerBound)" : " in \(range.lowerBound)…\(range.upperBound)"), not \"\(text)\"", command: command)
-        }
-        return n
-    }
-
-    /// A decimal option (a decimal comma is accepted).
-    func double(_ option: Option) throws(CLIError) -> Double? {
-        guard let text = self.value(option) else { return nil }
-        guard let x = Double(text.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
-            throw CLIError.usage("--\(option.name) needs a number, not \"\(text)\"", command: command)
-        }
-        return x
-    }
-
     /// One of a fixed set of words.
     func choice<T: RawRepresentable & CaseIterable>(_ option: Option, as: T.Type) throws(CLIError) -> T? where T.RawValue == String {
         guard let text = value(option) else { return nil }
         guard let v = T(rawValue: text.lowercased()) else {
-            throw CLIError.usage("--\(option.name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(text)\"", command: command)
+            throw CLIError.usage("--\(option.name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(ControlEscaping.escaped(text))\"", command: command)
         }
         return v
     }

@@ -1,3 +1,4 @@
+import FSIIIBytes
 import Foundation
 import FSIIIEffect
 import FSIIIReports
@@ -25,7 +26,7 @@ enum Shared {
         do {
             return try CodeSystemLoader.load(path: path)
         } catch {
-            throw CLIError.input("\(path): \(error)")
+            throw CLIError.input("\(ControlEscaping.escaped(path)): \(error)")
         }
     }
 
@@ -40,12 +41,15 @@ enum Shared {
     }
 
     /// Imports the inputs, prints the accounting and the problems on
-    /// standard error, writes `--rejects`. Throws when nothing could be read.
-    static func load(_ args: Arguments, printAccounting: Bool = true) throws(CLIError) -> Dataset {
+    /// standard error, writes `--rejects` (put in place at once: it is
+    /// wanted most when the run then stops on its inputs). Throws when
+    /// nothing could be read.
+    static func load(_ args: Arguments, outputs: Outputs, printAccounting: Bool = true) throws(CLIError) -> Dataset {
         let quiet = args.has(.quiet)
-        let options = ImportOptions(terminology: try terminology(args), hourlyRate: try args.double(.hourlyRate),
+        let options = ImportOptions(terminology: try terminology(args), hourlyRate: try args.double(.hourlyRate, in: 0...1_000_000, unit: "kr per hour"),
                                     showProgress: !quiet && ProgressMeter.standardErrorIsTerminal)
         let inputs = try inputs(args)
+        let pseudonymizer = args.value(.rejects) == nil ? nil : try pseudonymizer(args)
         let dataset: Dataset
         do {
             dataset = try DatasetLoader.load(inputs, options: options)
@@ -53,9 +57,9 @@ enum Shared {
             throw CLIError.input(error.description)
         }
         report(dataset.report, quiet: quiet, accounting: printAccounting)
-        if let path = args.value(.rejects) {
-            let text = RejectsFile.write(dataset.report, pseudonymizer: try pseudonymizer(args))
-            try write(text, to: path)
+        if args.value(.rejects) != nil {
+            try outputs.write(RejectsFile.write(dataset.report, pseudonymizer: pseudonymizer), to: .rejects)
+            try outputs.commit(.rejects)
         }
         return dataset
     }
@@ -88,16 +92,13 @@ enum Shared {
         }
     }
 
-    /// Writes text to a file, or to standard output for nil or `-`.
-    static func write(_ text: String, to path: String?) throws(CLIError) {
-        if let path, path != "-" {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw CLIError.input("\(path): cannot write: \(error.localizedDescription)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes `text` to standard output (`StandardOutput`, the one place
+    /// it goes through); a failed write is exit status 1.
+    static func printOut(_ text: String) throws(CLIError) {
+        do {
+            try StandardOutput.write(text)
+        } catch {
+            throw Outputs.failure(error)
         }
     }
 

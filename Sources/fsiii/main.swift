@@ -1,6 +1,6 @@
+import FSIIIBytes
 import Foundation
 import FSIIIEffect
-import FSIIIBytes
 
 /// The `fsiii` command line: a table of commands, each declared once.
 let commands: [Command] = [ReportCommand.command, CoursesCommand.command, ValidateCommand.command, CodesCommand.command, GenerateCommand.command]
@@ -22,30 +22,50 @@ func usage() -> String {
 func main() -> Int32 {
     let args = Array(CommandLine.arguments.dropFirst())
     guard let first = args.first, first != "--help", first != "-h", first != "help" else {
-        print(usage(), terminator: "")
-        return args.isEmpty ? 2 : 0
+        // Without a command the usage is the answer to a mistake: standard error, status 2.
+        if args.isEmpty {
+            Diagnostics.line(usage())
+            return 2
+        }
+        return printOut(usage())
     }
     if first == "--version" {
-        print("fsiii \(FSIIIEffect.version)")
-        return 0
+        return printOut("fsiii \(FSIIIEffect.version)\n")
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-        Diagnostics.line("fsiii: unknown command \"\(first)\"\n\n" + usage())
+        Diagnostics.line("fsiii: unknown command \"\(ControlEscaping.escaped(first))\"\n\n" + usage())
         return 2
     }
     do {
         let parsed = try Arguments(command: command, Array(args.dropFirst()))
         if parsed.wantsHelp {
-            print(command.help, terminator: "")
+            try Shared.printOut(command.help)
             return 0
         }
         return try command.run(parsed)
     } catch {
-        Diagnostics.line("fsiii \(command.name): \(error.message)")
+        // An empty message: standard output's reader has gone (Outputs.failure).
+        if !error.message.isEmpty { Diagnostics.line("fsiii \(command.name): \(error.message)") }
         return error.status
     }
 }
 
+/// Help and version on standard output: 0, or 1 when it cannot be written.
+func printOut(_ text: String) -> Int32 {
+    do {
+        try Shared.printOut(text)
+        return 0
+    } catch {
+        if !error.message.isEmpty { Diagnostics.line("fsiii: \(error.message)") }
+        return error.status
+    }
+}
+
+// Before anything else: descriptors 0–2 held (a closed standard output
+// must not become the first file opened), and the signal handlers that
+// remove temporary outputs and report an input truncated under its mapping.
+StandardOutput.reserveDescriptors()
+FatalSignals.install()
 // Large freed columns are kept for reuse instead of faulted in again (BENCHMARKS.md).
 ProcessMemory.reuseFreedBlocks()
 exit(main())

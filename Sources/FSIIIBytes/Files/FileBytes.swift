@@ -1,7 +1,9 @@
 import Foundation
 
 /// The bytes of one input file as UTF-8, read once: memory-mapped when the
-/// file is a regular file, read in large blocks otherwise. A file that is not
+/// file is a regular file, read in large blocks otherwise. A mapped file
+/// that another program truncates while it is read is reported by
+/// `FatalSignals` (a message and exit status 1), not a crash. A file that is not
 /// valid UTF-8 is re-encoded from Windows-1252 (SPEC §3); a byte-order mark is
 /// skipped. Immutable after creation, so chunks of it are parsed on several
 /// threads at once.
@@ -40,7 +42,10 @@ package final class FileBytes: @unchecked Sendable {
     /// Reads `path`; throws `InputFileError` when it cannot be opened or read.
     /// With `checkEncoding: false` a regular file is mapped without its
     /// encoding pass (see `encodingChecked`); other files are always checked.
-    package init(path: String, checkEncoding: Bool = true) throws(InputFileError) {
+    /// `shownPath` is how a message may name the file (the domain masks
+    /// identifiers in file names, SPEC §10): the message printed when a
+    /// mapped file shrinks while it is read.
+    package init(path: String, shownPath: String, checkEncoding: Bool = true) throws(InputFileError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -61,7 +66,14 @@ package final class FileBytes: @unchecked Sendable {
             base = UnsafePointer(m.assumingMemoryBound(to: UInt8.self))
             let mapped = m
             let mappedCount = count
-            unmap = { _ = munmap(mapped, mappedCount) }
+            // A file that shrinks while mapped raises SIGBUS on the next
+            // read of a page past its new end: FatalSignals names the file
+            // and exits with status 1 instead of crashing.
+            let fault = FatalSignals.addMapping(base: m, count: count, shownPath: shownPath)
+            unmap = {
+                FatalSignals.remove(fault)
+                _ = munmap(mapped, mappedCount)
+            }
         } else {
             var data = [UInt8]()
             var block = [UInt8](repeating: 0, count: 1 << 20)

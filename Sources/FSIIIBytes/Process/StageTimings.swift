@@ -26,7 +26,7 @@ package struct StageTimings: Sendable {
 
     /// The trace's first line: the allocator policy the numbers were made under.
     private static let header: Void = {
-        FileHandle.standardError.write(Data("stage trace: allocator: \(ProcessMemory.summary)\n".utf8))
+        StandardError.write("stage trace: allocator: \(ProcessMemory.summary)\n")
     }()
 
     private static func print(_ name: String, _ seconds: Double) {
@@ -46,7 +46,7 @@ package struct StageTimings: Sendable {
         func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         fields.append(String(format: "CPU %.2f s", time(usage.ru_utime) + time(usage.ru_stime)))
         let line = "stage " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%8.3f s  ", seconds)
-        FileHandle.standardError.write(Data((line + fields.joined(separator: ", ") + "\n").utf8))
+        StandardError.write(line + fields.joined(separator: ", ") + "\n")
     }
 
     /// Runs `body` and records its wall time under `name`.

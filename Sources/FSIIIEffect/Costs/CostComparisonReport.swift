@@ -84,7 +84,7 @@ extension CostComparisonReport {
         if let name = options.reference {
             guard let resolved = resolveReference(name, in: groups.map(\.group)),
                   let index = groups.firstIndex(where: { $0.group == resolved }) else {
-                report.reference = .group(name)
+                report.reference = .group(Echo.text(name))
                 report.referenceFound = false
                 return report
             }

@@ -48,7 +48,7 @@ package struct InputSource {
     /// its encoding pass when `checkEncoding` is false, see `FileBytes`).
     func open(checkEncoding: Bool = true) throws(InputFileError) -> FileBytes {
         if let content { return content }
-        return try FileBytes(path: path, checkEncoding: checkEncoding)
+        return try FileBytes(path: path, shownPath: Redaction.mask(path), checkEncoding: checkEncoding)
     }
 }
 
@@ -99,6 +99,10 @@ public enum DatasetLoader {
         defer { dataset.report.timings.append(timings) }
         dataset.pricing = pricing
 
+        // SPEC §10: names holding a CPR-shaped number are said once per kind.
+        var cprShapedNames = CPRShapedNameWarnings()
+        defer { cprShapedNames.report(into: &dataset) }
+
         var raw = RawAssessments()
         var klgateway = FHIRImport(terminology: dataset.terminology, pricing: pricing)
         for source in sources where source.kind == .assessments || source.kind == .fhir {
@@ -107,6 +111,7 @@ public enum DatasetLoader {
             } else {
                 timings.measure("read KL Gateway") { klgateway.read(source, into: &dataset, progress: progress) }
             }
+            cprShapedNames.note(dataset, afterReading: source.path)
         }
         // KL Gateway versions are ordered by time across all their files first (SPEC §9).
         timings.measure("KL Gateway versions") { klgateway.finish(raw: &raw, into: &dataset) }
@@ -126,6 +131,7 @@ public enum DatasetLoader {
         var courses = dataset.courses
         for source in sources where source.kind == .courses {
             timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
+            cprShapedNames.note(dataset, afterReading: source.path)
         }
         let deduplicated = timings.measure("course rules") { CourseRules.deduplicate(courses) }
         courses = []
@@ -153,6 +159,7 @@ public enum DatasetLoader {
         var sawCosts = !costs.day.isEmpty || sources.contains { $0.kind == .costs }
         for source in sources where source.kind == .costs {
             timings.measure("read costs") { readCosts(source, pricing: pricing, costs: &costs, into: &dataset, progress: progress) }
+            cprShapedNames.note(dataset, afterReading: source.path)
         }
         if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
         if sawCosts {

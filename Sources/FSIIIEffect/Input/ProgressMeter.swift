@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import FSIIIBytes
 import Synchronization
 
 /// Progress of a long import on standard error — bytes and rows read, rate,
@@ -19,7 +20,7 @@ public final class ProgressMeter: @unchecked Sendable {
     /// A meter over `totalBytes`; nil-like (silent) when `enabled` is false.
     public init(totalBytes: Int, label: String, enabled: Bool = ProgressMeter.standardErrorIsTerminal) {
         self.totalBytes = max(totalBytes, 1)
-        self.label = label
+        self.label = Echo.text(label, limit: Echo.labelLimit)
         if enabled {
             let t = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
             t.schedule(deadline: .now() + 1.0, repeating: 0.5)
@@ -62,20 +63,22 @@ public final class ProgressMeter: @unchecked Sendable {
 }
 
 /// The one place diagnostics go to standard error (STYLE.md: no `print`
-/// for diagnostics). Every line is passed through `Redaction.mask`.
+/// for diagnostics). Every line is passed through `Redaction.mask`, and
+/// every control character but the line feeds the text is made of is
+/// escaped (`ControlEscaping`): the last guard against an escape sequence
+/// from an input; line feeds from inputs are escaped where the text is
+/// stored (`ImportProblem`, `Echo`).
 public enum Diagnostics {
     /// Writes a line to standard error.
-    public static func line(_ text: String) { writeRaw(Redaction.mask(text) + "\n") }
+    public static func line(_ text: String) { writeRaw(shown(text) + "\n") }
 
-    static func writeRaw(_ text: String) {
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { b in
-            var offset = 0
-            while offset < b.count {
-                let n = write(2, b.baseAddress! + offset, b.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+    /// `text` masked, with every control character but line feeds escaped.
+    static func shown(_ text: String) -> String {
+        let masked = Redaction.mask(text)
+        guard ControlEscaping.needsEscaping(masked) else { return masked }
+        return masked.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { ControlEscaping.escaped(String($0)) }.joined(separator: "\n")
     }
+
+    static func writeRaw(_ text: String) { StandardError.write(text) }
 }

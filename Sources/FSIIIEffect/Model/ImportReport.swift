@@ -41,20 +41,48 @@ public struct ImportCounts: Sendable, Hashable {
 }
 
 /// A row that could not be used, or a warning about the input, with where
-/// it is: `file:line: column: message` (SPEC §4). Never contains a citizen id.
+/// it is: `file:line: column: message` (SPEC §4). Never contains a citizen
+/// id: every text is made safe as it is stored (SPEC §10, `Echo`) — CPR-shaped
+/// numbers masked, control characters escaped, the file name and label too;
+/// quoted parts of the message at most `Echo.quotedLimit` characters, the
+/// message at most `Echo.messageLimit`, each cell at most
+/// `Echo.rejectsCellLimit` — however the problem was built or changed later.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable { case rejected, warning }
-    public var file: String
+    private var storedFile: String
+    private var storedColumn: String
+    private var storedMessage: String
+    private var storedCells: [String]
+    private var storedReason: String
+    /// The input file, as shown.
+    public var file: String {
+        get { storedFile }
+        set { storedFile = Echo.text(newValue) }
+    }
     public var line: Int
-    public var column: String
-    public var message: String
+    /// The column (header name), or a place such as `(row)`, `(file)` or a
+    /// KL Gateway entry's `Condition/<id>`, as shown.
+    public var column: String {
+        get { storedColumn }
+        set { storedColumn = Echo.text(newValue, limit: Echo.labelLimit) }
+    }
+    public var message: String {
+        get { storedMessage }
+        set { storedMessage = Echo.message(newValue) }
+    }
     public var severity: Severity
-    /// The rejected row's cells for `--rejects`, with identifiers already
-    /// replaced (see `Redaction`); empty for warnings.
-    public var cells: [String]
+    /// The rejected row's cells for `--rejects`, made safe as above; empty
+    /// for warnings.
+    public var cells: [String] {
+        get { storedCells }
+        set { storedCells = newValue.map { Echo.text($0, limit: Echo.rejectsCellLimit) } }
+    }
     /// A short, stable reason ("unknown condition", "bad date", …) for
     /// summaries such as the HTML report's list of common rejection reasons.
-    public var reason: String
+    public var reason: String {
+        get { storedReason }
+        set { storedReason = Echo.text(newValue, limit: Echo.labelLimit) }
+    }
     /// The normalised citizen id of a rejected row, so `--rejects` can write
     /// its pseudonym; internal, never printed.
     var citizenID: [UInt8]?
@@ -63,13 +91,13 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 
     public init(file: String, line: Int, column: String, message: String, reason: String,
                 severity: Severity = .rejected, cells: [String] = []) {
-        self.file = file
+        storedFile = Echo.text(file)
         self.line = line
-        self.column = column
-        self.message = Redaction.mask(message)
-        self.reason = reason
+        storedColumn = Echo.text(column, limit: Echo.labelLimit)
+        storedMessage = Echo.message(message)
+        storedReason = Echo.text(reason, limit: Echo.labelLimit)
         self.severity = severity
-        self.cells = cells.map(Redaction.mask)
+        storedCells = cells.map { Echo.text($0, limit: Echo.rejectsCellLimit) }
     }
 
     /// A rejected row whose citizen cell (at `citizenColumn`, when the file
@@ -79,7 +107,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.init(file: file, line: line, column: column, message: message, reason: reason, cells: cells)
         if let c = citizenColumn, c < cells.count {
             citizenID = CitizenID.normalized(cells[c])
-            self.cells[c] = Redaction.placeholder
+            storedCells[c] = Redaction.placeholder
             citizenCell = c
         }
     }
@@ -106,16 +134,36 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// What was read from one file.
+/// What was read from one file. The path and the unknown header cells are
+/// stored as shown (`Echo.text`: CPR-shaped numbers masked, controls
+/// escaped), as `fsiii validate` prints them.
 public struct FileSummary: Sendable, Hashable {
-    public var path: String
+    private var storedPath: String
+    private var storedUnknownColumns: [String]
+    public var path: String {
+        get { storedPath }
+        set { storedPath = Echo.text(newValue) }
+    }
     public var kind: InputKind
     public var encoding: FileEncoding?
     public var delimiter: String?
     public var rows: Int
     public var bytes: Int
     /// Header cells no known column matched (SPEC §3: ignored, listed once).
-    public var unknownColumns: [String]
+    public var unknownColumns: [String] {
+        get { storedUnknownColumns }
+        set { storedUnknownColumns = newValue.map { Echo.text($0, limit: Echo.labelLimit) } }
+    }
+
+    public init(path: String, kind: InputKind, encoding: FileEncoding?, delimiter: String?, rows: Int, bytes: Int, unknownColumns: [String]) {
+        storedPath = Echo.text(path)
+        self.kind = kind
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.rows = rows
+        self.bytes = bytes
+        storedUnknownColumns = unknownColumns.map { Echo.text($0, limit: Echo.labelLimit) }
+    }
 }
 
 /// The accounting of an import: counts per input kind, every problem, the

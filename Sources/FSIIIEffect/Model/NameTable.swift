@@ -1,35 +1,139 @@
 import FSIIIBytes
 
-/// Team or municipality names, interned to dense indices. Index 0 is the
-/// empty name: "not given".
+/// Team, municipality or service names, interned to dense indices. Index 0
+/// is the empty name: "not given".
+///
+/// A name is kept as given, for matching (a rate to its service, `--reference`
+/// to its group), and is *shown* through `name(_:)` only, made safe when it
+/// is added (SPEC §10, docs/RULES.md "Personal data in outputs"): each
+/// CPR-shaped number in it becomes `[fjernet N]` — N numbering the names of
+/// this table that hold one, 1, 2, … in the order they were first read, so
+/// two such teams stay two groups — and control characters are escaped
+/// (`ControlEscaping`). The check runs once per distinct name, when it is
+/// new, so it costs the import nothing per row.
+///
+/// One shape is not masked in a name: a name that is nothing but 15 to 18
+/// digits is an organisation code — the SOR-ID by which KL Gateway reports
+/// name the managing organisation (IMPORT-CONTRACT), as many exports name
+/// their units — and masking it would make every such team `[fjernet N]`.
 public struct NameTable: Sendable {
     private(set) var interner: ByteInterner
+    /// How many names have been checked: all of them (`interner.count`),
+    /// since every way a name comes in checks it. Kept here so the hot
+    /// path tells a new name by one compare, without reading the interner.
+    private var checked = 0
+    /// The names shown otherwise than given, in index order.
+    private var shown: [ShownName] = []
+    /// How many names hold a CPR-shaped number.
+    public private(set) var identifierCount = 0
+
+    /// A name shown otherwise than given.
+    private struct ShownName: Sendable {
+        var index: UInt32
+        var text: String
+        var holdsIdentifier: Bool
+    }
 
     public init() {
         interner = ByteInterner(capacity: 64)
         _ = interner.intern([])
+        checked = 1
     }
 
     public var count: Int { interner.count }
 
-    /// The name at `index` ("" for 0).
-    public func name(_ index: Int) -> String { interner.string(at: index) }
+    /// The name at `index` as it may be shown ("" for 0): CPR-shaped numbers
+    /// replaced, control characters escaped.
+    public func name(_ index: Int) -> String {
+        if !shown.isEmpty, let k = shownPosition(of: index) { return shown[k].text }
+        return interner.string(at: index)
+    }
 
-    /// All names in index order.
+    /// The name at `index` as given, for matching only: never to be written
+    /// anywhere (use `name(_:)`).
+    func storedName(_ index: Int) -> String { interner.string(at: index) }
+
+    /// All names in index order, as they may be shown.
     public var names: [String] { (0..<count).map(name) }
 
-    /// The index of a name, adding it when new.
+    /// The names that hold a CPR-shaped number, as shown (`Hold [fjernet 1]`, …).
+    public var identifierNames: [String] { shown.filter(\.holdsIdentifier).map(\.text) }
+
+    /// The index of a name as given, adding it when new.
     @discardableResult
-    public mutating func intern(_ name: String) -> UInt32 { interner.intern(name) }
+    public mutating func intern(_ name: String) -> UInt32 {
+        let index = interner.intern(name)
+        if Int(index) == checked { noteNew(index, name) }
+        return index
+    }
 
     @inline(__always)
-    mutating func intern(_ s: ByteSlice) -> UInt32 { interner.intern(s.p, s.n) }
+    mutating func intern(_ s: ByteSlice) -> UInt32 {
+        let index = interner.intern(s.p, s.n)
+        if Int(index) == checked { noteNew(index, s) }
+        return index
+    }
 
-    /// The index of a name, nil when unknown.
+    /// The index of a name as given, nil when unknown.
     public func index(of name: String) -> UInt32? { interner.find(Array(name.utf8)) }
 
-    /// Indices of `other`'s names in this table, adding the new ones.
-    mutating func merge(_ other: NameTable) -> [UInt32] { interner.merge(other.interner) }
+    /// How the name given as `name` is shown, nil when it is not in the table.
+    public func shownName(ofGiven name: String) -> String? { index(of: name).map { self.name(Int($0)) } }
+
+    /// Indices of `other`'s names in this table, adding the new ones (each
+    /// numbered here, in `other`'s order, if it holds a CPR-shaped number).
+    mutating func merge(_ other: NameTable) -> [UInt32] {
+        let before = interner.count
+        let map = interner.merge(other.interner)
+        checked = interner.count
+        for entry in other.shown where Int(map[Int(entry.index)]) >= before {
+            note(map[Int(entry.index)], given: other.storedName(Int(entry.index)), holdsIdentifier: entry.holdsIdentifier)
+        }
+        return map
+    }
+
+    /// Checks a name just added (once per distinct name).
+    @inline(never)
+    private mutating func noteNew(_ index: UInt32, _ s: ByteSlice) {
+        checked += 1
+        let holdsIdentifier = Redaction.containsIdentifier(s.p, s.n) && !Self.isOrganisationCode(s.p, s.n)
+        if holdsIdentifier || ControlEscaping.contains(UnsafeBufferPointer(start: s.p, count: s.n)) {
+            note(index, given: s.string, holdsIdentifier: holdsIdentifier)
+        }
+    }
+
+    private mutating func noteNew(_ index: UInt32, _ name: String) {
+        var name = name
+        name.withUTF8 { noteNew(index, ByteSlice(p: $0.baseAddress ?? emptyBytes, n: $0.count)) }
+    }
+
+    /// Whether the bytes are 15 to 18 ASCII digits and nothing else: an
+    /// organisation code (SOR-ID), shown as given.
+    static func isOrganisationCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        (15...18).contains(n) && UnsafeBufferPointer(start: p, count: n).allSatisfy { $0 &- 0x30 < 10 }
+    }
+
+    /// Records how the new name at `index` is shown.
+    private mutating func note(_ index: UInt32, given: String, holdsIdentifier: Bool) {
+        var text = given
+        if holdsIdentifier {
+            identifierCount += 1
+            text = Redaction.mask(given, with: "[fjernet \(identifierCount)]")
+        }
+        shown.append(ShownName(index: index, text: ControlEscaping.escaped(text), holdsIdentifier: holdsIdentifier))
+    }
+
+    /// The position of `index` in `shown` (binary search), nil when the name is shown as given.
+    private func shownPosition(of index: Int) -> Int? {
+        var low = 0, high = shown.count
+        while low < high {
+            let mid = (low + high) / 2
+            let i = Int(shown[mid].index)
+            if i == index { return mid }
+            if i < index { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
 }
 
 /// The citizens of an import: normalised ids (never printed; see

@@ -1,44 +1,104 @@
-/// Keeps identifiers out of messages and files (SPEC §10): any run of ten
-/// digits, or `DDMMYY-XXXX`, is replaced by `[fjernet]` ("removed").
+/// Keeps identifiers out of messages and files (SPEC §10): every
+/// CPR-shaped sequence (see `CPRShape`: ten or more digits, or
+/// `DDMMYY-XXXX` with another separator or none, in any script's digits)
+/// is replaced by `[fjernet]` ("removed"), wherever it sits in the text.
+///
+/// Masking is applied where text is stored for showing — `ImportProblem`,
+/// `FileSummary`, the names of `NameTable` — so no writer has to remember
+/// it; `Diagnostics.line` masks every line again on its way out.
 public enum Redaction {
     /// The text written in place of an identifier.
     public static let placeholder = "[fjernet]"
 
     /// `text` with every CPR-shaped sequence replaced by `[fjernet]`.
-    /// Digit runs longer than ten are replaced too: they may hide one.
-    public static func mask(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var changed = false
-        while i < bytes.count {
-            if isDigit(bytes[i]) && (i == 0 || !isDigit(bytes[i - 1])) {
-                var j = i
-                while j < bytes.count && isDigit(bytes[j]) { j += 1 }
-                var runEnd = j
-                // DDMMYY-XXXX
-                if j - i == 6 && j + 5 <= bytes.count && bytes[j] == 0x2D && (j + 1..<j + 5).allSatisfy({ isDigit(bytes[$0]) })
-                    && (j + 5 == bytes.count || !isDigit(bytes[j + 5])) {
-                    runEnd = j + 5
-                }
-                if runEnd - i >= 10 {
-                    out.append(contentsOf: Array(placeholder.utf8))
-                    changed = true
-                } else {
-                    out.append(contentsOf: bytes[i..<runEnd])
-                }
-                i = runEnd
-                continue
+    public static func mask(_ text: String) -> String { mask(text, with: placeholder) }
+
+    /// `text` with every CPR-shaped sequence replaced by `replacement`
+    /// (a numbered placeholder such as `[fjernet 2]` for group names).
+    public static func mask(_ text: String, with replacement: String) -> String {
+        switch scan(text) {
+        case .none:
+            return text
+        case .ascii(let bytes, let spans):
+            guard !spans.isEmpty else { return text }
+            return String(decoding: replacing(spans, of: bytes, with: Array(replacement.utf8)), as: UTF8.self)
+        case .scalars(let values, let spans):
+            guard !spans.isEmpty else { return text }
+            var out = String.UnicodeScalarView()
+            for v in replacing(spans, of: values, with: replacement.unicodeScalars.map(\.value)) {
+                if let scalar = Unicode.Scalar(v) { out.append(scalar) }
             }
-            out.append(bytes[i])
-            i += 1
+            return String(out)
         }
-        return changed ? String(decoding: out, as: UTF8.self) : text
     }
 
-    /// Whether a text holds anything `mask` would remove.
-    public static func containsIdentifier(_ text: String) -> Bool { mask(text) != text }
+    /// Whether `text` holds anything `mask` would replace.
+    public static func containsIdentifier(_ text: String) -> Bool {
+        switch scan(text) {
+        case .none: return false
+        case .ascii(_, let spans), .scalars(_, let spans): return !spans.isEmpty
+        }
+    }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    /// Whether the UTF-8 bytes `p[0..<n]` hold a CPR-shaped sequence (the
+    /// check of a name as it is interned; see `NameTable`).
+    static func containsIdentifier(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let bytes = UnsafeBufferPointer(start: p, count: n)
+        switch census(bytes) {
+        case .tooFewDigits: return false
+        case .ascii: return !CPRShape.spans(in: bytes).isEmpty
+        case .unicode: return containsIdentifier(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// What a first pass over the UTF-8 bytes tells: a CPR-shaped sequence
+    /// needs ten digits, so a text with fewer ASCII digits plus non-ASCII
+    /// characters (each may be a digit of another script) holds none — the
+    /// common case, decided without allocating; else whether it is ASCII.
+    private enum Census { case tooFewDigits, ascii, unicode }
+
+    private static func census(_ bytes: UnsafeBufferPointer<UInt8>) -> Census {
+        var digits = 0, nonASCII = 0
+        for b in bytes {
+            if b &- 0x30 < 10 { digits += 1 } else if b >= 0xC0 { nonASCII += 1 }
+        }
+        if digits + nonASCII < 10 { return .tooFewDigits }
+        return nonASCII == 0 ? .ascii : .unicode
+    }
+
+    /// The CPR-shaped spans of a text: none possible (see `census`), or
+    /// the spans in its bytes (ASCII) or in its scalar values.
+    private enum Scan {
+        case none
+        case ascii([UInt8], [Range<Int>])
+        case scalars([UInt32], [Range<Int>])
+    }
+
+    private static func scan(_ text: String) -> Scan {
+        var text = text
+        switch text.withUTF8({ census($0) }) {
+        case .tooFewDigits:
+            return .none
+        case .ascii:
+            let bytes = Array(text.utf8)
+            return .ascii(bytes, CPRShape.spans(in: bytes))
+        case .unicode:
+            let values = text.unicodeScalars.map(\.value)
+            return .scalars(values, CPRShape.spans(in: values))
+        }
+    }
+
+    /// `values` with each span replaced by `inserted`.
+    private static func replacing<Unit>(_ spans: [Range<Int>], of values: [Unit], with inserted: [Unit]) -> [Unit] {
+        var out: [Unit] = []
+        out.reserveCapacity(values.count)
+        var next = 0
+        for span in spans {
+            out.append(contentsOf: values[next..<span.lowerBound])
+            out.append(contentsOf: inserted)
+            next = span.upperBound
+        }
+        out.append(contentsOf: values[next...])
+        return out
+    }
 }

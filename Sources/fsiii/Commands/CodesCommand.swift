@@ -16,7 +16,7 @@ enum CodesCommand {
         if args.has(.tokens) {
             var out = CSVDialect.standard.line(["kind", "token", "value"])
             for row in t.tokenTable { out += CSVDialect.standard.line([row.kind, row.token, row.value]) }
-            try Shared.write(out, to: nil)
+            try Shared.printOut(out)
             return 0
         }
         let search = args.positional.joined(separator: " ")
@@ -43,7 +43,7 @@ enum CodesCommand {
             out += "\nnothing matches \"\(search)\"\n"
             if let near = t.nearestConditionName(to: search) { out += "did you mean \"\(near)\"?\n" }
         }
-        try Shared.write(out, to: nil)
+        try Shared.printOut(out)
         return shown + levels.count > 0 ? 0 : 1
     }
 }

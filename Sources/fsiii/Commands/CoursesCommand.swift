@@ -26,7 +26,8 @@ enum CoursesCommand {
         guard let pseudonymizer = try Shared.pseudonymizer(args) else {
             throw CLIError.usage("per-course output identifies citizens by pseudonym and needs a secret key: give --pseudonym-key FILE or set FSIII_PSEUDONYM_KEY (make one with: openssl rand -hex 32 > fsiii.key)", command: "courses")
         }
-        let dataset = try Shared.load(args)
+        let outputs = try Outputs(args, options: [.output, .rejects], standardOutputByDefault: .output)
+        let dataset = try Shared.load(args, outputs: outputs)
         if dataset.courses.isEmpty && options.window == nil {
             throw CLIError.input("no courses were read; give a courses file (courses*.csv or --courses FILE), KL Gateway reports with § 83a interventions, or --window FROM..TO")
         }
@@ -34,7 +35,8 @@ enum CoursesCommand {
         let text = format == .csv
             ? CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer, dialect: dialect)
             : CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer)
-        try Shared.write(text, to: args.value(.output))
+        try outputs.write(text, to: .output)
+        try outputs.commit()
         return 0
     }
 }

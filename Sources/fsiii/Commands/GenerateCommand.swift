@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIEffect
 import FSIIISampleData
 
@@ -21,31 +22,36 @@ enum GenerateCommand {
             throw CLIError.usage("give exactly one output folder, e.g. `fsiii generate --citizens 300 --seed 1 SampleData`", command: "generate")
         }
         var spec = SampleSpec()
-        spec.seed = UInt64(try args.int(.seed, default: 1))
-        spec.citizens = try args.int(.citizens, default: 300, in: 1...100_000_000)
+        guard !folder.isEmpty else {
+            throw CLIError.usage("give an output folder, not an empty name", command: "generate")
+        }
+        spec.seed = try args.seed(.seed, default: 1)
+        // About 9.5 assessment rows a citizen: at most some 95 million rows.
+        spec.citizens = try args.int(.citizens, default: 300, in: 1...10_000_000)
         if args.value(.rows) != nil {
-            let rows = try args.int(.rows, default: 0, in: 1...2_000_000_000)
+            let rows = try args.int(.rows, default: 0, in: 1...100_000_000)
             spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))
             spec.costDetail = .weekly
         }
         if let detail = try args.choice(.costDetail, as: SampleSpec.CostDetail.self) { spec.costDetail = detail }
         let format = try args.choice(.generateFormat, as: Format.self) ?? .csv
         let generator = SampleGenerator(spec)
+        let shown = ControlEscaping.escaped(folder)
         do {
             switch format {
             case .csv:
                 let s = try SampleCSVWriter.write(generator, to: folder)
                 if !args.has(.quiet) {
-                    Diagnostics.line("wrote \(s.citizens) citizens: \(s.assessmentRows) assessment rows, \(s.courseRows) courses, \(s.costRows) cost rows (\(s.bytes / 1_000_000) MB) to \(folder)")
+                    Diagnostics.line("wrote \(s.citizens) citizens: \(s.assessmentRows) assessment rows, \(s.courseRows) courses, \(s.costRows) cost rows (\(s.bytes / 1_000_000) MB) to \(shown)")
                 }
             case .fhir:
                 let s = try SampleFHIRWriter.write(generator, to: folder)
                 if !args.has(.quiet) {
-                    Diagnostics.line("wrote \(s.reports) KL Gateway delivery reports for \(s.citizens) citizens (\(s.bytes / 1_000_000) MB) to \(folder)")
+                    Diagnostics.line("wrote \(s.reports) KL Gateway delivery reports for \(s.citizens) citizens (\(s.bytes / 1_000_000) MB) to \(shown)")
                 }
             }
         } catch {
-            throw CLIError.input("\(folder): cannot write: \(error.localizedDescription)")
+            throw CLIError.input(error.description)
         }
         return 0
     }

@@ -1,6 +1,6 @@
+import FSIIIBytes
 import FSIIIEffect
 import FSIIIReports
-import FSIIIBytes
 
 /// `fsiii report PATH…`: the effect per team (or `--by …`), SPEC §11.
 enum ReportCommand {
@@ -31,8 +31,11 @@ enum ReportCommand {
         o.minCell = try args.int(.minCell, default: 5, in: 0...1_000_000)
         if let text = args.value(.window) {
             let parts = text.components(separatedBy: "..")
-            guard parts.count == 2, let from = DateParser.parse(parts[0]), let to = DateParser.parse(parts[1]), from <= to else {
-                throw CLIError.usage("--window needs FROM..TO with two dates, e.g. 2024-01-01..2024-12-31, not \"\(text)\"", command: "report")
+            guard parts.count == 2, let from = DateParser.parse(parts[0]), let to = DateParser.parse(parts[1]) else {
+                throw CLIError.usage("--window needs FROM..TO with two dates, e.g. 2024-01-01..2024-12-31, not \"\(ControlEscaping.escaped(text))\"", command: args.command)
+            }
+            guard from <= to else {
+                throw CLIError.usage("--window ends before it starts: \(from.iso) is after \(to.iso); give FROM..TO, e.g. 2024-01-01..2024-12-31", command: args.command)
             }
             o.window = from...to
         }
@@ -40,17 +43,19 @@ enum ReportCommand {
         return o
     }
 
+    /// The largest willingness to pay `--wtp` and `--wtp-grid` take, in kr
+    /// per point: far above any real one, and small enough that λ·ΔE
+    /// stays a finite number.
+    static let maximumWTP = 1e9
+
     /// `--reference`, `--wtp`, `--bootstrap`, `--seed` (SPEC §8).
     static func comparisonOptions(_ args: Arguments) throws(CLIError) -> CostComparisonOptions {
         var c = CostComparisonOptions()
         c.enabled = args.has(.compare) || [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac].contains { args.value($0) != nil }
         c.reference = args.value(.reference)
-        if let wtp = try args.double(.wtp) {
-            guard wtp >= 0 else { throw CLIError.usage("--wtp needs a willingness to pay of at least 0 kr per point, not \"\(args.value(.wtp) ?? "")\"", command: "report") }
-            c.wtp = wtp
-        }
-        c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...1_000_000)
-        c.seed = UInt64(try args.int(.seed, default: Int(c.seed)))
+        if let wtp = try args.double(.wtp, in: 0...maximumWTP, unit: "kr per point") { c.wtp = wtp }
+        c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...100_000)
+        c.seed = try args.seed(.seed, default: c.seed)
         return c
     }
 
@@ -58,21 +63,25 @@ enum ReportCommand {
     static func acceptabilityCurveRequest(_ args: Arguments) throws(CLIError) -> (path: String, json: Bool, grid: WTPGrid)? {
         var grid = WTPGrid.standard
         if let text = args.value(.wtpGrid) {
-            guard let parsed = WTPGrid(parsing: text) else {
-                throw CLIError.usage("--wtp-grid needs FROM:TO:STEP in kr per point with 0 ≤ FROM ≤ TO and STEP > 0 (at most \(WTPGrid.maximumCount) values), e.g. 0:50000:2500, not \"\(text)\"", command: "report")
+            // Each number as strictly as --wtp: no nan, inf or hexadecimal, none above maximumWTP.
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Arguments.decimal(String($0)) }
+            guard parts.count == 3, let from = parts[0], let to = parts[1], let step = parts[2], to <= maximumWTP,
+                  let parsed = WTPGrid(from: from, to: to, step: step) else {
+                throw CLIError.usage("--wtp-grid needs FROM:TO:STEP in kr per point with 0 ≤ FROM ≤ TO ≤ \(Arguments.readable(maximumWTP)) and STEP > 0 "
+                                     + "(at most \(Arguments.readable(Double(WTPGrid.maximumCount))) values), e.g. 0:50000:2500, not \"\(ControlEscaping.escaped(text))\"", command: "report")
             }
             grid = parsed
         }
         guard let path = args.value(.ceac) else { return nil }
         let lower = path.lowercased()
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
-            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(path)\"", command: "report")
+            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(ControlEscaping.escaped(path))\"", command: "report")
         }
         return (path, lower.hasSuffix(".json"), grid)
     }
 
     /// Writes `--ceac`; refuses an unknown `--reference` and a curve that cannot be drawn.
-    static func writeComparison(_ report: EffectReport, args: Arguments, dialect: CSVDialect) throws(CLIError) {
+    static func writeComparison(_ report: EffectReport, args: Arguments, dialect: CSVDialect, outputs: Outputs) throws(CLIError) {
         let ceac = try acceptabilityCurveRequest(args)
         guard let comparison = report.costComparison else {
             if ceac != nil { throw CLIError.usage("--ceac needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report") }
@@ -84,8 +93,8 @@ enum ReportCommand {
         }
         if !comparison.referenceFound, let name = report.options.comparison.reference {
             let names = report.groups.map(\.group)
-            let shown = names.prefix(30).map { "\"\($0)\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
-            throw CLIError.usage("--reference \"\(name)\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
+            let shown = names.prefix(30).map { "\"\(ControlEscaping.escaped($0))\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
+            throw CLIError.usage("--reference \"\(ControlEscaping.escaped(name))\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
         }
         guard let ceac else { return }
         guard comparison.applies else {
@@ -97,7 +106,7 @@ enum ReportCommand {
         let grid = ceac.grid.values
         let text = ceac.json ? JSONWriter(pretty: true).write(CostComparisonJSON.value(comparison, grid: grid)) + "\n"
                              : AcceptabilityCurveCSV.write(comparison, grid: grid, dialect: dialect)
-        try Shared.write(text, to: ceac.path)
+        try outputs.write(text, to: .ceac)
     }
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
@@ -106,7 +115,8 @@ enum ReportCommand {
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
         _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
-        let dataset = try Shared.load(args)
+        let outputs = try Outputs(args, options: [.output, .html, .ceac, .rejects], standardOutputByDefault: .output)
+        let dataset = try Shared.load(args, outputs: outputs)
         guard dataset.assessments.count > 0 else {
             throw CLIError.input("no usable assessments were read; nothing to report (see the problems above)")
         }
@@ -116,18 +126,19 @@ enum ReportCommand {
         let terminology = dataset.terminology
         // The dataset is not used after this: the report frees its rows as it goes.
         let report = EffectReporter.report(consume dataset, options: options)
-        try writeComparison(report, args: args, dialect: dialect)
+        try writeComparison(report, args: args, dialect: dialect, outputs: outputs)
         let text: String
         switch format {
         case .table: text = ReportTable.write(report, language: language)
         case .csv: text = ReportCSV.write(report, dialect: dialect)
         case .json: text = ReportJSON.write(report)
         }
-        try Shared.write(text, to: args.value(.output))
-        if let path = args.value(.html) {
+        try outputs.write(text, to: .output)
+        if args.value(.html) != nil {
             // SPEC §11: the same report as one self-contained page with charts.
-            try Shared.write(HTMLReport.write(report, terminology: terminology, language: language), to: path)
+            try outputs.write(HTMLReport.write(report, terminology: terminology, language: language), to: .html)
         }
+        try outputs.commit()
         return 0
     }
 }

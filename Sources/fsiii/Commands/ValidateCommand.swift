@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIEffect
 
 /// `fsiii validate PATH…`: reads the inputs and prints the accounting and
@@ -12,10 +13,11 @@ enum ValidateCommand {
         run: run)
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
-        let dataset = try Shared.load(args, printAccounting: false)
+        let outputs = try Outputs(args, options: [.rejects], alsoOnStandardOutput: "the summary of validate")
+        let dataset = try Shared.load(args, outputs: outputs, printAccounting: false)
         var out = ""
         for f in dataset.report.files {
-            var line = "\(f.path): \(f.kind.rawValue), \(f.rows) rows, \(f.bytes) bytes"
+            var line = "\(ControlEscaping.escaped(f.path)): \(f.kind.rawValue), \(f.rows) rows, \(f.bytes) bytes"
             if let e = f.encoding { line += ", \(e.rawValue)" }
             if let d = f.delimiter { line += ", delimiter \(d)" }
             if !f.unknownColumns.isEmpty { line += ", ignored columns: \(f.unknownColumns.joined(separator: ", "))" }
@@ -27,7 +29,8 @@ enum ValidateCommand {
         }
         if let period = dataset.period { out += "assessments dated \(period.lowerBound.iso) to \(period.upperBound.iso)\n" }
         out += "\(dataset.citizens.count) citizens, \(dataset.courses.count) courses, \(dataset.teams.count - 1) teams\n"
-        try Shared.write(out, to: nil)
+        try outputs.write(out, to: .output)
+        try outputs.commit()
         let usable = dataset.report.counts.values.contains { $0.accepted > 0 }
         return usable ? 0 : 1
     }

@@ -52,7 +52,7 @@ struct SpeculativeReadTests {
     /// held, the records read, and each chunk's estimate and true rows.
     static func speculate(_ bytes: [UInt8]) throws -> (holds: Bool, records: Int, bounds: [Int], rows: [Int]) {
         try withFile(bytes) { path in
-            let file = try FileBytes(path: path, checkEncoding: false)
+            let file = try FileBytes(path: path, shownPath: path, checkEncoding: false)
             #expect(!file.encodingChecked && file.census == nil)
             let layout = try CSVTableReader.open(file, path: path, columns: AssessmentColumns.specs)
             let plan = try #require(CSVTableReader.speculativePlan(file, layout: layout))

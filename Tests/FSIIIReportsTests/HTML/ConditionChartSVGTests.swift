@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FSIIIReports
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The condition chart for five conditions, one citizen per pair, minCell 5:
 ///

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FSIIIReports
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The funnel plot's pixels for the five teams of `HTMLFixtures.funnelReport`,
 /// worked out by hand from the axis mapping documented on `FunnelPlotSVG`:

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FSIIIReports
 @testable import FSIIIEffect
+import FSIIITestSupport
 
 /// The trend chart for courses ending in January to May 2024, one citizen
 /// per course, minCell 5:

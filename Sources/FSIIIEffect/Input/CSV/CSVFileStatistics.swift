@@ -20,7 +20,7 @@ public enum CSVFileStatistics {
     public static func scan(path: String) throws(InputFailure) -> Counts {
         let file: FileBytes
         do {
-            file = try FileBytes(path: path)
+            file = try FileBytes(path: path, shownPath: Redaction.mask(path))
         } catch {
             throw InputFailure(path: path, line: 0, message: error.reason)
         }

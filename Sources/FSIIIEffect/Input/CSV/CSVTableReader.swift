@@ -46,7 +46,11 @@ public struct InputFailure: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var message: String
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+    /// `path:line: message`, made safe as `ImportProblem` makes its text (SPEC §10, `Echo`).
+    public var description: String {
+        let place = Echo.text(path)
+        return line > 0 ? "\(place):\(line): \(Echo.message(message))" : "\(place): \(Echo.message(message))"
+    }
 }
 
 /// Reads a CSV file in parallel chunks: finds the header and delimiter, cuts

@@ -107,14 +107,14 @@ struct CostSink: CSVRowSink {
         if a.present && a.value == nil { return rejectNumber(record, line: line, C.amount, nonNegative: false) }
         let serviceIndex = lastService.name(record, column: column[C.service], in: &services)
         while serviceRates.count <= Int(serviceIndex) {
-            serviceRates.append(pricing.rate(for: services.name(serviceRates.count)))
+            serviceRates.append(pricing.rate(for: services.storedName(serviceRates.count)))
         }
         let cost: Double
         if let amount = a.value {
             cost = amount
         } else if let h = hours {
             guard let rate = serviceRates[Int(serviceIndex)] else {
-                let service = services.name(Int(serviceIndex))
+                let service = services.storedName(Int(serviceIndex))
                 let what = service.isEmpty ? "the row names no service" : "service \"\(service)\" has no rate"
                 return reject(record, line: line, column[C.hours] != Int.max ? C.hours : C.minutes,
                               "cannot price \(h) hours: \(what); add it to a rates file (service;rate) or give --hourly-rate KR",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 @testable import FSIIIBytes
 
 /// Bad KL Gateway input: each problem names the file (and line of an

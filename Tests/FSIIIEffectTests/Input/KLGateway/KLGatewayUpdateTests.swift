@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FSIIIEffect
+import FSIIITestSupport
 @testable import FSIIIBytes
 
 /// SPEC §9 updates: versions of the same resource id, dated and ordered by

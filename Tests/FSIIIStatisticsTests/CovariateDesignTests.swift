@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import FSIIIStatistics
+
+@Suite("Covariate design for the propensity model")
+struct CovariateDesignTests {
+    @Test("one-sided categories are pooled; a two-sided pool is a level, the reference is the most frequent level")
+    func poolsOneSidedLevels() throws {
+        // a: treated and untreated; b: both, most frequent; c: untreated only; d: treated only.
+        let levels = ["a", "a", "b", "b", "b", "b", "c", "c", "d"]
+        let treated = [true, false, true, false, false, true, false, false, true]
+        let design = try CovariateDesign([Covariate("kommune", .categorical(levels))], treated: treated)
+        #expect(design.matrix.columnNames == ["(Intercept)", "kommune=a", "kommune=other"])
+        let coding = try #require(design.codings.first)
+        #expect(design.codings.count == 1)
+        #expect(coding.covariate == "kommune" && coding.reference == "b" && coding.dummies == ["a", "other"])
+        #expect(coding.pooled == ["c", "d"] && coding.pooledInto == "other")
+        #expect(design.matrix.column(1) == [1, 1, 0, 0, 0, 0, 0, 0, 0])
+        #expect(design.matrix.column(2) == [0, 0, 0, 0, 0, 0, 1, 1, 1])
+        #expect(design.matrix.column(0) == [Double](repeating: 1, count: 9))
+    }
+
+    @Test("a pool that is still one-sided is merged into the reference level (no column)")
+    func oneSidedPoolJoinsReference() throws {
+        // c and e have untreated only; pooled they still have no treated.
+        let levels = ["a", "a", "a", "b", "b", "c", "e", "e"]
+        let treated = [true, false, true, true, false, false, false, false]
+        let design = try CovariateDesign([Covariate("g", .categorical(levels))], treated: treated)
+        #expect(design.matrix.columnNames == ["(Intercept)", "g=b"])
+        #expect(design.codings.first?.reference == "a")
+        #expect(design.codings.first?.pooled == ["c", "e"])
+        #expect(design.codings.first?.pooledInto == "a")
+        #expect(design.matrix.column(1) == [0, 0, 0, 1, 1, 0, 0, 0])
+    }
+
+    @Test("the design then fits without separation where the raw categories would separate")
+    func pooledDesignFits() throws {
+        let levels = ["a", "a", "a", "a", "b", "b", "b", "b", "c", "c", "d"]
+        let treated = [true, false, false, true, true, false, true, false, false, false, true]
+        let raw = DesignMatrix(columnNames: ["(Intercept)", "b", "c", "d"], columns: [
+            [Double](repeating: 1, count: 11),
+            levels.map { $0 == "b" ? 1 : 0 }, levels.map { $0 == "c" ? 1 : 0 }, levels.map { $0 == "d" ? 1 : 0 },
+        ])
+        #expect(throws: LogisticRegressionError.self) { try LogisticRegression.fit(raw, outcome: treated) }
+        let design = try CovariateDesign([Covariate("g", .categorical(levels))], treated: treated)
+        let fit = try LogisticRegression.fit(design.matrix, outcome: treated)
+        // Saturated in a, b, other (= c + d: 1 of 3 treated): log odds 0, 0, ln(1/2).
+        #expect(abs(fit.coefficients[0]) <= 1e-12)
+        #expect(try abs(#require(fit.coefficient(named: "g=other")) - log(0.5)) <= 1e-12)
+    }
+
+    @Test("a continuous covariate with missing values gets 0 and a missing indicator; none missing, no indicator")
+    func missingIndicator() throws {
+        let treated = [true, false, true, false]
+        let design = try CovariateDesign([
+            Covariate("trend", .continuousWithMissing([0.5, nil, -1, nil])),
+            Covariate("level", .continuousWithMissing([1, 2, 3, 4])),
+            Covariate("hours", .continuous([2, 0, 7.5, 1])),
+        ], treated: treated)
+        #expect(design.matrix.columnNames == ["(Intercept)", "trend", "trend: missing", "level", "hours"])
+        #expect(design.matrix.column(1) == [0.5, 0, -1, 0])
+        #expect(design.matrix.column(2) == [0, 1, 0, 1])
+        #expect(design.matrix[2, 4] == 7.5)
+    }
+
+    @Test("wrong lengths, non-finite values and duplicate names are typed errors")
+    func errors() {
+        #expect(throws: CovariateDesignError.lengthMismatch(covariate: "age", count: 2, expected: 3)) {
+            try CovariateDesign([Covariate("age", .categorical(["65-79", "80+"]))], treated: [true, false, true])
+        }
+        #expect(throws: CovariateDesignError.nonFiniteValue(covariate: "x", row: 1)) {
+            try CovariateDesign([Covariate("x", .continuous([1, .infinity]))], treated: [true, false])
+        }
+        #expect(throws: CovariateDesignError.duplicateName("x")) {
+            try CovariateDesign([Covariate("x", .continuous([1, 2])), Covariate("x", .continuous([1, 2]))], treated: [true, false])
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import FSIIIStatistics
+
+@Suite("Logistic regression (IRLS / Newton–Raphson)")
+struct LogisticRegressionTests {
+    typealias Accuracy = StatisticsAccuracy
+
+    /// A 2 × 2 table: x = 0 has 3 of 10 with y = 1, x = 1 has 6 of 8. The
+    /// saturated model's MLE is closed-form: intercept = ln(3/7), slope =
+    /// ln(6/2) − ln(3/7) = ln 7; the inverse information gives
+    /// Var(intercept) = 1/3 + 1/7 and Var(slope) = 1/3 + 1/7 + 1/6 + 1/2
+    /// (Woolf's variance of a log odds ratio); ℓ = Σ counts·ln(cell shares).
+    static let table = (x0: (yes: 3, no: 7), x1: (yes: 6, no: 2))
+
+    static func expandedTable() -> (DesignMatrix, [Bool]) {
+        var rows: [Double] = [], y: [Bool] = []
+        for (x, cell) in [(0.0, table.x0), (1.0, table.x1)] {
+            for _ in 0..<cell.yes { rows += [1, x]; y.append(true) }
+            for _ in 0..<cell.no { rows += [1, x]; y.append(false) }
+        }
+        return (DesignMatrix(columnNames: ["(Intercept)", "x"], rowMajor: rows), y)
+    }
+
+    static let tableLogLikelihood = 3 * log(0.3) + 7 * log(0.7) + 6 * log(0.75) + 2 * log(0.25)
+
+    @Test("2 × 2 table: coefficients are the log odds and the log odds ratio, SEs Woolf's")
+    func twoByTwo() throws {
+        let (x, y) = Self.expandedTable()
+        let fit = try LogisticRegression.fit(x, outcome: y)
+        #expect(fit.converged)
+        #expect(Accuracy.relativeError(fit.coefficients[0], log(3.0 / 7)) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.coefficients[1], log(7.0)) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.standardErrors[0], (1.0 / 3 + 1.0 / 7).squareRoot()) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.standardErrors[1], (1.0 / 3 + 1.0 / 7 + 1.0 / 6 + 1.0 / 2).squareRoot()) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.logLikelihood, Self.tableLogLikelihood) <= 1e-13)
+        #expect(Accuracy.relativeError(fit.fittedProbabilities[0], 0.3) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.fittedProbabilities[17], 0.75) <= 1e-12)
+        #expect(Accuracy.relativeError(fit.linearPredictors[17], log(3.0)) <= 1e-12)
+        #expect(fit.droppedColumns.isEmpty)
+    }
+
+    @Test("frequency weights give the same fit as repeated rows")
+    func weightsAreFrequencies() throws {
+        let x = DesignMatrix(columnNames: ["(Intercept)", "x"], rowMajor: [1, 0, 1, 0, 1, 1, 1, 1])
+        let y = [true, false, true, false]
+        let fit = try LogisticRegression.fit(x, outcome: y, weights: [3, 7, 6, 2])
+        let (ex, ey) = Self.expandedTable()
+        let expanded = try LogisticRegression.fit(ex, outcome: ey)
+        for j in 0..<2 {
+            #expect(Accuracy.relativeError(fit.coefficients[j], expanded.coefficients[j]) <= 1e-12)
+            #expect(Accuracy.relativeError(fit.standardErrors[j], expanded.standardErrors[j]) <= 1e-12)
+        }
+        #expect(Accuracy.relativeError(fit.logLikelihood, Self.tableLogLikelihood) <= 1e-13)
+    }
+
+    struct GLMCase: Decodable {
+        var name: String
+        var columns: [String]
+        var x: [[Double]]
+        var y: [Int]
+        var weights: [Double]?
+        var coefficients: [Double?]
+        var standard_errors: [Double?]
+        var log_likelihood: Double
+    }
+
+    struct GLMFixture: Decodable { var cases: [GLMCase] }
+
+    @Test("matches R's glm(family = binomial) on three data sets: categorical with aliased columns, near separation, fractional weights")
+    func matchesGLM() throws {
+        let fixture = try PeerFixture.load("glm.json", as: GLMFixture.self)
+        #expect(fixture.cases.count == 3)
+        for c in fixture.cases {
+            let design = DesignMatrix(columnNames: c.columns, rowMajor: c.x.flatMap { $0 })
+            let fit = try LogisticRegression.fit(design, outcome: c.y.map { $0 == 1 }, weights: c.weights)
+            let expectedKept = zip(c.columns, c.coefficients).filter { $0.1 != nil }.map(\.0)
+            let expectedDropped = zip(c.columns, c.coefficients).filter { $0.1 == nil }.map(\.0)
+            #expect(fit.columnNames == expectedKept, "\(c.name)")
+            #expect(fit.droppedColumns.map(\.name) == expectedDropped, "\(c.name)")
+            for (name, (beta, se)) in zip(c.columns, zip(c.coefficients, c.standard_errors)) {
+                guard let beta, let se else { continue }
+                let b = try #require(fit.coefficient(named: name))
+                let s = try #require(fit.standardError(named: name))
+                #expect(Accuracy.relativeError(b, beta) <= 1e-8, "\(c.name) \(name): \(b) vs R \(beta)")
+                #expect(Accuracy.relativeError(s, se) <= 1e-8, "\(c.name) \(name) SE: \(s) vs R \(se)")
+            }
+            #expect(Accuracy.relativeError(fit.logLikelihood, c.log_likelihood) <= 1e-10, "\(c.name) ℓ")
+        }
+    }
+
+    @Test("aliased columns are dropped with their reason: a constant, and a combination naming its parts")
+    func droppedReasons() throws {
+        let fixture = try PeerFixture.load("glm.json", as: GLMFixture.self)
+        let c = try #require(fixture.cases.first { $0.name == "categorical" })
+        let design = DesignMatrix(columnNames: c.columns, rowMajor: c.x.flatMap { $0 })
+        let fit = try LogisticRegression.fit(design, outcome: c.y.map { $0 == 1 })
+        #expect(fit.droppedColumns == [
+            .init(name: "constant", reason: .constant),
+            .init(name: "combo", reason: .linearCombination(of: ["x1", "x2"])),
+        ])
+        // Score equation of the intercept: Σ(yᵢ − μᵢ) = 0 at the MLE.
+        let residual = zip(c.y, fit.fittedProbabilities).reduce(0.0) { $0 + Double($1.0) - $1.1 }
+        #expect(abs(residual) <= 1e-9)
+        for (eta, mu) in zip(fit.linearPredictors, fit.fittedProbabilities) {
+            #expect(abs(mu - 1 / (1 + exp(-eta))) <= 1e-15)
+        }
+    }
+
+    @Test("complete separation is reported, naming the covariate and the observations it predicts")
+    func completeSeparation() {
+        let x = DesignMatrix(columnNames: ["(Intercept)", "age"], rowMajor: [1, -2, 1, -1, 1, -0.5, 1, 0.5, 1, 1, 1, 2])
+        let y = [false, false, false, true, true, true]
+        #expect(throws: LogisticRegressionError.separation(columns: ["age"], perfectlyPredicted: 6)) {
+            try LogisticRegression.fit(x, outcome: y)
+        }
+    }
+
+    @Test("quasi-complete separation by one category (all treated) is reported with that category's column")
+    func quasiCompleteSeparation() throws {
+        // Category b: 4 observations, all y = 1; a and c overlap.
+        let b = [0.0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]
+        let c = [0.0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+        let y = [true, false, false, true, true, true, true, true, false, true, false, false, true, false]
+        let x = DesignMatrix(columnNames: ["(Intercept)", "g=b", "g=c"],
+                             columns: [[Double](repeating: 1, count: 14), b, c])
+        do {
+            _ = try LogisticRegression.fit(x, outcome: y)
+            Issue.record("expected separation")
+        } catch let error {
+            guard case let .separation(columns, count) = error else {
+                Issue.record("expected separation, got \(error)")
+                return
+            }
+            #expect(columns.first == "g=b")
+            #expect(count == 4)
+            #expect(error.description.contains("\"g=b\""))
+        }
+    }
+
+    @Test("a genuine MLE with a fitted probability within 3e−7 of 1 (|η| > 15) is not mistaken for separation")
+    func extremeButNotSeparated() throws {
+        // Overlapping outcomes on −3 … 3 and one far point x = 40 with y = 1.
+        var xs: [Double] = [], ys: [Bool] = []
+        for (i, v) in stride(from: -3.0, through: 3.0, by: 0.25).enumerated() {
+            xs.append(v)
+            ys.append(v > 0 ? i % 5 != 0 : i % 4 == 0)
+        }
+        xs.append(40)
+        ys.append(true)
+        let x = DesignMatrix(columnNames: ["(Intercept)", "x"], columns: [[Double](repeating: 1, count: xs.count), xs])
+        let fit = try LogisticRegression.fit(x, outcome: ys)
+        #expect(fit.converged)
+        #expect(try #require(fit.linearPredictors.last) > 15)
+        let residual = zip(ys, fit.fittedProbabilities).reduce(0.0) { $0 + ($1.0 ? 1 : 0) - $1.1 }
+        #expect(abs(residual) <= 1e-9)
+    }
+
+    @Test("an iteration cap too small to converge gives notConverged with the last iterate")
+    func notConverged() throws {
+        let fixture = try PeerFixture.load("glm.json", as: GLMFixture.self)
+        let c = try #require(fixture.cases.first { $0.name == "weighted" })
+        let design = DesignMatrix(columnNames: c.columns, rowMajor: c.x.flatMap { $0 })
+        do {
+            _ = try LogisticRegression.fit(design, outcome: c.y.map { $0 == 1 }, weights: c.weights, maxIterations: 2)
+            Issue.record("expected notConverged")
+        } catch let error {
+            guard case let .notConverged(fit) = error else {
+                Issue.record("expected notConverged, got \(error)")
+                return
+            }
+            #expect(!fit.converged)
+            #expect(fit.iterations == 2)
+            #expect(fit.logLikelihood < c.log_likelihood)
+        }
+    }
+
+    @Test("a constant outcome, bad values and bad weights are typed errors")
+    func badInput() {
+        let x = DesignMatrix(columnNames: ["(Intercept)", "x"], rowMajor: [1, 0, 1, 1, 1, 2])
+        #expect(throws: LogisticRegressionError.outcomeConstant(true)) {
+            try LogisticRegression.fit(x, outcome: [true, true, true])
+        }
+        // A row of weight 0 does not count: the rest are all 0.
+        #expect(throws: LogisticRegressionError.outcomeConstant(false)) {
+            try LogisticRegression.fit(x, outcome: [false, false, true], weights: [1, 1, 0])
+        }
+        #expect(throws: LogisticRegressionError.noObservations) {
+            try LogisticRegression.fit(x, outcome: [false, true, true], weights: [0, 0, 0])
+        }
+        #expect(throws: LogisticRegressionError.invalidWeight(row: 1, value: -1)) {
+            try LogisticRegression.fit(x, outcome: [false, true, true], weights: [1, -1, 1])
+        }
+        let bad = DesignMatrix(columnNames: ["(Intercept)", "x"], rowMajor: [1, 0, 1, .nan, 1, 2])
+        #expect(throws: LogisticRegressionError.nonFiniteValue(column: "x", row: 1)) {
+            try LogisticRegression.fit(bad, outcome: [false, true, true])
+        }
+    }
+}

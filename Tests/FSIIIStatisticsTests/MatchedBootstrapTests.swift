@@ -1,0 +1,75 @@
+import Testing
+@testable import FSIIIStatistics
+
+@Suite("ATT of a matched comparison with the cluster bootstrap")
+struct MatchedBootstrapTests {
+    typealias Accuracy = StatisticsAccuracy
+
+    @Test("ATT = mean of Yᵢ − Mᵢ; the percentile interval brackets it")
+    func handComputed() throws {
+        // D = 3 − 1, 5 − 2, 4 − 4 = 2, 3, 0: ATT = 5/3; treated mean 4, control mean 7/3.
+        let e = try #require(MatchedBootstrap.att(treatedOutcomes: [3, 5, 4], controlMeans: [1, 2, 4], replicates: 999, seed: 7))
+        #expect(Accuracy.relativeError(e.estimate, 5.0 / 3) <= 1e-15)
+        #expect(e.treatedMean == 4 && Accuracy.relativeError(e.controlMean, 7.0 / 3) <= 1e-15)
+        let ci = try #require(e.interval)
+        #expect(ci.low <= e.estimate && e.estimate <= ci.high)
+        // A replicate mean of three values from {0, 2, 3} lies in [0, 3].
+        #expect(ci.low >= 0 && ci.high <= 3 && ci.low < ci.high)
+        #expect(e.matchedTreated == 3 && e.replicates == 999)
+    }
+
+    @Test("the interval is the type-7 percentiles of the replicates, which follow the documented draws")
+    func replicatesFollowTheSpecification() throws {
+        let d: [Double] = [0.5, -1, 2, 0.25, 3, -0.75, 1]
+        let b = 200, seed: UInt64 = 20240518
+        // The specification, written out again: one generator per replicate from the master's outputs.
+        var master = SeededGenerator(seed: seed)
+        var expected: [Double] = []
+        for _ in 0..<b {
+            var g = SeededGenerator(seed: master.next())
+            var counts = [Int](repeating: 0, count: d.count)
+            for _ in d.indices { counts[g.index(below: d.count)] += 1 }
+            var s = 0.0
+            for i in d.indices { s += Double(counts[i]) * d[i] }
+            expected.append(s / Double(d.count))
+        }
+        #expect(MatchedBootstrap.replicates(d, count: b, seed: seed) == expected)
+        let e = try #require(MatchedBootstrap.att(treatedOutcomes: d, controlMeans: [Double](repeating: 0, count: d.count),
+                                                  replicates: b, seed: seed, level: 0.9))
+        let sorted = expected.sorted()
+        #expect(e.interval == Interval(low: Percentile.linear(sorted: sorted, 0.05), high: Percentile.linear(sorted: sorted, 0.95)))
+    }
+
+    // The ten-citizen matching of PropensityMatchingTests: T0 → [C2], T1 → [C1, C4, C0],
+    // T2 → [C0, C4], T3 unmatched. Outcomes: treated 1, 2, 3, 4; controls 0, 1, 2, 3, 4, 5.
+    // M = 2, (1 + 4 + 0)/3 = 5/3, (0 + 4)/2 = 2; ATT = ((1 − 2) + (2 − 5/3) + (3 − 2))/3 = 1/9,
+    // the same as 2 − Σ wⱼyⱼ/3 = 2 − (1/3 + 2 + 10/3)/3 = 2 − 17/9.
+    @Test("from a matching: matched sets averaged per treated unit, unmatched treated left out")
+    func fromMatching() throws {
+        let m = try PropensityMatching(treatedLogits: PropensityMatchingTests.treated,
+                                       controlLogits: PropensityMatchingTests.controls)
+        let e = try #require(MatchedBootstrap.att(matching: m, treatedOutcomes: [1, 2, 3, 4],
+                                                  controlOutcomes: [0, 1, 2, 3, 4, 5], replicates: 100, seed: 1))
+        #expect(e.matchedTreated == 3)
+        #expect(Accuracy.relativeError(e.estimate, 1.0 / 9) <= 1e-14)
+        #expect(e.treatedMean == 2)
+        #expect(Accuracy.relativeError(e.controlMean, 17.0 / 9) <= 1e-15)
+        let weighted = zip(m.controlWeights, [0.0, 1, 2, 3, 4, 5]).reduce(0.0) { $0 + $1.0 * $1.1 } / 3
+        #expect(Accuracy.relativeError(e.controlMean, weighted) <= 1e-15)
+
+        // Improved: treated yes, no, yes, yes; controls C0 … C5 no, yes, yes, no, no, yes.
+        // Treated share 2/3; control means: C2 → 1, (C1, C4, C0) → 1/3, (C0, C4) → 0: 4/9. ATT = 2/9.
+        let share = try #require(MatchedBootstrap.att(matching: m, treatedImproved: [true, false, true, true],
+                                                      controlImproved: [false, true, true, false, false, true],
+                                                      replicates: 100, seed: 1))
+        #expect(Accuracy.relativeError(share.estimate, 2.0 / 9) <= 1e-14)
+    }
+
+    @Test("no matched treated: no estimate; no replicates: no interval")
+    func edges() throws {
+        #expect(MatchedBootstrap.att(treatedOutcomes: [], controlMeans: [], replicates: 10, seed: 1) == nil)
+        let e = try #require(MatchedBootstrap.att(treatedOutcomes: [1], controlMeans: [0], replicates: 0, seed: 1))
+        #expect(e.estimate == 1 && e.interval == nil)
+        #expect(MatchedBootstrap.replicates([1, 2], count: 0, seed: 1).isEmpty)
+    }
+}

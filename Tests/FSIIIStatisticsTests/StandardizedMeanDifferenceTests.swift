@@ -1,0 +1,56 @@
+import Testing
+@testable import FSIIIStatistics
+
+@Suite("Standardised mean difference (balance)")
+struct StandardizedMeanDifferenceTests {
+    typealias Accuracy = StatisticsAccuracy
+
+    @Test("before and after matching, with the denominator from before")
+    func beforeAndAfter() throws {
+        // Treated 1, 2, 3, 4: mean 2.5, s² = 5/3. Candidates 0, 1, 1, 2, 6: mean 2,
+        // s² = (4 + 1 + 1 + 0 + 16)/4 = 5.5. SD = √((5/3 + 5.5)/2) = √(43/12).
+        // Before: 0.5/√(43/12). After: matched treated 1, 2, 3 (mean 2); controls
+        // weighted 0, 0.5, 1.5, 1, 0: (0.5·1 + 1.5·1 + 1·2)/3 = 4/3; (2 − 4/3)/√(43/12).
+        let d = try #require(StandardizedMeanDifference(treated: [1, 2, 3, 4], candidates: [0, 1, 1, 2, 6],
+                                                         treatedWeights: [1, 1, 1, 0], controlWeights: [0, 0.5, 1.5, 1, 0]))
+        let sd = (43.0 / 12).squareRoot()
+        #expect(Accuracy.relativeError(d.standardDeviation, sd) <= 1e-15)
+        #expect(Accuracy.relativeError(d.before, 0.5 / sd) <= 1e-15)
+        #expect(Accuracy.relativeError(try #require(d.after), (2.0 / 3) / sd) <= 1e-14)
+        #expect(d.treatedMeanAfter == 2)
+        #expect(Accuracy.relativeError(try #require(d.controlMeanAfter), 4.0 / 3) <= 1e-15)
+        #expect(d.isImbalancedAfterMatching == true)
+    }
+
+    @Test("a binary covariate uses the same formula on 0/1 (sample variances)")
+    func binary() throws {
+        // Treated 1, 1, 0, 1: p = 3/4, s² = 4·(3/4)(1/4)/3 = 1/4. Candidates 0, 0, 1, 0, 0, 1:
+        // p = 1/3, s² = 6·(1/3)(2/3)/5 = 4/15. d = (3/4 − 1/3)/√((1/4 + 4/15)/2) = (5/12)/√(31/120).
+        let d = try #require(StandardizedMeanDifference(treated: [1, 1, 0, 1], candidates: [0, 0, 1, 0, 0, 1]))
+        #expect(Accuracy.relativeError(d.before, (5.0 / 12) / (31.0 / 120).squareRoot()) <= 1e-14)
+        #expect(d.after == nil && d.isImbalancedAfterMatching == nil)
+    }
+
+    @Test("weights proportional to each other give the same after; balance below 0.1 is not flagged")
+    func weightScale() throws {
+        let treated = [3.0, 4, 5, 6], candidates = [2.0, 4, 5, 7, 9]
+        let a = try #require(StandardizedMeanDifference(treated: treated, candidates: candidates,
+                                                         treatedWeights: [1, 1, 1, 1], controlWeights: [1, 1, 1, 1, 0]))
+        let b = try #require(StandardizedMeanDifference(treated: treated, candidates: candidates,
+                                                         treatedWeights: [2, 2, 2, 2], controlWeights: [0.5, 0.5, 0.5, 0.5, 0]))
+        // Treated mean 4.5, control mean (2 + 4 + 5 + 7)/4 = 4.5: after = 0.
+        #expect(a.after == 0 && b.after == 0)
+        #expect(a.isImbalancedAfterMatching == false)
+    }
+
+    @Test("constant in both groups: 0 when equal, ±∞ when not; too few values: nil")
+    func degenerate() throws {
+        #expect(try #require(StandardizedMeanDifference(treated: [1, 1], candidates: [1, 1, 1])).before == 0)
+        #expect(try #require(StandardizedMeanDifference(treated: [1, 1], candidates: [0, 0])).before == .infinity)
+        #expect(try #require(StandardizedMeanDifference(treated: [0, 0], candidates: [1, 1])).before == -.infinity)
+        #expect(StandardizedMeanDifference(treated: [1], candidates: [0, 2]) == nil)
+        let noMatches = try #require(StandardizedMeanDifference(treated: [1, 2], candidates: [0, 2],
+                                                                 treatedWeights: [0, 0], controlWeights: [1, 1]))
+        #expect(noMatches.after == nil)
+    }
+}
