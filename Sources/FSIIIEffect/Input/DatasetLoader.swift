@@ -232,7 +232,8 @@ public enum DatasetLoader {
     /// What a file's header tells the user: unknown columns, no rows.
     private static func note(_ layout: CSVLayout, of source: InputSource, _ bytes: FileBytes, into dataset: inout Dataset) {
         if !layout.header.unknown.isEmpty {
-            let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let unknown = layout.header.unknown
+            let list = unknown.prefix(20).map { "\"\($0.shown)\"" }.joined(separator: ", ") + (unknown.count > 20 ? ", … (\(unknown.count - 20) more)" : "")
             dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
                                                          message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
                                                          reason: "unknown column", severity: .warning))

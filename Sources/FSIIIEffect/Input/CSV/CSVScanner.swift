@@ -12,26 +12,45 @@ struct CSVField {
 }
 
 /// The fields of the current record, in a buffer that is reused from
-/// record to record (no allocation per record or field).
+/// record to record (no allocation per record or field). It holds at most
+/// `maximum` fields (`CSVLimits.columns` + 1): the fields of a longer
+/// record are scanned past, not kept, and `overflowed` tells so — one line
+/// of a million delimiters costs no more memory than a row of the header's
+/// width.
 final class CSVFields {
     private(set) var base: UnsafeMutablePointer<CSVField>
     private var capacity = 64
     private(set) var count = 0
+    /// The record had more than `maximum` fields; those past it were dropped.
+    private(set) var overflowed = false
+    /// One more than any header may have, so a record that overflowed never
+    /// has the header's number of fields.
+    static let maximum = CSVLimits.columns + 1
 
     init() { base = .allocate(capacity: capacity) }
     deinit { base.deallocate() }
 
-    @inline(__always) func removeAll() { count = 0 }
+    @inline(__always) func removeAll() {
+        count = 0
+        overflowed = false
+    }
 
     @inline(__always) func append(_ start: Int, _ end: Int, escaped: Bool = false, textAfterQuote: Bool = false) {
-        if count == capacity { grow() }
+        if count == capacity { guard grow() else { return } }
         (base + count).initialize(to: CSVField(start: start, end: end, escaped: escaped, textAfterQuote: textAfterQuote))
         count += 1
     }
 
-    private func grow() {
-        base = moved(base, count: count, capacity: capacity * 2)
-        capacity *= 2
+    /// Doubles the buffer up to `maximum`; false (and `overflowed`) when it is full.
+    private func grow() -> Bool {
+        guard capacity < CSVFields.maximum else {
+            overflowed = true
+            return false
+        }
+        let bigger = min(capacity * 2, CSVFields.maximum)
+        base = moved(base, count: count, capacity: bigger)
+        capacity = bigger
+        return true
     }
 
     @inline(__always) subscript(i: Int) -> CSVField { base[i] }
