@@ -41,12 +41,13 @@ final class CSVFields {
         count += 1
     }
 
-    /// Doubles the buffer up to `maximum`; false (and `overflowed`) when it is full.
+    /// Doubles the buffer up to `maximum`; false when it is full. Sets
+    /// `overflowed` once a record has more than `CSVLimits.columns` fields
+    /// (the one field past them is kept, so that such a record never has
+    /// the header's count).
     private func grow() -> Bool {
-        guard capacity < CSVFields.maximum else {
-            overflowed = true
-            return false
-        }
+        if capacity >= CSVLimits.columns { overflowed = true }
+        guard capacity < CSVFields.maximum else { return false }
         let bigger = min(capacity * 2, CSVFields.maximum)
         base = moved(base, count: count, capacity: bigger)
         capacity = bigger

@@ -92,7 +92,10 @@ enum CSVTableReader {
         if scanner.position - start > CSVLimits.headerBytes {
             throw InputFailure(path: path, line: headerLine, message: "the header line is longer than \(CSVLimits.headerBytes) bytes (64 KiB), the most it may be; is its first line the header, and are its quotes closed?")
         }
-        let cells = cursor.strings
+        // Empty cells at the end of the header (a trailing delimiter) name no
+        // column: rows are read with or without the empty fields they stand for.
+        var cells = cursor.strings
+        while cells.count > 1, let last = cells.last, last.trimmingCharacters(in: .whitespaces).isEmpty { cells.removeLast() }
         let header: CSVHeader
         do {
             header = try CSVHeader(cells: cells, columns: columns)

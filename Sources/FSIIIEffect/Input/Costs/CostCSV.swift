@@ -24,10 +24,11 @@ enum RateColumns {
 /// The values a cost or rate cell may hold (docs/RULES.md, "Limits"). A
 /// cost row is one delivery to one citizen on one day: 10,000 hours is more
 /// than a year round the clock, and amounts (corrections may be negative)
-/// and rates are bounded as generously. So a row costs at most 10⁹ kr, and
-/// the sum of even a billion rows stays below 10¹⁸ kr, where a `Double` is
-/// still exact to the krone's hundreds: no sum overflows or loses its
-/// meaning, and no figure is infinite or NaN.
+/// and rates are bounded as generously. So a row costs at most 2·10⁹ kr,
+/// and the sum of even a hundred million rows stays below 10¹⁸ kr, where a
+/// `Double` is still exact to the krone's hundreds: no sum overflows or loses its
+/// meaning, and no figure is infinite or NaN. (`--hourly-rate` is held to
+/// `rate` by the command line.)
 public enum CostLimits {
     public static let hours: ClosedRange<Double> = 0...10_000
     public static let minutes: ClosedRange<Double> = 0...600_000
@@ -35,10 +36,11 @@ public enum CostLimits {
     /// kr per hour, for rates files and `--hourly-rate`.
     public static let rate: ClosedRange<Double> = 0...100_000
 
-    /// "…" for a number outside `range`: nil inside it.
-    static func problem(_ value: Double, _ range: ClosedRange<Double>, unit: String) -> String? {
-        if value < range.lowerBound { return range.lowerBound == 0 ? "is negative; \(unit) are 0 or more" : "is less than \(plain(range.lowerBound)) \(unit), the least a row may have" }
-        if value > range.upperBound { return "is more than \(plain(range.upperBound)) \(unit), the most a row may have" }
+    /// What is wrong with a number outside `range` ("is more than 10000
+    /// hours, the most a cost row may have"); nil inside it.
+    static func problem(_ value: Double, _ range: ClosedRange<Double>, unit: String, of subject: String = "a cost row") -> String? {
+        if value < range.lowerBound { return "is less than \(plain(range.lowerBound)) \(unit), the least \(subject) may have" }
+        if value > range.upperBound { return "is more than \(plain(range.upperBound)) \(unit), the most \(subject) may have" }
         return nil
     }
 
@@ -203,7 +205,7 @@ struct RateSink: CSVRowSink {
         guard let rate = NumberParser.decimal(cell, commaIsDecimal: commaIsDecimal) else {
             return reject(line: line, column: header.names[rateColumn], message: "\"\(cell.shown)\" is not a rate in kr per hour", reason: "bad number", cells: record.strings)
         }
-        if let problem = CostLimits.problem(rate, CostLimits.rate, unit: "kr per hour") {
+        if let problem = CostLimits.problem(rate, CostLimits.rate, unit: "kr per hour", of: "a rate") {
             return reject(line: line, column: header.names[rateColumn], message: "\"\(cell.shown)\" \(problem)", reason: "number out of range", cells: record.strings)
         }
         rates.append((service.string, rate))
