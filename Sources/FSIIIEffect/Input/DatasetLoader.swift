@@ -275,7 +275,13 @@ public enum DatasetLoader {
         }
         guard let (layout, bytes) = t.measure("\(stage): open", { open(source, columns: columns, into: &dataset) }) else { return nil }
         let plan = t.measure("\(stage): plan") { CSVTableReader.plan(bytes, layout: layout) }
-        guard let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, false) }) else { preconditionFailure("only a speculative read can fail") }
+        // Only a speculative read can fail; a plain one that did would be a
+        // defect, reported as the file unread rather than a trap.
+        guard let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, false) }) else {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: 0, column: "(file)", message: "cannot read: the file could not be scanned", reason: "unreadable file"))
+            dataset.report.unreadableFiles += 1
+            return nil
+        }
         return (sinks, layout, bytes)
     }
 

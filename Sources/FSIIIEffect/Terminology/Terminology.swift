@@ -119,7 +119,7 @@ public struct Terminology: Sendable {
         var best: (distance: Int, name: String)?
         for (c, name) in zip(conditions, normalizedDisplays) {
             let d = Terminology.editDistance(t, name)
-            if best == nil || d < best!.distance { best = (d, c.display) }
+            if d < (best?.distance ?? Int.max) { best = (d, c.display) }
         }
         guard let found = best, found.distance <= max(2, t.count / 3), found.distance < t.count else { return nil }
         return found.name

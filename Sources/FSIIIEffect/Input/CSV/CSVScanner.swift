@@ -317,7 +317,7 @@ struct CSVScanner {
             p += 1
         }
         if state == 2 { return nil }
-        if cuts.last! < range.upperBound { cuts.append(range.upperBound) }
+        if cuts[cuts.count - 1] < range.upperBound { cuts.append(range.upperBound) }
         return cuts
     }
 

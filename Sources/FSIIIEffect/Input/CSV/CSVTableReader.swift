@@ -153,8 +153,9 @@ enum CSVTableReader {
         let parts = Parallel.workers * 8
         var cuts = [body.lowerBound]
         for k in 1..<parts {
-            let cut = CSVScanner.endOfLine(base, from: max(body.lowerBound + body.count / parts * k, cuts.last!), limit: body.upperBound)
-            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+            let last = cuts[cuts.count - 1]
+            let cut = CSVScanner.endOfLine(base, from: max(body.lowerBound + body.count / parts * k, last), limit: body.upperBound)
+            if cut > last && cut < body.upperBound { cuts.append(cut) }
         }
         cuts.append(body.upperBound)
         let bounds = (0..<(cuts.count - 1)).map { k -> Int in
@@ -186,8 +187,9 @@ enum CSVTableReader {
         var cuts = [body.lowerBound]
         for k in 1..<parts {
             let target = census.cuts[first + (blocks - first) * k / parts]
-            let cut = CSVScanner.endOfLine(base, from: max(target, cuts.last!), limit: body.upperBound)
-            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+            let last = cuts[cuts.count - 1]
+            let cut = CSVScanner.endOfLine(base, from: max(target, last), limit: body.upperBound)
+            if cut > last && cut < body.upperBound { cuts.append(cut) }
         }
         cuts.append(body.upperBound)
         let bounds = (0..<(cuts.count - 1)).map { k in

@@ -104,8 +104,13 @@ struct CostSink: CSVRowSink {
                                       cells: cells, citizenColumn: header.index[CostColumns.citizen]))
     }
 
+    /// Rejects a row at column `c` of `CostColumns`; a column the file does
+    /// not have (a row with no quantity in a file of amounts only, say) is
+    /// named by the first quantity column it has.
     private mutating func reject(_ record: CSVRecordCursor, line: Int, _ c: Int, _ message: String, reason: String) {
-        reject(line: line, column: header.names[column[c]], message: message, reason: reason, cells: record.strings)
+        let present = [c, CostColumns.hours, CostColumns.minutes, CostColumns.amount].first { column[$0] < header.names.count }
+        let name = present.map { header.names[column[$0]] } ?? "(row)"
+        reject(line: line, column: name, message: message, reason: reason, cells: record.strings)
     }
 
     /// A number cell: absent (no column or empty), or its value (nil when it is not a number).

@@ -96,6 +96,14 @@ struct CSVRegressionTests {
         #expect(d.costs?.hours == [20_000])
     }
 
+    @Test("a row with no quantity in a costs file of amounts only is rejected at the amount column, not an index past the header")
+    func amountOnlyCostsWithAnEmptyRow() throws {
+        let d = Fixtures.dataset([.init("costs.csv", .costs, bytes: try Self.fixture("costs-amount-only-empty.csv"))])
+        #expect(Self.rejected(d) == ["2: beløb: the row has no hours, minutes or amount"])
+        #expect(d.report[.costs] == ImportCounts(read: 2, accepted: 1, rejected: 1))
+        #expect(d.costs?.cost == [250])
+    }
+
     @Test("rates of 1e308 or below 0 are rejected rows; the accounting holds with a superseded rate")
     func hugeRates() throws {
         let d = Fixtures.dataset([.init("rates.csv", .rates, bytes: try Self.fixture("rates-huge.csv"))])
