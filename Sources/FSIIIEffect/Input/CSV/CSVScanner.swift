@@ -14,44 +14,44 @@ struct CSVField {
 /// The fields of the current record, in a buffer that is reused from
 /// record to record (no allocation per record or field). It holds at most
 /// `maximum` fields (`CSVLimits.columns` + 1): the fields of a longer
-/// record are scanned past, not kept, and `overflowed` tells so — one line
-/// of a million delimiters costs no more memory than a row of the header's
-/// width.
+/// record are scanned past, each written over the last slot, so one line of
+/// a million delimiters costs no more memory than a row of the header's
+/// width, and `overflowed` tells so.
 final class CSVFields {
     private(set) var base: UnsafeMutablePointer<CSVField>
     private var capacity = 64
     private(set) var count = 0
-    /// The record had more than `maximum` fields; those past it were dropped.
-    private(set) var overflowed = false
-    /// One more than any header may have, so a record that overflowed never
-    /// has the header's number of fields.
+    /// One more than any header may have: a record with more fields than
+    /// `CSVLimits.columns` keeps exactly this many, so it never has the
+    /// header's count.
     static let maximum = CSVLimits.columns + 1
 
     init() { base = .allocate(capacity: capacity) }
     deinit { base.deallocate() }
 
-    @inline(__always) func removeAll() {
-        count = 0
-        overflowed = false
-    }
+    /// The record had more than `CSVLimits.columns` fields; those past
+    /// `maximum` were not kept.
+    var overflowed: Bool { count > CSVLimits.columns }
+
+    @inline(__always) func removeAll() { count = 0 }
 
     @inline(__always) func append(_ start: Int, _ end: Int, escaped: Bool = false, textAfterQuote: Bool = false) {
-        if count == capacity { guard grow() else { return } }
+        if count == capacity { grow() }
         (base + count).initialize(to: CSVField(start: start, end: end, escaped: escaped, textAfterQuote: textAfterQuote))
         count += 1
     }
 
-    /// Doubles the buffer up to `maximum`; false when it is full. Sets
-    /// `overflowed` once a record has more than `CSVLimits.columns` fields
-    /// (the one field past them is kept, so that such a record never has
-    /// the header's count).
-    private func grow() -> Bool {
-        if capacity >= CSVLimits.columns { overflowed = true }
-        guard capacity < CSVFields.maximum else { return false }
+    /// Doubles the buffer up to `maximum`; once it is full, makes room by
+    /// dropping the last field kept (the append writes over it). Off the
+    /// per-field path: the append's one comparison is the same as before.
+    private func grow() {
+        guard capacity < CSVFields.maximum else {
+            count = CSVFields.maximum - 1
+            return
+        }
         let bigger = min(capacity * 2, CSVFields.maximum)
         base = moved(base, count: count, capacity: bigger)
         capacity = bigger
-        return true
     }
 
     @inline(__always) subscript(i: Int) -> CSVField { base[i] }
