@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,6 +54,38 @@ enum CSVFuzzCrashNote {
         length = 0
         for (i, b) in bytes.enumerated() { line[i] = b }
         length = bytes.count
+    }
+}
+
+/// Ends a case that hangs: a thread checks every second how long the
+/// current case has run, and past `limit` seconds writes so and aborts, so
+/// the crash note names the seed (a hang would otherwise stall the run
+/// with no word of which case).
+enum CSVFuzzWatchdog {
+    static let limit: UInt64 = 120
+    private static let caseStart = Atomic<UInt64>(0)
+    nonisolated(unsafe) private static var started = false
+
+    static func install() {
+        guard !started else { return }
+        started = true
+        let thread = Thread {
+            while true {
+                sleep(1)
+                let start = caseStart.load(ordering: .relaxed)
+                if start != 0 && DispatchTime.now().uptimeNanoseconds - start > limit * 1_000_000_000 {
+                    let text = Array("\nCSVFuzz: a case has run for more than \(limit) s: a hang\n".utf8)
+                    _ = text.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+                    abort()
+                }
+            }
+        }
+        thread.start()
+    }
+
+    /// Marks the start (or, with false, the end) of a case.
+    static func running(_ yes: Bool) {
+        caseStart.store(yes ? DispatchTime.now().uptimeNanoseconds : 0, ordering: .relaxed)
     }
 }
 
@@ -166,6 +199,9 @@ enum CSVFuzzCase {
         var failures: [String] = []
         var seconds = 0.0
         var rowsRead = 0
+        /// CPR numbers became group names or course ids (not searched for
+        /// while `groupNamesMasked` is false).
+        var identifiersInNames = false
     }
 
     static func run(seed: UInt64, base: CSVFuzzBase) -> Outcome {
@@ -199,9 +235,11 @@ enum CSVFuzzCase {
         if m.chance(1), let i = files.indices.first(where: { files[$0].kind == .assessments || files[$0].kind == .costs }) {
             // Over 4 MB: read in parallel chunks (speculatively, from disk).
             let lines = CSVFuzzMutator.lines(files[i].bytes)
-            var big = lines.first ?? []
-            while big.count < 5 << 20 { for line in lines.dropFirst() { big += [0x0A] + line } }
-            files[i].bytes = big
+            if lines.count > 1 {
+                var big = lines[0]
+                while big.count < 5 << 20 { for line in lines.dropFirst() { big += [0x0A] + line } }
+                files[i].bytes = big
+            }
         }
 
         var outcome = Outcome()
@@ -284,7 +322,9 @@ enum CSVFuzzCase {
             // Pending helper D: identifiers that became group names or course ids.
             var names = dataset.teams.names + dataset.municipalities.names + dataset.costServices.names
             names += dataset.courses.flatMap { [$0.id, $0.type] }
+            let before = identifiers.count
             for name in names { identifiers.subtract(CPRScan.identifiers(in: Array(name.utf8))) }
+            outcome.identifiersInNames = identifiers.count < before
         }
         for (what, text) in texts {
             let leaked = CPRScan.leaks(in: text, identifiers)
