@@ -63,7 +63,9 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
                 severity: Severity = .rejected, cells: [String] = []) {
         self.file = file
         self.line = line
-        self.column = column
+        // A column is named by its header cell, which is input too (a header
+        // cell may be a CPR number): masked like the message.
+        self.column = Redaction.mask(column)
         self.message = Redaction.mask(message)
         self.reason = reason
         self.severity = severity

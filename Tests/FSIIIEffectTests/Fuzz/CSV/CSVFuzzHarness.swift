@@ -125,30 +125,38 @@ enum CPRScan {
     /// it is today; false searches only the shapes it masks.
     static func leaks(in text: String, _ known: Set<UInt64>, embedded: Bool) -> Set<UInt64> {
         guard !known.isEmpty else { return [] }
-        let bytes = Array(text.utf8)
-        let n = bytes.count
-        var found = Set<UInt64>()
-        var run = 0   // digits in a row ending at i
-        var fraction = false   // the run is the fractional part of a figure (`0.27144444444444293`)
-        for i in 0..<n {
-            let digit = bytes[i] >= 0x30 && bytes[i] <= 0x39
-            if digit && run == 0 {
-                fraction = i >= 2 && (bytes[i - 1] == 0x2E || bytes[i - 1] == 0x2C) && bytes[i - 2] >= 0x30 && bytes[i - 2] <= 0x39
+        var copy = text
+        return copy.withUTF8 { buffer -> Set<UInt64> in
+            guard let p = buffer.baseAddress else { return [] }
+            let n = buffer.count
+            @inline(__always) func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && p[k] &- 0x30 <= 9 }
+            @inline(__always) func value(_ from: Int, _ count: Int) -> UInt64 {
+                var v: UInt64 = 0
+                for k in from..<(from + count) { v = v &* 10 &+ UInt64(p[k] &- 0x30) }
+                return v
             }
-            run = digit ? run + 1 : 0
-            if run >= 10 && !fraction {
-                let v = value(bytes, i - 9, 10)
-                if known.contains(v) { found.insert(v) }
+            var found = Set<UInt64>()
+            var run = 0            // digits in a row ending at i
+            var fraction = false   // the run is the fractional part of a figure (`0.27144444444444293`)
+            var i = 0
+            while i < n {
+                guard p[i] &- 0x30 <= 9 else { run = 0; i += 1; continue }
+                if run == 0 { fraction = i >= 2 && (p[i - 1] == 0x2E || p[i - 1] == 0x2C) && isDigit(i - 2) }
+                run += 1
+                if run >= 10 && !fraction {
+                    let v = value(i - 9, 10)
+                    if known.contains(v) { found.insert(v) }
+                }
+                // DDDDDD-DDDD ending at i.
+                if run == 4 && i >= 10 && p[i - 4] == 0x2D && (i - 10...i - 5).allSatisfy(isDigit)
+                    && (embedded || (!isDigit(i - 11) && !isDigit(i + 1))) {
+                    let v = value(i - 10, 6) * 10_000 + value(i - 3, 4)
+                    if known.contains(v) { found.insert(v) }
+                }
+                i += 1
             }
-            // DDDDDD-DDDD ending at i.
-            func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
-            if run >= 4 && i >= 10 && bytes[i - 4] == 0x2D && (i - 10...i - 5).allSatisfy(isDigit)
-                && (embedded || (!isDigit(i - 11) && !isDigit(i + 1))) {
-                let v = value(bytes, i - 10, 6) * 10_000 + value(bytes, i - 3, 4)
-                if known.contains(v) { found.insert(v) }
-            }
+            return found
         }
-        return found
     }
 
     private static func value(_ bytes: [UInt8], _ from: Int, _ count: Int) -> UInt64 {
@@ -221,6 +229,8 @@ enum CSVFuzzCase {
         /// CPR numbers became group names or course ids (not searched for
         /// while `groupNamesMasked` is false).
         var identifiersInNames = false
+        /// The bytes of the case's inputs (a mutation can make a file of many MB).
+        var inputBytes = 0
     }
 
     static func run(seed: UInt64, base: CSVFuzzBase) -> Outcome {
@@ -261,7 +271,18 @@ enum CSVFuzzCase {
             }
         }
 
+        if let dump = ProcessInfo.processInfo.environment["FSIII_FUZZ_DUMP"], !dump.isEmpty {
+            // The case's inputs, to replay with the command line (`fsiii report DIR/seed-N`).
+            let folder = URL(fileURLWithPath: dump).appendingPathComponent("seed-\(seed)")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for f in files { try? Data(f.bytes).write(to: folder.appendingPathComponent(f.name)) }
+            let how = "--by \(options.grouping.rawValue) --min-cell \(options.minCell) --horizon-days \(options.horizonDays)"
+                + (hourlyRate.map { " --hourly-rate \($0)" } ?? "") + (options.comparison.enabled ? " --compare --bootstrap 25" : "")
+            try? Data("fsiii report . \(how)\n".utf8).write(to: folder.appendingPathComponent("options.txt"))
+        }
+
         var outcome = Outcome()
+        outcome.inputBytes = files.reduce(0) { $0 + $1.bytes.count }
         func fail(_ s: String) { outcome.failures.append(s) }
         let importOptions = ImportOptions(hourlyRate: hourlyRate, showProgress: false)
         let dataset: Dataset

@@ -66,6 +66,15 @@ struct CSVRegressionTests {
         #expect(d.report.rejected.allSatisfy { $0.cells.allSatisfy { $0.utf8.count < 100 } })
     }
 
+    @Test("a CPR number as a header cell is masked where a rejected row names its column")
+    func cprHeaderCell() throws {
+        let d = Fixtures.dataset([.init("assessments.csv", .assessments, bytes: try Self.fixture("assessments-cpr-header-cell.csv"))])
+        #expect(Self.rejected(d) == ["2: [fjernet]: text follows the closing quote; quote the whole value and double any quote inside it"])
+        #expect(d.report.warnings.map(\.message) == ["ignoring unknown column \"[fjernet]\""])
+        #expect(d.report[.assessments] == ImportCounts(read: 2, accepted: 1, rejected: 1))
+        #expect(!d.report.problems.map(\.description).joined().contains("0101011234"))
+    }
+
     @Test("course dates before 1850 or after 2149 (0001-01-01, 9999-12-31) are rejected rows")
     func farCourseDates() throws {
         let d = Fixtures.dataset([.init("courses.csv", .courses, bytes: try Self.fixture("courses-far-dates.csv"))])
