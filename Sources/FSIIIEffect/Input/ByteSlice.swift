@@ -91,8 +91,32 @@ final class CSVRecordCursor {
     /// Field `i` as a String (rejected rows, header cells).
     func string(_ i: Int) -> String { field(i).string }
 
-    /// All fields as Strings, for the rejects file.
-    var strings: [String] { (0..<fields.count).map { string($0) } }
+    /// All fields as Strings, for the rejects file; a field longer than
+    /// `CSVLimits.fieldBytes` is not copied but named by its length.
+    var strings: [String] {
+        (0..<fields.count).map { i in
+            let length = fields[i].end - fields[i].start
+            return length > CSVLimits.fieldBytes ? "[field of \(length) bytes, over the limit of 64 KiB]" : string(i)
+        }
+    }
+
+    /// Whether field `i` is empty once trimmed, without undoing its quotes
+    /// (a field with doubled quotes holds a quote, so it is never empty).
+    func isEmpty(_ i: Int) -> Bool {
+        guard i < fields.count else { return true }
+        let f = fields[i]
+        return !f.escaped && ByteSlice(p: base + f.start, n: f.end - f.start).trimmed.isEmpty
+    }
+
+    /// The first field longer than `CSVLimits.fieldBytes`, if any. One
+    /// subtraction per record: only a record whose fields span more than
+    /// the limit has its fields measured.
+    @inline(__always)
+    var longField: Int? {
+        let n = fields.count
+        guard n > 0, fields[n - 1].end - fields[0].start > CSVLimits.fieldBytes else { return nil }
+        return (0..<n).first { fields[$0].end - fields[$0].start > CSVLimits.fieldBytes }
+    }
 
     /// The first field with text after its closing quote, if any.
     var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }

@@ -12,14 +12,26 @@ struct CSVField {
 }
 
 /// The fields of the current record, in a buffer that is reused from
-/// record to record (no allocation per record or field).
+/// record to record (no allocation per record or field). It holds at most
+/// `maximum` fields (`CSVLimits.columns` + 1): the fields of a longer
+/// record are scanned past, each written over the last slot, so one line of
+/// a million delimiters costs no more memory than a row of the header's
+/// width, and `overflowed` tells so.
 final class CSVFields {
     private(set) var base: UnsafeMutablePointer<CSVField>
     private var capacity = 64
     private(set) var count = 0
+    /// One more than any header may have: a record with more fields than
+    /// `CSVLimits.columns` keeps exactly this many, so it never has the
+    /// header's count.
+    static let maximum = CSVLimits.columns + 1
 
     init() { base = .allocate(capacity: capacity) }
     deinit { base.deallocate() }
+
+    /// The record had more than `CSVLimits.columns` fields; those past
+    /// `maximum` were not kept.
+    var overflowed: Bool { count > CSVLimits.columns }
 
     @inline(__always) func removeAll() { count = 0 }
 
@@ -29,9 +41,17 @@ final class CSVFields {
         count += 1
     }
 
+    /// Doubles the buffer up to `maximum`; once it is full, makes room by
+    /// dropping the last field kept (the append writes over it). Off the
+    /// per-field path: the append's one comparison is the same as before.
     private func grow() {
-        base = moved(base, count: count, capacity: capacity * 2)
-        capacity *= 2
+        guard capacity < CSVFields.maximum else {
+            count = CSVFields.maximum - 1
+            return
+        }
+        let bigger = min(capacity * 2, CSVFields.maximum)
+        base = moved(base, count: count, capacity: bigger)
+        capacity = bigger
     }
 
     @inline(__always) subscript(i: Int) -> CSVField { base[i] }
@@ -297,7 +317,7 @@ struct CSVScanner {
             p += 1
         }
         if state == 2 { return nil }
-        if cuts.last! < range.upperBound { cuts.append(range.upperBound) }
+        if cuts[cuts.count - 1] < range.upperBound { cuts.append(range.upperBound) }
         return cuts
     }
 
