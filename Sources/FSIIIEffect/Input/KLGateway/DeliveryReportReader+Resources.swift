@@ -34,7 +34,8 @@ extension DeliveryReportReader {
 
     func patientVersion(_ r: ResourceContext) -> PatientVersion {
         let deceased = r["deceasedBoolean"]?.bool ?? (r["deceasedDateTime"] != nil)
-        return PatientVersion(stamp: r.stamp, active: r["active"]?.bool ?? true, deceased: deceased, label: r.place, line: r.line)
+        return PatientVersion(stamp: r.stamp, active: r["active"]?.bool ?? true, deceased: deceased, entry: Int32(truncatingIfNeeded: r.entry),
+                              report: Int32(truncatingIfNeeded: r.position ?? -1), line: r.line)
     }
 
     /// SPEC §9: FSIII code, level from `severity`, `recordedDate`, clinical
@@ -156,14 +157,17 @@ extension DeliveryReportReader {
             let minutes = milliseconds / 60_000
             let plans = JSONValue.object(r.resource).extensionReferences(KLGateway.basedOnInterventionExtension)
                 .compactMap { r.entries.resolve($0) }.filter { r.entries.labels[$0].hasPrefix("CarePlan/") }
-            // One look-up per intervention, however often the visit names it.
+            // A visit names one to three interventions; one naming many is
+            // priced with one look-up per distinct intervention, so a visit
+            // naming one 100,000 times is not quadratic in the report.
             var known: [Int: (name: String, rate: Double?)] = [:]
+            let memo = plans.count > 8
             let services = plans.isEmpty ? [(name: "", rate: rates.pricing.defaultRate)]
                 : plans.compactMap { i -> (name: String, rate: Double?)? in
-                    if let found = known[i] { return found }
+                    if memo, let found = known[i] { return found }
                     guard let plan = r.entries.resources[i] else { return nil }
                     let found = service(of: plan)
-                    known[i] = found
+                    if memo { known[i] = found }
                     return found
                 }
             var parts: [CostPart] = []

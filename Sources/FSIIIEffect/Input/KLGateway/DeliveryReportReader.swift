@@ -71,42 +71,37 @@ struct DeliveryReportReader: Sendable {
         entries.resources.reserveCapacity(rawEntries.count)
         entries.labels.reserveCapacity(rawEntries.count)
         entries.index.reserveCapacity(rawEntries.count * 2)
-        var types: [String?] = []
-        types.reserveCapacity(rawEntries.count)
-        var unusable: [Int: String] = [:]
-        for (i, entry) in rawEntries.enumerated() {
-            let resource = entry["resource"]?.object
-            let type = resource?["resourceType"]?.string
-            types.append(type)
-            guard let resource, let type, let id = resource["id"]?.string, !id.isEmpty, id.utf8.count <= Self.maximumIDLength else {
+        for entry in rawEntries {
+            guard let resource = entry["resource"]?.object, let type = resource["resourceType"]?.string,
+                  let id = resource["id"]?.string, !id.isEmpty, id.utf8.count <= Self.maximumIDLength else {
                 entries.resources.append(nil)
                 entries.labels.append("")
-                unusable[i] = Self.unusableEntry(entry)
                 continue
             }
             let label = type + "/" + id
             entries.resources.append(resource)
             entries.labels.append(label)
+            let i = entries.labels.count - 1
             if entries.index[label] == nil { entries.index[label] = i }
             if let url = entry["fullUrl"]?.string, entries.index[url] == nil { entries.index[url] = i }
         }
-        func place(_ i: Int) -> String { FHIRPlace.entry(i, type: types[i], report: position) }
+        // Made only for a problem: most entries have none.
+        func place(_ i: Int) -> String { FHIRPlace.entry(i, type: rawEntries[i]["resource"]?["resourceType"]?.string, report: position) }
 
         // The citizen: exactly one Patient with a CPR number.
-        let patients = entries.labels.indices.filter { entries.resources[$0] != nil && types[$0] == "Patient" }
+        let patients = entries.labels.indices.filter { entries.resources[$0]?["resourceType"]?.string == "Patient" }
         guard patients.count == 1, let patient = entries.resources[patients[0]] else {
             return rejectReport(reportPlace, "a delivery report is about one citizen and needs exactly one Patient entry, but it has \(patients.count)",
                                 reason: "no citizen")
         }
-        let patientPlace = place(patients[0])
         let identifiers = patient["identifier"]?.array ?? []
         guard let cpr = identifiers.first(where: { $0["system"]?.string == KLGateway.cprSystem })?["value"]?.string,
               !cpr.trimmingSpaces.isEmpty else {
-            return rejectReport(patientPlace, "the Patient has no CPR number (identifier with system \(KLGateway.cprSystem)), so the report cannot be attributed to a citizen",
+            return rejectReport(place(patients[0]), "the Patient has no CPR number (identifier with system \(KLGateway.cprSystem)), so the report cannot be attributed to a citizen",
                                 reason: "missing citizen")
         }
         guard cpr.utf8.count <= 64 else {
-            return rejectReport(patientPlace, "the Patient's identifier is longer than 64 characters", reason: "bad citizen")
+            return rejectReport(place(patients[0]), "the Patient's identifier is longer than 64 characters", reason: "bad citizen")
         }
         facts.citizen = CitizenID.normalized(cpr)
         let organisation = patient["managingOrganization"]
@@ -120,7 +115,7 @@ struct DeliveryReportReader: Sendable {
         for i in order {
             guard let resource = entries.resources[i] else {
                 facts.rejected += 1
-                facts.problems.append(problem(line, place(i), unusable[i] ?? "the entry has no resource with resourceType and id", reason: "bad entry"))
+                facts.problems.append(problem(line, place(i), Self.unusableEntry(rawEntries[i]), reason: "bad entry"))
                 continue
             }
             let label = entries.labels[i]
@@ -148,7 +143,7 @@ struct DeliveryReportReader: Sendable {
             }
             let versionStamp = VersionStamp(key: ResourceKey(label), time: time, seq: UInt32(truncatingIfNeeded: i),
                                             fingerprint: Self.fingerprint(resource), enteredInError: false)
-            let context = ResourceContext(resource: resource, label: label, place: place(i), stamp: versionStamp,
+            let context = ResourceContext(resource: resource, label: label, entry: i, position: position, stamp: versionStamp,
                                           day: FHIRInstant(milliseconds: time).day.rawValue, line: line, entries: entries)
             if let message = read(context, patient: i == patients[0], levels: &conditionLevels, into: &facts, entry: i) {
                 facts.rejected += 1
@@ -185,8 +180,10 @@ struct DeliveryReportReader: Sendable {
         var resource: JSONObject
         /// `Type/id`: the resource's identity, never printed.
         var label: String
-        /// Where the entry is, for problems (`FHIRPlace.entry`).
-        var place: String
+        /// The entry's index in its report, and the report's in its
+        /// incremental delivery (nil for a report on its own): where it is.
+        var entry: Int
+        var position: Int?
         var stamp: VersionStamp
         /// The local date of the version's time.
         var day: Int32

@@ -72,6 +72,7 @@ struct FHIRInstant: Sendable, Hashable, Comparable {
     }
 
     /// `YYYY-MM-DD` at the start of `s`, nil when it is not a date.
+    @inline(__always)
     private static func calendarDate(_ s: UnsafeBufferPointer<UInt8>) -> Day? {
         guard s.count >= 10, s[4] == 0x2D, s[7] == 0x2D, let base = s.baseAddress else { return nil }
         let slice = ByteSlice(p: base, n: s.count)

@@ -68,8 +68,18 @@ enum FHIRPlace {
     /// `Redaction.mask`, which would also remove the 15-digit SOR code a
     /// team is often named by.
     static func maskingCPR(_ name: String) -> String {
-        // Most names have no digits at all: no copy for them.
-        guard name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return name }
+        // A CPR number starts with six digits in a row; names without such
+        // a run (nearly all) are returned without a copy.
+        var text = name
+        let hasSixDigits = text.withUTF8 { utf8 in
+            var run = 0
+            for byte in utf8 {
+                run = byte &- 0x30 < 10 ? run + 1 : 0
+                if run == 6 { return true }
+            }
+            return false
+        }
+        guard hasSixDigits else { return name }
         let bytes = Array(name.utf8)
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         var out: [UInt8] = []

@@ -30,7 +30,7 @@ enum KLGatewayDocument {
         if let profileValue, profileValue.string == nil {
             return .failure(Reason(text: "meta.profile[0] is \(FHIRPlace.kind(profileValue)), not a profile URL"))
         }
-        let profile = value.firstProfile.map(KLGateway.profileName) ?? ""
+        let profile = profileValue?.string.map(KLGateway.profileName) ?? ""
         let kind: Kind
         switch profile {
         case KLGateway.deliveryReportProfile[...]: kind = .report
