@@ -241,6 +241,19 @@ struct KLGatewayHostileInputTests {
         #expect(d.report[.fhir] == ImportCounts(read: 6, accepted: 3, rejected: 3))
     }
 
+    @Test("a team or service name over 1024 bytes rejects its report or visit, unmatched against the rates; the rest is read")
+    func longNames() {
+        let long = String(repeating: "n", count: 2_000)
+        let team = F.report(timestamp: "2024-01-09T20:00:00Z", [F.patient(team: long), F.condition(level: 4)])
+        let visit = F.report(timestamp: "2024-01-16T20:00:00Z", [F.patient(), F.carePlan(service: long), F.delivery()])
+        let d = Self.load("names.ndjson", F.ndjson([team, visit, Self.good]))
+        #expect(d.report.problems.map(\.reason) == ["bad team", "bad service"])
+        #expect(d.report.problems.map(\.column) == ["entry 1 (Patient)", "entry 3 (Encounter)"])
+        #expect(d.report.problems[0].message == "the Patient's managingOrganization names a team of 2000 bytes; a team is named in at most 1024; its 2 entries are not imported")
+        #expect(d.report[.fhir] == ImportCounts(read: 7, accepted: 3, rejected: 3, superseded: 1))  // the Patient re-sent
+        #expect(d.teams.names.allSatisfy { $0.utf8.count <= 1024 })
+    }
+
     @Test("an NDJSON file of 50,000 lines that are not reports: one problem each, every line named")
     func manyBadLines() {
         let d = Self.load("ones.ndjson", String(repeating: "1\n", count: 50_000))

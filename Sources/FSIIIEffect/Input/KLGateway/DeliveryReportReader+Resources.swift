@@ -172,6 +172,10 @@ extension DeliveryReportReader {
                 }
             var parts: [CostPart] = []
             for service in services {
+                guard service.name.utf8.count <= Self.longestName else {
+                    throw Rejection("the intervention's service name is \(service.name.utf8.count) bytes long; a service is named in at most \(Self.longestName)",
+                                    reason: "bad service")
+                }
                 guard let rate = service.rate else {
                     let what = service.name.isEmpty ? "the visit is based on no intervention" : "service \(FHIRPlace.quoted(service.name)) has no rate"
                     throw Rejection("cannot price \(Self.minutesText(minutes)) minutes: \(what); add it to a rates file (--rates, service;rate) or give --hourly-rate KR",
@@ -234,10 +238,18 @@ extension DeliveryReportReader {
         let concept = code.flatMap { c in terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } }
         let candidates = [local?["display"]?.string, local?["code"]?.string, fsiii?["display"]?.string, concept?.display,
                           concept?.legacyKey, concept?.uuid, code].compactMap { $0 }.filter { !$0.isEmpty }
-        let rate = candidates.lazy.compactMap { rates.rate(named: $0) }.first ?? rates.pricing.defaultRate
+        // A name too long to be a service is never looked up (normalising
+        // megabytes for a rates match that cannot be); the visit is rejected.
+        let rate = candidates.lazy.filter { $0.utf8.count <= Self.longestName }.compactMap { rates.rate(named: $0) }.first
+            ?? rates.pricing.defaultRate
         // A service name is printed in cost reports: a CPR number in it is masked.
         return (FHIRPlace.maskingCPR(candidates.first ?? ""), rate)
     }
+
+    /// The longest team or service name read, in UTF-8 bytes: names are
+    /// printed in every report and matched against `--rates`; a longer one
+    /// is an error in the report, not a name.
+    static let longestName = 1024
 
     /// The longest delivery encounter priced, in milliseconds: a visit of
     /// more than a day is an error in its times (a year-long one would

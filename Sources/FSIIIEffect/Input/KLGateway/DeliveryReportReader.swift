@@ -103,10 +103,15 @@ struct DeliveryReportReader: Sendable {
         guard cpr.utf8.count <= 64 else {
             return rejectReport(place(patients[0]), "the Patient's identifier is longer than 64 characters", reason: "bad citizen")
         }
-        facts.citizen = CitizenID.normalized(cpr)
         let organisation = patient["managingOrganization"]
+        let team = organisation?["display"]?.string ?? organisation?["identifier"]?["value"]?.string ?? ""
+        guard team.utf8.count <= Self.longestName else {
+            return rejectReport(place(patients[0]), "the Patient's managingOrganization names a team of \(team.utf8.count) bytes; a team is named in at most \(Self.longestName)",
+                                reason: "bad team")
+        }
+        facts.citizen = CitizenID.normalized(cpr)
         // A team is printed in every report: a CPR number in it is masked.
-        facts.team = FHIRPlace.maskingCPR(organisation?["display"]?.string ?? organisation?["identifier"]?["value"]?.string ?? "")
+        facts.team = FHIRPlace.maskingCPR(team)
 
         // Home-care conditions first: follow-up observations need their levels.
         var conditionLevels: [Int: (code: UInt8, level: UInt8)] = [:]

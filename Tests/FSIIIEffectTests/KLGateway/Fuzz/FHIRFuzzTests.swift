@@ -12,22 +12,31 @@ import Testing
 /// - `FSIII_FUZZ_SECONDS` — run cases until this many seconds have passed
 ///   instead (`FSIII_FUZZ_SECONDS=3600 swift test -c release --filter FHIRFuzz`);
 /// - `FSIII_FUZZ_SEED` — the first case's seed (default 16); case k has
-///   seed + k, so `FSIII_FUZZ_SEED=<seed> FSIII_FUZZ_CASES=1` repeats one.
+///   seed + k, so `FSIII_FUZZ_SEED=<seed> FSIII_FUZZ_CASES=1` repeats one;
+/// - `FSIII_FUZZ_LARGE=1` — allow strings of 50 MB (on by default with
+///   `FSIII_FUZZ_SECONDS`; `FSIII_FUZZ_LARGE=0` turns them off).
 ///
-/// A failing case prints its seed; a case that crashes the process prints
-/// it from the signal handler (`FuzzCrashReporter`). Long runs also allow
-/// strings of 50 MB.
+/// A failing case prints its seed and the command that repeats it; a case
+/// that crashes the process prints them from the signal handler
+/// (`FuzzCrashReporter`).
 @Suite("FHIRFuzz: mutated KL Gateway inputs", .serialized)
 struct FHIRFuzzTests {
     struct Settings {
         var cases = 300
         var seconds: Double?
         var seed: UInt64 = 16
+        var large = false
 
         init(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
             if let text = environment["FSIII_FUZZ_CASES"], let n = Int(text), n >= 0 { cases = n }
             if let text = environment["FSIII_FUZZ_SECONDS"], let s = Double(text), s > 0 { seconds = s }
             if let text = environment["FSIII_FUZZ_SEED"], let s = UInt64(text) { seed = s }
+            large = environment["FSIII_FUZZ_LARGE"].map { $0 != "0" } ?? (seconds != nil)
+        }
+
+        /// The command that runs case `seed` alone, as this run made it.
+        func repeating(_ seed: UInt64) -> String {
+            "FSIII_FUZZ_SEED=\(seed) FSIII_FUZZ_CASES=1\(large ? " FSIII_FUZZ_LARGE=1" : "") swift test --filter FHIRFuzz"
         }
     }
 
@@ -43,15 +52,15 @@ struct FHIRFuzzTests {
         defer { FuzzCrashReporter.current(nil) }
         while settings.seconds.map({ Date().timeIntervalSince(start) < $0 }) ?? (done < settings.cases) {
             let seed = settings.seed &+ UInt64(done)
-            FuzzCrashReporter.current("FHIRFuzz: the process died in case seed \(seed); repeat it with FSIII_FUZZ_SEED=\(seed) FSIII_FUZZ_CASES=1 swift test --filter FHIRFuzz\n")
+            FuzzCrashReporter.current("FHIRFuzz: the process died in case seed \(seed); repeat it with \(settings.repeating(seed))\n")
             if verbose { print("FHIRFuzz case \(seed)") }
-            let fuzzCase = FHIRFuzzCase(seed: seed, hugeStringBytes: settings.seconds == nil ? 2 << 20 : 50 << 20)
+            let fuzzCase = FHIRFuzzCase(seed: seed, hugeStringBytes: settings.large ? 50 << 20 : 2 << 20)
             let run = try fuzzCase.run()
             let failures = fuzzCase.check(run)
             if !failures.isEmpty {
                 failed += 1
                 let list = failures.prefix(10).joined(separator: "\n  ")
-                Issue.record("FHIRFuzz case seed \(seed) (repeat: FSIII_FUZZ_SEED=\(seed) FSIII_FUZZ_CASES=1 swift test --filter FHIRFuzz):\n  \(list)")
+                Issue.record("FHIRFuzz case seed \(seed) (repeat: \(settings.repeating(seed))):\n  \(list)")
             }
             if run.seconds > slowest.seconds { slowest = (run.seconds, seed) }
             done += 1
