@@ -254,6 +254,29 @@ struct KLGatewayHostileInputTests {
         #expect(d.teams.names.allSatisfy { $0.utf8.count <= 1024 })
     }
 
+    @Test("a code, a level, a reference and a fullUrl of 5 MB of non-ASCII text are unknown at once, never hashed or normalised")
+    func hugeKeys() {
+        let huge = String(repeating: "æ\u{301}", count: 5 << 20 / 4)
+        var condition = Self.setting(F.condition(id: "C2", code: "J1.2", level: 2), "code", to: F.fsiii(huge))
+        var level = Self.setting(F.condition(id: "C3", code: "J1.3", level: 2), "severity", to: F.fsiii(huge))
+        let goal = Self.setting(F.goal(target: 1), "addresses", to: [F.reference(huge)])
+        condition = Self.setting(condition, "meta", to: nil)
+        level = Self.setting(level, "meta", to: nil)
+        var report = Self.report(with: goal)
+        if case .object(var o) = report, var entries = o["entry"]?.array {
+            entries.append(["fullUrl": .string(huge), "resource": condition])
+            entries.append(["resource": level])
+            o["entry"] = .array(entries)
+            report = .object(o)
+        }
+        let start = Date()
+        let d = Self.load("keys.ndjson", F.ndjson([report]))
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(d.report.problems.map(\.reason) == ["unknown condition", "bad level", "missing reference"])
+        #expect(d.report.problems.allSatisfy { $0.description.utf8.count < 400 })
+        #expect(d.report[.fhir] == ImportCounts(read: 5, accepted: 2, rejected: 3))
+    }
+
     @Test("an NDJSON file of 50,000 lines that are not reports: one problem each, every line named")
     func manyBadLines() {
         let d = Self.load("ones.ndjson", String(repeating: "1\n", count: 50_000))

@@ -46,8 +46,9 @@ extension DeliveryReportReader {
         guard let codeText = r["code"]?.code(preferring: KLGateway.fsiiiSystem) else {
             throw Rejection("the condition has no code (code.coding[0].code)", reason: "missing condition")
         }
-        let code = terminology.condition(forCode: codeText)
-        let isNursing = code == nil && terminology.isNursing(code: codeText)
+        let plausible = Self.isPlausibleCode(codeText)
+        let code = plausible ? terminology.condition(forCode: codeText) : nil
+        let isNursing = code == nil && plausible && terminology.isNursing(code: codeText)
         guard code != nil || isNursing else {
             let display = r["code"]?.codings.first?["display"]?.string.map { " (\(FHIRPlace.quoted($0)))" } ?? ""
             throw Rejection("unknown FSIII condition code \(FHIRPlace.quoted(codeText))\(display); expected a home-care condition (Kommunale pleje- og omsorgstilstande) or a nursing condition, as a UUID or legacy key",
@@ -59,7 +60,7 @@ extension DeliveryReportReader {
             : (clinical == "inactive" || clinical == "remission" || !inFocus) ? .ended : .active
         var level = KLGateway.noLevel
         if !isNursing && !stamp.enteredInError, let severity = r["severity"]?.code(preferring: KLGateway.fsiiiSystem) {
-            guard let l = terminology.level(forToken: severity) else {
+            guard Self.isPlausibleCode(severity), let l = terminology.level(forToken: severity) else {
                 throw Rejection("unknown level code \(FHIRPlace.quoted(severity)) in severity; use a value of the FSIII scale Funktionsevne skalering (its UUID or B1–B6)", reason: "bad level")
             }
             level = l.rawValue
@@ -88,7 +89,7 @@ extension DeliveryReportReader {
             guard let code = r["target"]?[0]?["detailCodeableConcept"]?.code(preferring: KLGateway.fsiiiSystem) else {
                 throw Rejection("the goal has no expected level (target[0].detailCodeableConcept)", reason: "missing level")
             }
-            guard let l = terminology.level(forToken: code) else {
+            guard Self.isPlausibleCode(code), let l = terminology.level(forToken: code) else {
                 throw Rejection("unknown level code \(FHIRPlace.quoted(code)) in target[0].detailCodeableConcept; use a value of the FSIII scale Funktionsevne skalering", reason: "bad level")
             }
             level = l.rawValue
@@ -127,7 +128,7 @@ extension DeliveryReportReader {
                 throw Rejection("the intervention ends (\(Day(rawValue: end).iso)) before it starts (\(start.iso))", reason: "end before start")
             }
         }
-        let isRehabilitation = terminology.isRehabilitation(code: code)
+        let isRehabilitation = Self.isPlausibleCode(code) && terminology.isRehabilitation(code: code)
         return CarePlanVersion(stamp: stamp, isRehabilitation: isRehabilitation, start: start.rawValue, end: end,
                                id: isRehabilitation ? String(r.label.dropFirst("CarePlan/".count)) : "")
     }
@@ -235,7 +236,7 @@ extension DeliveryReportReader {
     func service(of carePlan: JSONObject) -> (name: String, rate: Double?) {
         let (fsiii, local) = Self.interventionCodings(carePlan)
         let code = fsiii?["code"]?.string
-        let concept = code.flatMap { c in terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } }
+        let concept = code.flatMap { c in Self.isPlausibleCode(c) ? terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } : nil }
         let candidates = [local?["display"]?.string, local?["code"]?.string, fsiii?["display"]?.string, concept?.display,
                           concept?.legacyKey, concept?.uuid, code].compactMap { $0 }.filter { !$0.isEmpty }
         // A name too long to be a service is never looked up (normalising
@@ -245,6 +246,13 @@ extension DeliveryReportReader {
         // A service name is printed in cost reports: a CPR number in it is masked.
         return (FHIRPlace.maskingCPR(candidates.first ?? ""), rate)
     }
+
+    /// The longest code looked up in the terminology, in UTF-8 bytes: FSIII
+    /// codes are UUIDs or short keys, and a longer text is unknown without
+    /// a look-up (hashing or normalising megabytes of text is slow).
+    static let longestCode = 256
+
+    static func isPlausibleCode(_ code: String) -> Bool { code.utf8.count <= longestCode }
 
     /// The longest team or service name read, in UTF-8 bytes: names are
     /// printed in every report and matched against `--rates`; a longer one

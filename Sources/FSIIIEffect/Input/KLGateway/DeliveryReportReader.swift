@@ -22,6 +22,7 @@ struct DeliveryReportReader: Sendable {
         /// The entry a reference points to: `Type/id`, a `fullUrl`, or an
         /// absolute or versioned URL ending in `Type/id[/_history/v]`.
         func resolve(_ reference: String) -> Int? {
+            guard reference.utf8.count <= DeliveryReportReader.longestReference else { return nil }
             if let i = index[reference] { return i }
             var parts = reference.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count >= 4 && parts[parts.count - 2] == "_history" { parts.removeLast(2) }
@@ -34,6 +35,11 @@ struct DeliveryReportReader: Sendable {
     /// longer one is a broken entry, not a key to keep (it would become a
     /// course id).
     static let maximumIDLength = 64
+
+    /// The longest reference or `fullUrl` resolved, in UTF-8 bytes: a
+    /// longer one resolves to nothing (a missing reference) without being
+    /// hashed or split.
+    static let longestReference = 4096
 
     /// Reads `report`, a Bundle already known to carry the delivery-report
     /// profile; `line` is its line in an NDJSON file (0 in a `.json` file),
@@ -83,7 +89,7 @@ struct DeliveryReportReader: Sendable {
             entries.labels.append(label)
             let i = entries.labels.count - 1
             if entries.index[label] == nil { entries.index[label] = i }
-            if let url = entry["fullUrl"]?.string, entries.index[url] == nil { entries.index[url] = i }
+            if let url = entry["fullUrl"]?.string, url.utf8.count <= Self.longestReference, entries.index[url] == nil { entries.index[url] = i }
         }
         // Made only for a problem: most entries have none.
         func place(_ i: Int) -> String { FHIRPlace.entry(i, type: rawEntries[i]["resource"]?["resourceType"]?.string, report: position) }
