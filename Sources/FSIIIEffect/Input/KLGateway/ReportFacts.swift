@@ -142,9 +142,15 @@ struct PatientVersion: Versioned {
     /// `active` = false withdraws a citizen reported in error.
     var active: Bool
     var deceased: Bool
-    var label: String
+    /// Where the Patient was: its entry and its report's place in an
+    /// incremental delivery (−1 for none), for `place`.
+    var entry: Int32
+    var report: Int32
     var line: Int
     var file: Int = 0
+
+    /// `entry 1 (Patient)`, for the warnings about the citizen.
+    var place: String { FHIRPlace.entry(Int(entry), type: "Patient", report: report >= 0 ? Int(report) : nil) }
 }
 
 /// Everything one delivery report says, read without shared state so
