@@ -15,6 +15,13 @@ struct CSVFuzzSettings {
 
     static let defaultCases = 300
 
+    /// Whether this process runs under AddressSanitizer or
+    /// ThreadSanitizer (their runtimes are linked in), which make a case
+    /// several times slower: the hang limit is scaled by `slowdown`.
+    static let sanitized = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+        || dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+    static var slowdown: Double { sanitized ? 5 : 1 }
+
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> CSVFuzzSettings {
         let seconds = environment["FSIII_FUZZ_SECONDS"].flatMap(Double.init)
         let cases = environment["FSIII_FUZZ_CASES"].flatMap(Int.init) ?? (seconds == nil ? defaultCases : Int.max)
@@ -73,7 +80,7 @@ enum CSVFuzzWatchdog {
             while true {
                 sleep(1)
                 let start = caseStart.load(ordering: .relaxed)
-                if start != 0 && DispatchTime.now().uptimeNanoseconds - start > limit * 1_000_000_000 {
+                if start != 0 && DispatchTime.now().uptimeNanoseconds - start > UInt64(Double(limit) * CSVFuzzSettings.slowdown) * 1_000_000_000 {
                     let text = Array("\nCSVFuzz: a case has run for more than \(limit) s: a hang\n".utf8)
                     _ = text.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
                     abort()
