@@ -243,8 +243,8 @@ extension DeliveryReportReader {
         // megabytes for a rates match that cannot be); the visit is rejected.
         let rate = candidates.lazy.filter { $0.utf8.count <= Self.longestName }.compactMap { rates.rate(named: $0) }.first
             ?? rates.pricing.defaultRate
-        // A service name is printed in cost reports: a CPR number in it is masked.
-        return (FHIRPlace.maskingCPR(candidates.first ?? ""), rate)
+        // The service table masks CPR-shaped numbers in what it shows (NameTable).
+        return (candidates.first ?? "", rate)
     }
 
     /// The longest code looked up in the terminology, in UTF-8 bytes: FSIII

@@ -110,14 +110,18 @@ struct DeliveryReportReader: Sendable {
             return rejectReport(place(patients[0]), "the Patient's identifier is longer than 64 characters", reason: "bad citizen")
         }
         let organisation = patient["managingOrganization"]
-        let team = organisation?["display"]?.string ?? organisation?["identifier"]?["value"]?.string ?? ""
+        let display = organisation?["display"]?.string
+        let identifier = organisation?["identifier"]
+        let team = display ?? identifier?["value"]?.string ?? ""
         guard team.utf8.count <= Self.longestName else {
             return rejectReport(place(patients[0]), "the Patient's managingOrganization names a team of \(team.utf8.count) bytes; a team is named in at most \(Self.longestName)",
                                 reason: "bad team")
         }
         facts.citizen = CitizenID.normalized(cpr)
-        // A team is printed in every report: a CPR number in it is masked.
-        facts.team = FHIRPlace.maskingCPR(team)
+        // The team table masks CPR-shaped numbers in what it shows, except a
+        // SOR code given as the organisation's identifier (SPEC §10, NameTable).
+        facts.team = team
+        facts.teamIsOrganisationCode = display == nil && identifier?["system"]?.string == KLGateway.sorSystem
 
         // Home-care conditions first: follow-up observations need their levels.
         var conditionLevels: [Int: (code: UInt8, level: UInt8)] = [:]

@@ -62,50 +62,6 @@ enum FHIRPlace {
         return "\"" + String(kept) + "…\""
     }
 
-    /// A name from a report (a team, a service) with every CPR-shaped run —
-    /// exactly ten digits, or `DDMMYY-XXXX`, not inside a longer run of
-    /// digits — replaced by `Redaction.placeholder`. Narrower than
-    /// `Redaction.mask`, which would also remove the 15-digit SOR code a
-    /// team is often named by.
-    static func maskingCPR(_ name: String) -> String {
-        // A CPR number starts with six digits in a row; names without such
-        // a run (nearly all) are returned without a copy.
-        var text = name
-        let hasSixDigits = text.withUTF8 { utf8 in
-            var run = 0
-            for byte in utf8 {
-                run = byte &- 0x30 < 10 ? run + 1 : 0
-                if run == 6 { return true }
-            }
-            return false
-        }
-        guard hasSixDigits else { return name }
-        let bytes = Array(name.utf8)
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
-        var out: [UInt8] = []
-        var changed = false
-        var i = 0
-        while i < bytes.count {
-            guard isDigit(i), !isDigit(i - 1) else {
-                out.append(bytes[i])
-                i += 1
-                continue
-            }
-            var j = i
-            while isDigit(j) { j += 1 }
-            var end = j
-            if j - i == 6, j + 4 < bytes.count, bytes[j] == 0x2D, (j + 1...j + 4).allSatisfy(isDigit), !isDigit(j + 5) { end = j + 5 }
-            if end - i == 10 || end - i == 11 && end != j {
-                out.append(contentsOf: Redaction.placeholder.utf8)
-                changed = true
-            } else {
-                out.append(contentsOf: bytes[i..<end])
-            }
-            i = end
-        }
-        return changed ? String(decoding: out, as: UTF8.self) : name
-    }
-
     /// What kind of JSON value this is, for "… is a number, not a string".
     static func kind(_ value: JSONValue?) -> String {
         switch value {

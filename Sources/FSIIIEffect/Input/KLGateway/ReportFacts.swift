@@ -163,7 +163,11 @@ struct ReportFacts: Sendable {
     var problems: [ImportProblem] = []
     /// The normalised CPR number; empty when the report was rejected.
     var citizen: [UInt8] = []
+    /// The Patient's team as given (a name table masks what it shows).
     var team = ""
+    /// Whether `team` is the managing organisation's SOR identifier (no
+    /// display name given): shown as given (`NameTable.intern(organisationCode:)`).
+    var teamIsOrganisationCode = false
     var patients: [PatientVersion] = []
     var conditions: [ConditionVersion] = []
     var goals: [GoalVersion] = []

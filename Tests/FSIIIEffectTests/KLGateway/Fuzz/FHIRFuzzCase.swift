@@ -141,7 +141,9 @@ struct FHIRFuzzCase {
             if !names.contains(where: { p.file.hasSuffix($0) }) { failures.append("problem of an unknown file: \(p.description.prefix(200))") }
             if p.message.isEmpty { failures.append("problem without a message: \(p.description.prefix(200))") }
             guard files.contains(where: { $0.isFHIR && p.file.hasSuffix($0.name) }) else { continue }
-            if !Self.isPlace(p.column) { failures.append("a KL Gateway problem's place is not a position: \(p.column.prefix(200))") }
+            // The one warning per kind of CPR-shaped name is about a column of names, not a place.
+            let nameWarning = p.reason == CPRShapedNameWarnings.reason && ["team", "municipality", "service"].contains(p.column)
+            if !nameWarning && !Self.isPlace(p.column) { failures.append("a KL Gateway problem's place is not a position: \(p.column.prefix(200))") }
             if p.line < 0 || p.line > lineCount(of: p.file) { failures.append("line \(p.line) is not a line of the file: \(p.description.prefix(200))") }
             if p.description.utf8.count > 2_000 { failures.append("a problem of \(p.description.utf8.count) bytes: \(p.description.prefix(200))…") }
         }
