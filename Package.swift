@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "FSIIISampleDataTests", dependencies: ["FSIIISampleData", "FSIIIEffect", "FSIIIBytes", "FSIIITestSupport"],
                     path: "Tests/FSIIISampleDataTests"),
         .testTarget(name: "FSIIIEndToEndTests",
-                    dependencies: ["FSIIIReports", "FSIIIEffect", "FSIIIBytes", "FSIIISampleData", "FSIIITestSupport"],
+                    dependencies: ["FSIIIReports", "FSIIIEffect", "FSIIIBytes", "FSIIIStatistics", "FSIIISampleData", "FSIIITestSupport"],
                     path: "Tests/FSIIIEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -96,8 +96,34 @@ import Foundation
     /// Field `i` as a String (rejected rows, header cells).
     func string(_ i: Int) -> String { field(i).string }
 
-    /// All fields as Strings, for the rejects file.
-    package var strings: [String] { (0..<fields.count).map { string($0) } }
+    /// All fields as Strings, for the rejects file; a field longer than
+    /// `CSVLimits.fieldBytes` is not copied but named by its length.
+    package var strings: [String] {
+        (0..<fields.count).map { i in
+            let length = fields[i].end - fields[i].start
+            return length > CSVLimits.fieldBytes ? "[field of \(length) bytes, over the limit of 64 KiB]" : string(i)
+        }
+    }
+
+    /// Whether field `i` is empty once trimmed, without undoing its quotes
+    /// (a field with doubled quotes holds a quote, so it is never empty).
+    @inlinable package func isEmpty(_ i: Int) -> Bool {
+        guard i < fields.count else { return true }
+        let f = fields[i]
+        return !f.escaped && ByteSlice(p: base + f.start, n: f.end - f.start).trimmed.isEmpty
+    }
+
+    /// The length of field `i` in bytes, as written (quotes included).
+    package func length(ofField i: Int) -> Int { fields[i].end - fields[i].start }
+
+    /// The first field longer than `CSVLimits.fieldBytes`, if any. One
+    /// subtraction per record: only a record whose fields span more than
+    /// the limit has its fields measured.
+    @inlinable package var longField: Int? {
+        let n = fields.count
+        guard n > 0, fields[n - 1].end - fields[0].start > CSVLimits.fieldBytes else { return nil }
+        return (0..<n).first { fields[$0].end - fields[$0].start > CSVLimits.fieldBytes }
+    }
 
     /// The first field with text after its closing quote, if any.
     @inlinable package var malformedQuoteField: Int? { (0..<fields.count).first { fields[$0].textAfterQuote } }

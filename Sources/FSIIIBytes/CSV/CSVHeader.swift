@@ -48,7 +48,10 @@ package struct CSVHeader: Sendable {
         for (i, cell) in cells.enumerated() {
             let key = CSVHeader.normalize(cell)
             if let k = lookup[key] {
-                if index[k] == nil { index[k] = i } else { throw HeaderError.duplicate(column: columns[k].name, cell: cell) }
+                if let first = index[k] {
+                    throw HeaderError.duplicate(column: columns[k].name, first: (first, cells[first]), second: (i, cell))
+                }
+                index[k] = i
             } else if !key.isEmpty {
                 unknown.append(cell)
             }
@@ -87,15 +90,18 @@ package struct CSVHeader: Sendable {
 /// A header line that cannot be used.
 package enum HeaderError: Error, Sendable {
     case missing(column: ColumnSpec, found: [String])
-    case duplicate(column: String, cell: String)
+    /// Two header cells name the same column (the same name, or two of its
+    /// aliases): which of them holds the column is anyone's guess, so the
+    /// file is refused rather than read by one of them.
+    case duplicate(column: String, first: (index: Int, cell: String), second: (index: Int, cell: String))
 
     package var message: String {
         switch self {
         case .missing(let column, let found):
-            let shown = found.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+            let shown = found.prefix(12).map { "\"\($0.shown)\"" }.joined(separator: ", ") + (found.count > 12 ? ", … (\(found.count) columns)" : "")
             return "missing required column \(column.described); the header has \(shown)"
-        case .duplicate(let column, let cell):
-            return "column \"\(column)\" appears twice (again as \"\(cell)\"); remove one of them"
+        case .duplicate(let column, let first, let second):
+            return "columns \(first.index + 1) (\"\(first.cell.shown)\") and \(second.index + 1) (\"\(second.cell.shown)\") both name the column \"\(column)\"; remove or rename one of them"
         }
     }
 }

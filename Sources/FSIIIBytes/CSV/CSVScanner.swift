@@ -12,7 +12,11 @@ import Foundation
 }
 
 /// The fields of the current record, in a buffer that is reused from
-/// record to record (no allocation per record or field).
+/// record to record (no allocation per record or field). It holds at most
+/// `maximum` fields (`CSVLimits.columns` + 1): the fields of a longer
+/// record are scanned past, each written over the last slot, so one line of
+/// a million delimiters costs no more memory than a row of the header's
+/// width, and `overflowed` tells so.
 @usableFromInline package final class CSVFields {
     /// The buffer, its capacity and the field count, in memory managed by
     /// hand like the buffer itself: the scanner writes the count for every
@@ -32,12 +36,20 @@ import Foundation
         @inlinable get { state.pointee.count }
         set { state.pointee.count = newValue }
     }
+    /// One more than any header may have: a record with more fields than
+    /// `CSVLimits.columns` keeps exactly this many, so it never has the
+    /// header's count.
+    @usableFromInline package static let maximum = CSVLimits.columns + 1
 
     package init() { state.initialize(to: (.allocate(capacity: 64), 64, 0)) }
     deinit {
         base.deallocate()
         state.deallocate()
     }
+
+    /// The record had more than `CSVLimits.columns` fields; those past
+    /// `maximum` were not kept.
+    @inlinable package var overflowed: Bool { count > CSVLimits.columns }
 
     @inline(__always) func removeAll() { count = 0 }
 
@@ -47,9 +59,17 @@ import Foundation
         count += 1
     }
 
+    /// Doubles the buffer up to `maximum`; once it is full, makes room by
+    /// dropping the last field kept (the append writes over it). Off the
+    /// per-field path: the append's one comparison is the same as before.
     private func grow() {
-        base = moved(base, count: count, capacity: capacity * 2)
-        capacity *= 2
+        guard capacity < CSVFields.maximum else {
+            count = CSVFields.maximum - 1
+            return
+        }
+        let bigger = min(capacity * 2, CSVFields.maximum)
+        base = moved(base, count: count, capacity: bigger)
+        capacity = bigger
     }
 
     @inlinable @inline(__always) subscript(i: Int) -> CSVField { base[i] }
@@ -315,7 +335,7 @@ package struct CSVScanner {
             p += 1
         }
         if state == 2 { return nil }
-        if cuts.last! < range.upperBound { cuts.append(range.upperBound) }
+        if cuts[cuts.count - 1] < range.upperBound { cuts.append(range.upperBound) }
         return cuts
     }
 

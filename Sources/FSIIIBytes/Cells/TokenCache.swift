@@ -3,7 +3,9 @@
 /// never seen before takes the slow path (`Terminology`'s `String`
 /// matching, the date parser). One per import chunk. After `limit`
 /// distinct cells (e.g. date-times with seconds) it stops remembering and
-/// resolves directly.
+/// resolves directly; cells longer than `CSVLimits.cachedBytes` are never
+/// remembered, so a cache holds at most `limit` short keys whatever the
+/// file holds.
 @usableFromInline package struct TokenCache<Value> {
     @usableFromInline var interner = ByteInterner(capacity: 256)
     @usableFromInline var values: [Value] = []
@@ -19,7 +21,7 @@
 
     /// Remembers the value of a cell just resolved by the slow path.
     @inlinable package mutating func remember(_ s: ByteSlice, _ value: Value) {
-        guard interner.count < limit else { return }
+        guard interner.count < limit && s.n <= CSVLimits.cachedBytes else { return }
         _ = interner.intern(s.p, s.n, hash: Self.hash(s))
         values.append(value)
     }
@@ -29,7 +31,7 @@
         let h = Self.hash(s)
         if let index = interner.find(s.p, s.n, hash: h) { return values[Int(index)] }
         let value = slow(s)
-        if interner.count < limit {
+        if interner.count < limit && s.n <= CSVLimits.cachedBytes {
             _ = interner.intern(s.p, s.n, hash: h)
             values.append(value)
         }

@@ -302,7 +302,7 @@ extension TextEncoding {
     private static func asciiCuts(_ p: UnsafePointer<UInt8>, _ n: Int, parts: Int) -> [Int] {
         var cuts = [0]
         for k in 1..<max(parts, 1) {
-            var c = max(n / parts * k, cuts.last!)
+            var c = max(n / parts * k, cuts[cuts.count - 1])
             while c < n && p[c] >= 0x80 { c += 1 }
             cuts.append(c)
         }

@@ -124,11 +124,12 @@ package enum TextEncoding: String, Sendable {
         let lengthsOut = UnsafeSendable(lengths)
         each { k in lengthsOut.value[k] = utf8Length(p, pieces[k]) }
         var offsets = [0]
-        for l in lengths { offsets.append(offsets.last! + l) }
-        let out = allocate(max(offsets.last!, 1))
+        var total = 0
+        for l in lengths { total += l; offsets.append(total) }
+        let out = allocate(max(total, 1))
         let target = UnsafeSendable(out)
         each { k in _ = encode(p, pieces[k], into: target.value + offsets[k]) }
-        return (out, offsets.last!)
+        return (out, total)
     }
 
     /// UTF-8 length of Windows-1252 bytes: 1 for ASCII, 3 for the

@@ -115,7 +115,9 @@ extension JSONByteParser {
             throw error("invalid number", at: start)
         }
         guard value.isFinite else {
-            throw error("number out of range: \(text) is beyond ±1.8e308", at: start)
+            // A long number is described, not quoted: it may be megabytes.
+            let shown = end - start <= 32 ? text : "a number of \(end - start) characters"
+            throw error("number out of range: \(shown) is beyond ±1.8e308", at: start)
         }
         return value
     }

@@ -58,13 +58,14 @@ public enum CostJoin {
         guard let endDay = r.end?.rawValue else {
             return CourseCosts(cost: 0, hoursBefore: 0, costBefore: 0, hoursAfter: 0, costAfter: 0, afterWindowComplete: false, horizonDays: h)
         }
-        let h32 = Int32(h)
-        // Half-open day ranges [lo, hi) of the three windows.
-        let before = sum(t, rows, from: start - h32, to: start)
-        let during = sum(t, rows, from: start, to: endDay + 1)
-        let after = sum(t, rows, from: endDay + 1, to: endDay + h32 + 1)
+        // Half-open day ranges [lo, hi) of the three windows, saturating
+        // (the horizon comes from an option; input dates are far inside Int32).
+        let afterEnd = Day.offset(endDay, by: h)
+        let before = sum(t, rows, from: Day.offset(start, back: h), to: start)
+        let during = sum(t, rows, from: start, to: Day.offset(endDay, by: 1))
+        let after = sum(t, rows, from: Day.offset(endDay, by: 1), to: Day.offset(afterEnd, by: 1))
         return CourseCosts(cost: during.cost, hoursBefore: before.hours, costBefore: before.cost, hoursAfter: after.hours,
-                           costAfter: after.cost, afterWindowComplete: endDay + h32 <= lastDay, horizonDays: h)
+                           costAfter: after.cost, afterWindowComplete: afterEnd <= lastDay, horizonDays: h)
     }
 
     /// Sum of hours and cost of rows with `lo ≤ day < hi`, in row order.

@@ -120,12 +120,13 @@ public enum CourseEvaluator {
         }
         let rows = a.rows(ofCitizen: Int(course.citizen))
         if course.team == 0 || course.municipality == 0 {
-            attribute(&result, course: course, rows: rows, assessments: a, until: start + Int32(w.teamLookaheadDays))
+            attribute(&result, course: course, rows: rows, assessments: a, until: Day.offset(start, by: w.teamLookaheadDays))
         }
 
-        let lookFrom = start - Int32(w.lookbackDays)
-        let graceTo = start + Int32(w.baselineGraceDays)
-        let followTo = course.end.map { $0.rawValue + Int32(w.followUpGraceDays) }
+        // Saturating: windows of any size (they come from options) never trap.
+        let lookFrom = Day.offset(start, back: w.lookbackDays)
+        let graceTo = Day.offset(start, by: w.baselineGraceDays)
+        let followTo = course.end.map { Day.offset($0.rawValue, by: w.followUpGraceDays) }
         var anyBaseline = false, anyFollowUp = false
         let firstPair = pairs.count
         var r = rows.lowerBound
@@ -210,7 +211,7 @@ public enum WindowCourses {
                             windows: CourseWindows) -> (courses: [Course], windows: CourseWindows) {
         var w = windows
         w.baselineGraceDays = to - from
-        let lo = from.rawValue - Int32(windows.lookbackDays)
+        let lo = Day.offset(from.rawValue, back: windows.lookbackDays)
         var courses: [Course] = []
         for c in 0..<citizenCount {
             let rows = a.rows(ofCitizen: c)

@@ -240,7 +240,8 @@ public enum DatasetLoader {
     /// What a file's header tells the user: unknown columns, no rows.
     private static func note(_ layout: CSVLayout, of source: InputSource, _ bytes: FileBytes, into dataset: inout Dataset) {
         if !layout.header.unknown.isEmpty {
-            let list = layout.header.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let unknown = layout.header.unknown
+            let list = unknown.prefix(20).map { "\"\($0.shown)\"" }.joined(separator: ", ") + (unknown.count > 20 ? ", … (\(unknown.count - 20) more)" : "")
             dataset.report.problems.append(ImportProblem(file: source.path, line: layout.bodyFirstLine - 1, column: "(header)",
                                                          message: "ignoring unknown column\(layout.header.unknown.count == 1 ? "" : "s") \(list)",
                                                          reason: "unknown column", severity: .warning))
@@ -282,7 +283,13 @@ public enum DatasetLoader {
         }
         guard let (layout, bytes) = t.measure("\(stage): open", { open(source, columns: columns, into: &dataset) }) else { return nil }
         let plan = t.measure("\(stage): plan") { CSVTableReader.plan(bytes, layout: layout) }
-        guard let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, false) }) else { preconditionFailure("only a speculative read can fail") }
+        // Only a speculative read can fail; a plain one that did would be a
+        // defect, reported as the file unread rather than a trap.
+        guard let sinks = t.measure("\(stage): scan", { scan(bytes, layout, plan, false) }) else {
+            dataset.report.problems.append(ImportProblem(file: source.path, line: 0, column: "(file)", message: "cannot read: the file could not be scanned", reason: "unreadable file"))
+            dataset.report.unreadableFiles += 1
+            return nil
+        }
         return (sinks, layout, bytes)
     }
 

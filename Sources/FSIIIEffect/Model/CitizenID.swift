@@ -6,6 +6,16 @@ import FSIIIBytes
 /// opaque id, compared as written (trimmed). Identifiers never leave the
 /// library: outputs carry pseudonyms (SPEC §10).
 enum CitizenID {
+    /// The longest citizen id, in bytes (a CPR number has 10 or 11): a
+    /// longer cell is rejected, and the readers' buffers for a normalised
+    /// id have this size.
+    static let maximumLength = 64
+
+    /// The message of a citizen cell longer than `maximumLength`.
+    static func tooLongMessage(_ length: Int) -> String {
+        "the citizen id has \(length) bytes, more than the \(maximumLength) an id may have; is this the citizen column?"
+    }
+
     /// Whether the bytes have the shape of a CPR number.
     @inline(__always)
     static func isCPR(_ s: ByteSlice) -> Bool {

@@ -13,7 +13,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     @inline(__always)
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1 else { return nil }
-        let k = (year - Day.tableFirstYear) * 12 + month - 1
+        let k = (year &- Day.tableFirstYear) &* 12 &+ month &- 1
         if k >= 0 && k < Day.monthTable.count {
             // Every date of an import goes through here: one table entry
             // instead of the division-heavy formula.
@@ -22,9 +22,29 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
             self.rawValue = Int32(truncatingIfNeeded: entry >> 6) + Int32(day - 1)
             return
         }
-        guard day <= Day.daysIn(month: month, year: year), (1...9999).contains(year) else { return nil }
+        guard (1...9999).contains(year), day <= Day.daysIn(month: month, year: year) else { return nil }
         self.rawValue = Int32(Day.daysFromCivil(year, month, day))
     }
+
+    /// The day of a civil date of 1850–2149, from the month
+    /// table alone; nil when the date does not exist or lies outside those
+    /// years (`supportedRange`). What every date read from an input goes through: the table's
+    /// bounds check is the range check (docs/RULES.md, "Limits").
+    @inline(__always)
+    static func supported(year: Int, month: Int, day: Int) -> Day? {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        let k = (year &- Day.tableFirstYear) &* 12 &+ month &- 1
+        guard k >= 0 && k < Day.monthTable.count else { return nil }
+        let entry = Day.monthTable[k]
+        guard day <= Int(entry & 0x3F) else { return nil }
+        return Day(rawValue: Int32(truncatingIfNeeded: entry >> 6) + Int32(day - 1))
+    }
+
+    /// The dates an input may hold, 1850-01-01 … 2149-12-31: the years of
+    /// `monthTable`. Every window or horizon around them (at most a few
+    /// thousand days) stays far inside `Int32`, so day arithmetic on input
+    /// dates cannot overflow.
+    public static let supportedRange = Day(rawValue: Int32(daysFromCivil(tableFirstYear, 1, 1)))...Day(rawValue: Int32(daysFromCivil(tableFirstYear + 299, 12, 31)))
 
     /// The first year of `monthTable`.
     static let tableFirstYear = 1850
@@ -45,8 +65,14 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     }
 
     /// Year, month and day of this date (civil_from_days).
-    public var civil: (year: Int, month: Int, day: Int) {
-        let z = Int(rawValue) + 719468
+    public var civil: (year: Int, month: Int, day: Int) { Day.civil(days: Int(rawValue)) }
+
+    /// Year, month and day of any day number (days since 1970-01-01), also
+    /// beyond the range of `Day` (the time-zone rule asks the year of an
+    /// instant before it knows the instant is a `Day`). Exact for
+    /// |days| < 2⁶⁰ / 5.
+    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
@@ -96,8 +122,27 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     public var description: String { iso }
     public static func < (a: Day, b: Day) -> Bool { a.rawValue < b.rawValue }
     public func distance(to other: Day) -> Int { Int(other.rawValue) - Int(rawValue) }
-    public func advanced(by n: Int) -> Day { Day(rawValue: rawValue + Int32(n)) }
+    /// `n` days later (earlier for negative `n`), saturating at the first and
+    /// last `Day`: a window that reaches past them is a window to the end of
+    /// time, never a trap.
+    public func advanced(by n: Int) -> Day { Day(rawValue: Day.offset(rawValue, by: n)) }
+
+    /// `raw + n` as a day number, saturating at `Int32.min` and `Int32.max`
+    /// (the windows of the course and cost rules, whose sizes come from
+    /// options).
+    @inline(__always)
+    static func offset(_ raw: Int32, by n: Int) -> Int32 {
+        let (sum, overflow) = Int(raw).addingReportingOverflow(n)
+        return overflow ? (n > 0 ? Int32.max : Int32.min) : Int32(clamping: sum)
+    }
+
+    /// `raw − n` as a day number, saturating like `offset(_:by:)`.
+    @inline(__always)
+    static func offset(_ raw: Int32, back n: Int) -> Int32 {
+        let (difference, overflow) = Int(raw).subtractingReportingOverflow(n)
+        return overflow ? (n > 0 ? Int32.min : Int32.max) : Int32(clamping: difference)
+    }
     public static func + (d: Day, n: Int) -> Day { d.advanced(by: n) }
-    public static func - (d: Day, n: Int) -> Day { d.advanced(by: -n) }
+    public static func - (d: Day, n: Int) -> Day { Day(rawValue: Day.offset(d.rawValue, back: n)) }
     public static func - (a: Day, b: Day) -> Int { b.distance(to: a) }
 }

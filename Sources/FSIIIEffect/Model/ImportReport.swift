@@ -5,7 +5,7 @@ public enum InputKind: String, Sendable, CaseIterable, Comparable {
     case assessments, courses, costs, rates, fhir
 
     public static func < (a: InputKind, b: InputKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 

@@ -12,10 +12,12 @@ import FSIIIBytes
 /// (`ControlEscaping`). The check runs once per distinct name, when it is
 /// new, so it costs the import nothing per row.
 ///
-/// One shape is not masked in a name: a name that is nothing but 15 to 18
-/// digits is an organisation code — the SOR-ID by which KL Gateway reports
-/// name the managing organisation (IMPORT-CONTRACT), as many exports name
-/// their units — and masking it would make every such team `[fjernet N]`.
+/// One name is not masked: an organisation code (a SOR-ID of 15 to 18
+/// digits) that a KL Gateway report gives as its Patient's
+/// `managingOrganization` identifier in the SOR system (IMPORT-CONTRACT),
+/// interned with `intern(organisationCode:)`. Masking it would make every
+/// KL Gateway team `[fjernet N]`; the same digits in a CSV cell or in any
+/// other text are masked.
 public struct NameTable: Sendable {
     private(set) var interner: ByteInterner
     /// How many names have been checked: all of them (`interner.count`),
@@ -67,6 +69,18 @@ public struct NameTable: Sendable {
         return index
     }
 
+    /// The index of an organisation code (SOR-ID, 15 to 18 ASCII digits and
+    /// nothing else) read from a field that holds one, adding it when new:
+    /// shown as given. Anything else is interned as a name (`intern(_:)`).
+    mutating func intern(organisationCode code: String) -> UInt32 {
+        var code = code
+        let isCode = code.withUTF8 { Self.isOrganisationCode($0.baseAddress ?? emptyBytes, $0.count) }
+        guard isCode else { return intern(code) }
+        let index = interner.intern(code)
+        if Int(index) == checked { checked += 1 }
+        return index
+    }
+
     @inline(__always)
     mutating func intern(_ s: ByteSlice) -> UInt32 {
         let index = interner.intern(s.p, s.n)
@@ -96,7 +110,7 @@ public struct NameTable: Sendable {
     @inline(never)
     private mutating func noteNew(_ index: UInt32, _ s: ByteSlice) {
         checked += 1
-        let holdsIdentifier = Redaction.containsIdentifier(s.p, s.n) && !Self.isOrganisationCode(s.p, s.n)
+        let holdsIdentifier = Redaction.containsIdentifier(s.p, s.n)
         if holdsIdentifier || ControlEscaping.contains(UnsafeBufferPointer(start: s.p, count: s.n)) {
             note(index, given: s.string, holdsIdentifier: holdsIdentifier)
         }
@@ -107,8 +121,8 @@ public struct NameTable: Sendable {
         name.withUTF8 { noteNew(index, ByteSlice(p: $0.baseAddress ?? emptyBytes, n: $0.count)) }
     }
 
-    /// Whether the bytes are 15 to 18 ASCII digits and nothing else: an
-    /// organisation code (SOR-ID), shown as given.
+    /// Whether the bytes are 15 to 18 ASCII digits and nothing else: the
+    /// shape of an organisation code (SOR-ID).
     static func isOrganisationCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         (15...18).contains(n) && UnsafeBufferPointer(start: p, count: n).allSatisfy { $0 &- 0x30 < 10 }
     }

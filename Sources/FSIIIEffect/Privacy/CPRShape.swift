@@ -3,9 +3,10 @@
 ///
 /// - a run of ten or more digits — `0101401234`, or a longer run that may
 ///   hide one (`Hold0101401234A`: letters around it do not matter); or
-/// - six digits, one to three separators, four digits, neither group
-///   touching another digit — `010140-1234`, `010140 1234`, `010140.1234`,
-///   `010140 – 1234`, `010140/1234`, `010140_1234`.
+/// - six or more digits, one to three separators, four or more digits —
+///   `010140-1234`, `010140 1234`, `010140.1234`, `010140 – 1234`,
+///   `010140/1234`, `010140_1234`, and the same with more digits on either
+///   side (`9010140-12345`), which may hide one; the whole runs are masked.
 ///
 /// A digit is any Unicode decimal digit or digit (`0`–`9`, full-width
 /// `０`–`９`, Arabic-Indic, Devanagari, superscript `¹`, circled `①`, …):
@@ -94,7 +95,7 @@ enum CPRShape {
                 i = first.end
                 continue
             }
-            if first.digits == 6 {
+            if first.digits >= 6 {
                 var p = first.end, separators = 0
                 scan: while p < end {
                     switch roleAt(p) {
@@ -105,7 +106,7 @@ enum CPRShape {
                 }
                 if (1...3).contains(separators), p < end, roleAt(p) == .digit {
                     let second = run(from: p)
-                    if second.digits == 4 {
+                    if second.digits >= 4 {
                         found.append(i..<second.end)
                         i = second.end
                         continue

@@ -106,13 +106,20 @@ public struct Terminology: Sendable {
     /// The display name closest to an unknown condition cell, for the
     /// "did you mean" of a rejected row; nil when nothing is close.
     public func nearestConditionName(to token: String) -> String? {
+        let normalized = Terminology.normalize(token)
+        // No name is within the distance allowed below of a token more than
+        // half as long again as the longest name (the distance is at least
+        // the difference in length): such a token — a cell of 64 KiB, say —
+        // costs no edit distance, which grows with the product of lengths.
+        let longest = normalizedDisplays.lazy.map(\.count).max() ?? 0
+        guard normalized.utf8.count <= 4 * (2 * longest + 3) else { return nil }
         // A character no name has equals nothing in them: -1.
-        let t = Terminology.normalize(token).map { characterCodes[$0] ?? -1 }
-        guard !t.isEmpty else { return nil }
+        let t = normalized.map { characterCodes[$0] ?? -1 }
+        guard !t.isEmpty, t.count <= max(longest + 2, longest * 3 / 2 + 1) else { return nil }
         var best: (distance: Int, name: String)?
         for (c, name) in zip(conditions, normalizedDisplays) {
             let d = Terminology.editDistance(t, name)
-            if best == nil || d < best!.distance { best = (d, c.display) }
+            if d < (best?.distance ?? Int.max) { best = (d, c.display) }
         }
         guard let found = best, found.distance <= max(2, t.count / 3), found.distance < t.count else { return nil }
         return found.name

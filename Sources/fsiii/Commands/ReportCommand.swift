@@ -32,7 +32,8 @@ enum ReportCommand {
         if let text = args.value(.window) {
             let parts = text.components(separatedBy: "..")
             guard parts.count == 2, let from = DateParser.parse(parts[0]), let to = DateParser.parse(parts[1]) else {
-                throw CLIError.usage("--window needs FROM..TO with two dates, e.g. 2024-01-01..2024-12-31, not \"\(ControlEscaping.escaped(text))\"", command: args.command)
+                let range = "\(Day.supportedRange.lowerBound.iso) … \(Day.supportedRange.upperBound.iso)"
+                throw CLIError.usage("--window needs FROM..TO with two dates of \(range), e.g. 2024-01-01..2024-12-31, not \"\(ControlEscaping.escaped(text))\"", command: args.command)
             }
             guard from <= to else {
                 throw CLIError.usage("--window ends before it starts: \(from.iso) is after \(to.iso); give FROM..TO, e.g. 2024-01-01..2024-12-31", command: args.command)

@@ -1,5 +1,7 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIIStatistics
+@testable import FSIIIBytes
 import FSIIITestSupport
 
 /// docs/RULES.md "Personal data in outputs": a team, municipality or
@@ -27,19 +29,42 @@ struct CPRShapedNameTests {
         #expect(t.shownName(ofGiven: "nobody") == nil)
     }
 
-    @Test("a name that is nothing but 15 to 18 digits is an organisation code (SOR-ID) and is shown as given")
+    @Test("an organisation code (15 to 18 digits) from a SOR identifier is shown as given; the same digits as a name are masked")
     func organisationCode() {
         var t = NameTable()
-        let sor = t.intern("123456789012345")
-        let long = t.intern("425431000016005123")
-        let short = t.intern("01014012345678")
-        let longer = t.intern("0101401234567890123")
-        let text = t.intern("SOR 123456789012345")
+        let sor = t.intern(organisationCode: "123456789012345")
+        let long = t.intern(organisationCode: "425431000016005123")
+        let notACode = t.intern(organisationCode: "Hold 0101401234")
+        let short = t.intern(organisationCode: "01014012345678")
+        let asName = t.intern("999456789012345")
+        let text = t.intern("SOR 123456789012346")
         #expect(t.name(Int(sor)) == "123456789012345" && t.name(Int(long)) == "425431000016005123")
-        #expect(t.name(Int(short)) == "[fjernet 1]", "14 digits may be a CPR number and four more")
-        #expect(t.name(Int(longer)) == "[fjernet 2]", "19 digits are no SOR-ID")
-        #expect(t.name(Int(text)) == "SOR [fjernet 3]", "only a name that is the code alone")
-        #expect(t.identifierCount == 3)
+        #expect(t.name(Int(notACode)) == "Hold [fjernet 1]", "not the shape of a code: interned as a name")
+        #expect(t.name(Int(short)) == "[fjernet 2]", "14 digits may be a CPR number and four more")
+        #expect(t.name(Int(asName)) == "[fjernet 3]", "15 digits in a name cell may hide a CPR number")
+        #expect(t.name(Int(text)) == "SOR [fjernet 4]")
+        #expect(t.identifierCount == 4)
+    }
+
+    @Test("a KL Gateway team named by its SOR identifier is shown as given; a CPR-shaped display name is masked")
+    func klGatewayTeams() {
+        typealias K = KLFixture
+        var bySOR: JSONObject = ["resourceType": "Patient", "id": "P2"]
+        bySOR.append(key: "identifier", value: [["use": "official", "system": "urn:oid:1.2.208.176.1.2", "value": "0303031234"]])
+        bySOR.append(key: "managingOrganization", value: ["identifier": ["system": "urn:oid:1.2.208.176.1.1", "value": "123456789012345"]])
+        var otherSystem = bySOR
+        otherSystem = ["resourceType": "Patient", "id": "P3"]
+        otherSystem.append(key: "identifier", value: [["use": "official", "system": "urn:oid:1.2.208.176.1.2", "value": "0404041234"]])
+        otherSystem.append(key: "managingOrganization", value: ["identifier": ["system": "urn:example", "value": "999456789012345"]])
+        let d = K.load([
+            K.report(timestamp: "2024-02-01T10:00:00Z", [K.patient(team: "Hold 0203451234"), K.condition()]),
+            K.report(timestamp: "2024-02-01T10:00:00Z", [.object(bySOR), K.condition(patient: "P2")]),
+            K.report(timestamp: "2024-02-01T10:00:00Z", [.object(otherSystem), K.condition(patient: "P3")]),
+        ])
+        #expect(d.teams.names.contains("Hold [fjernet 1]"))
+        #expect(d.teams.names.contains("123456789012345"), "a SOR code is shown as given")
+        #expect(d.teams.names.contains("[fjernet 2]"), "15 digits of another system may hide a CPR number")
+        #expect(d.teams.identifierCount == 2)
     }
 
     @Test("a merged table numbers the new names in its own order")

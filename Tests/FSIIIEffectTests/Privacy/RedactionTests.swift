@@ -15,6 +15,9 @@ struct RedactionTests {
 
     static let masked: [Case] = [
         Case(input: "0101401234", masked: "[fjernet]", why: "ten digits alone"),
+        Case(input: "010140-12345", masked: "[fjernet]", why: "six and five: a CPR number and one digit more"),
+        Case(input: "0101401-1234", masked: "[fjernet]", why: "seven and four: one digit before a CPR number"),
+        Case(input: "3,9140654-0096", masked: "3,[fjernet]", why: "touching a decimal comma and more digits"),
         Case(input: "010140-1234", masked: "[fjernet]", why: "DDMMYY-XXXX"),
         Case(input: "Hold0101401234A", masked: "Hold[fjernet]A", why: "letters on both sides"),
         Case(input: "Hold 010140-1234 Nord", masked: "Hold [fjernet] Nord", why: "hyphen form inside a longer text"),
@@ -46,8 +49,8 @@ struct RedactionTests {
         Case(input: "01-01-2024 12:30", masked: "01-01-2024 12:30", why: "a date and time"),
         Case(input: "0101-40-1234", masked: "0101-40-1234", why: "not the grouping of a CPR number"),
         Case(input: "01014-01234", masked: "01014-01234", why: "five and five"),
-        Case(input: "010140-12345", masked: "010140-12345", why: "six and five"),
-        Case(input: "0101401-1234", masked: "0101401-1234", why: "seven and four"),
+        Case(input: "01014-01234", masked: "01014-01234", why: "five and five"),
+        Case(input: "010140-123", masked: "010140-123", why: "six and three"),
         Case(input: "010140,1234", masked: "010140,1234", why: "a decimal comma"),
         Case(input: "010140    1234", masked: "010140    1234", why: "more than three separators"),
         Case(input: "1ceef776-0cfa-4acd-b222-c5bb2424e0c1", masked: "1ceef776-0cfa-4acd-b222-c5bb2424e0c1", why: "an FSIII UUID"),

@@ -16,7 +16,8 @@ struct CommandLineValueTests {
         (["--lookback-days", "3651"], "--lookback-days needs a whole number from 0 to 3 650"),
         (["--follow-up-grace-days", ""], "--follow-up-grace-days needs a whole number from 0 to 3 650, not \"\""),
         (["--baseline-grace-days", "0x10"], "--baseline-grace-days needs a whole number from 0 to 3 650, not \"0x10\""),
-        (["--window", "9999-12-31..0001-01-01"], "--window ends before it starts: 9999-12-31 is after 0001-01-01"),
+        (["--window", "2149-12-31..1850-01-01"], "--window ends before it starts: 2149-12-31 is after 1850-01-01"),
+        (["--window", "9999-12-31..0001-01-01"], "--window needs FROM..TO with two dates of 1850-01-01 … 2149-12-31"),
         (["--window", "2024-03-02..2024-03-01"], "--window ends before it starts: 2024-03-02 is after 2024-03-01"),
         (["--window", "2024-01-01"], "--window needs FROM..TO with two dates"),
         (["--window", "2024-01-01..2024-13-01"], "--window needs FROM..TO with two dates"),
@@ -112,7 +113,7 @@ struct CommandLineValueTests {
     }
 
     @Test("extreme values inside the ranges run to the end", arguments: [
-        ["--window", "0001-01-01..9999-12-31"], ["--window", "0001-01-01..9999-12-31", "--by", "month"],
+        ["--window", "1850-01-01..2149-12-31"], ["--window", "1850-01-01..2149-12-31", "--by", "month"],
         ["--horizon-days", "3650", "--lookback-days", "3650", "--baseline-grace-days", "3650", "--follow-up-grace-days", "3650"],
         ["--bootstrap", "0", "--compare"], ["--seed", "18446744073709551615", "--compare"], ["--wtp", "1e9", "--format", "json"],
         ["--wtp", "0,5"], ["--hourly-rate", "0"], ["--min-cell", "1000000"], ["--wtp-grid", "0:1e9:1e4"],

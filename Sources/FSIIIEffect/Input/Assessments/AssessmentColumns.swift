@@ -41,7 +41,8 @@ struct AssessmentSink: CSVRowSink {
     private var dates = TokenCache<Int32>()
     /// "did you mean" per unknown condition cell, computed once.
     private var suggestions: [String: String] = [:]
-    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    /// A normalised citizen id; only ids of at most `CitizenID.maximumLength` bytes are written here.
+    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: CitizenID.maximumLength)
     private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
     /// The last citizen cell as written (before normalising) and its citizen.
     private var lastCitizenCell = RepeatMemo()
@@ -108,9 +109,13 @@ struct AssessmentSink: CSVRowSink {
         var problem = ImportProblem(file: path, line: line, column: name(c), message: message, reason: reason, cells: record.strings)
         let ci = column[AssessmentColumns.citizen]
         if ci < record.count {
+            // The id goes to the rejects file's pseudonym; one too long to
+            // be a citizen (the row may be rejected for that) has none.
             let s = record.field(ci)
-            let n = CitizenID.normalize(s, into: normalized)
-            problem.citizenID = Array(UnsafeBufferPointer(start: normalized, count: n))
+            if s.n <= CitizenID.maximumLength {
+                let n = CitizenID.normalize(s, into: normalized)
+                problem.citizenID = Array(UnsafeBufferPointer(start: normalized, count: n))
+            }
             problem.cells[ci] = Redaction.placeholder
             problem.citizenCell = ci
         }
@@ -142,7 +147,7 @@ struct AssessmentSink: CSVRowSink {
                     }
                 }
                 guard code != Token.unknown, let s = AssessmentStatus(rawValue: code) else {
-                    return reject(record, line: line, C.status, "unknown status \"\(cell.string)\"; use active, resolved or entered-in-error", reason: "unknown status")
+                    return reject(record, line: line, C.status, "unknown status \"\(cell.shown)\"; use active, resolved or entered-in-error", reason: "unknown status")
                 }
                 status = s
             }
@@ -159,8 +164,8 @@ struct AssessmentSink: CSVRowSink {
             // The cell is byte for byte the last row's: no normalising.
             citizen = same
         } else {
-            let n = citizenCell.n <= 64 ? CitizenID.normalize(citizenCell, into: normalized) : -1
-            guard n >= 0 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
+            let n = citizenCell.n <= CitizenID.maximumLength ? CitizenID.normalize(citizenCell, into: normalized) : -1
+            guard n >= 0 else { return reject(record, line: line, C.citizen, CitizenID.tooLongMessage(citizenCell.n), reason: "bad citizen") }
             citizen = lastCitizen.resolve(normalized, n) { citizens.intern($0, $1) }
             lastCitizenCell.remember(citizenCell.p, citizenCell.n, citizen)
         }
@@ -172,7 +177,7 @@ struct AssessmentSink: CSVRowSink {
             // A date.
         } else if !removalByID {
             if dateCell.isEmpty { return reject(record, line: line, C.date, "missing value; every row needs the assessment date", reason: "missing date") }
-            return reject(record, line: line, C.date, "\"\(dateCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
+            return reject(record, line: line, C.date, "\"\(dateCell.shown)\" \(DateParser.problem(with: dateCell))", reason: "bad date")
         } else {
             citizen = RawAssessments.noKey
             day = 0
@@ -198,11 +203,13 @@ struct AssessmentSink: CSVRowSink {
                 let message: String
                 if let known = suggestions[token] { message = known } else {
                     if let near = terminology.nearestConditionName(to: token) {
-                        message = "unknown condition \"\(token)\" — did you mean \"\(near)\"?"
+                        message = "unknown condition \"\(conditionCell.shown)\" — did you mean \"\(near)\"?"
                     } else {
-                        message = "unknown condition \"\(token)\"; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
+                        message = "unknown condition \"\(conditionCell.shown)\"; use an FSIII home-care condition (UUID, key such as J1.1, or name; `fsiii codes` lists them)"
                     }
-                    suggestions[token] = message
+                    // Remembered for short cells only, and a few thousand of
+                    // them: a file of distinct long cells cannot fill memory.
+                    if conditionCell.n <= CSVLimits.cachedBytes && suggestions.count < 4096 { suggestions[token] = message }
                 }
                 return reject(record, line: line, C.condition, message, reason: "unknown condition")
             }
@@ -215,7 +222,7 @@ struct AssessmentSink: CSVRowSink {
             if cell.isEmpty { return reject(record, line: line, C.level, "missing value; give a level 0–4 or 9", reason: "missing level") }
             level = resolveLevel(cell)
             if level == Token.unknown {
-                return reject(record, line: line, C.level, "\"\(cell.string)\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"", reason: "bad level")
+                return reject(record, line: line, C.level, "\"\(cell.shown)\" is not a level; use 0–4 or 9, B1–B6, a scale UUID or a label such as \"Moderate begrænsninger\"", reason: "bad level")
             }
         }
 
@@ -226,7 +233,7 @@ struct AssessmentSink: CSVRowSink {
             if !cell.isEmpty {
                 goal = resolveLevel(cell)
                 if goal == Token.unknown && status != .enteredInError {
-                    return reject(record, line: line, C.goal, "\"\(cell.string)\" is not a level; the goal is an expected level 0–4 (or 9)", reason: "bad goal")
+                    return reject(record, line: line, C.goal, "\"\(cell.shown)\" is not a level; the goal is an expected level 0–4 (or 9)", reason: "bad goal")
                 }
             }
         }

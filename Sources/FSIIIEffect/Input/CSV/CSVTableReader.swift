@@ -76,7 +76,8 @@ enum CSVTableReader {
         if memchr(base + start, 0, min(buffer.count - start, 4096)) != nil {
             throw InputFailure(path: path, line: line, message: "this is not a text file (it contains NUL bytes); export the data as CSV")
         }
-        guard let delimiter = CSVHeader.detectDelimiter(base + start, buffer.count - start) else {
+        // Only a header's worth of bytes is looked at: a longer first line is refused below.
+        guard let delimiter = CSVHeader.detectDelimiter(base + start, min(buffer.count - start, CSVLimits.headerBytes + 1)) else {
             let requiredNames = columns.filter(\.required).map(\.name)
             throw InputFailure(path: path, line: line, message: "the header line has no ';', ',' or tab delimiter; expected columns such as \(requiredNames.joined(separator: ";"))")
         }
@@ -90,7 +91,16 @@ enum CSVTableReader {
         case .end:
             throw InputFailure(path: path, line: 0, message: "the file has no header line")
         }
-        let cells = cursor.strings
+        if cursor.fields.overflowed {
+            throw InputFailure(path: path, line: headerLine, message: "the header line has more than \(CSVLimits.columns) columns, the most a file may have; is this the right file, and its first line the header?")
+        }
+        if scanner.position - start > CSVLimits.headerBytes {
+            throw InputFailure(path: path, line: headerLine, message: "the header line is longer than \(CSVLimits.headerBytes) bytes (64 KiB), the most it may be; is its first line the header, and are its quotes closed?")
+        }
+        // Empty cells at the end of the header (a trailing delimiter) name no
+        // column: rows are read with or without the empty fields they stand for.
+        var cells = cursor.strings
+        while cells.count > 1, let last = cells.last, last.trimmingCharacters(in: .whitespaces).isEmpty { cells.removeLast() }
         let header: CSVHeader
         do {
             header = try CSVHeader(cells: cells, columns: columns)
@@ -148,8 +158,9 @@ enum CSVTableReader {
         let parts = Parallel.workers * 8
         var cuts = [body.lowerBound]
         for k in 1..<parts {
-            let cut = CSVScanner.endOfLine(base, from: max(body.lowerBound + body.count / parts * k, cuts.last!), limit: body.upperBound)
-            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+            let last = cuts[cuts.count - 1]
+            let cut = CSVScanner.endOfLine(base, from: max(body.lowerBound + body.count / parts * k, last), limit: body.upperBound)
+            if cut > last && cut < body.upperBound { cuts.append(cut) }
         }
         cuts.append(body.upperBound)
         let bounds = (0..<(cuts.count - 1)).map { k -> Int in
@@ -181,8 +192,9 @@ enum CSVTableReader {
         var cuts = [body.lowerBound]
         for k in 1..<parts {
             let target = census.cuts[first + (blocks - first) * k / parts]
-            let cut = CSVScanner.endOfLine(base, from: max(target, cuts.last!), limit: body.upperBound)
-            if cut > cuts.last! && cut < body.upperBound { cuts.append(cut) }
+            let last = cuts[cuts.count - 1]
+            let cut = CSVScanner.endOfLine(base, from: max(target, last), limit: body.upperBound)
+            if cut > last && cut < body.upperBound { cuts.append(cut) }
         }
         cuts.append(body.upperBound)
         let bounds = (0..<(cuts.count - 1)).map { k in
@@ -271,13 +283,20 @@ enum CSVTableReader {
                                 reason: "unterminated quote", cells: [])
                 case .record(let line):
                     sink.rowsRead += 1
-                    if cursor.fields.count != fieldCount && !trailingFieldsEmpty(cursor, fieldCount) {
+                    if cursor.fields.count != fieldCount && (fields.overflowed || !trailingFieldsEmpty(cursor, fieldCount)) {
                         let d = layout.delimiterName
                         let hint = cursor.fields.count > fieldCount
                             ? "; a value containing '\(d)' must be quoted"
                             : "; check for a missing '\(d)'"
-                        sink.reject(line: line, column: "(row)", message: "the row has \(cursor.fields.count) fields, the header has \(fieldCount)\(hint)",
-                                    reason: "wrong number of fields", cells: cursor.strings)
+                        let counted = fields.overflowed ? "more than \(CSVLimits.columns)" : "\(cursor.fields.count)"
+                        sink.reject(line: line, column: "(row)", message: "the row has \(counted) fields, the header has \(fieldCount)\(hint)",
+                                    reason: "wrong number of fields", cells: fields.overflowed ? [] : cursor.strings)
+                    } else if let long = cursor.longField {
+                        let name = long < layout.header.names.count ? layout.header.names[long] : "field \(long + 1)"
+                        let length = cursor.length(ofField: long)
+                        sink.reject(line: line, column: name.shown,
+                                    message: "the field has \(length) bytes, more than the limit of \(CSVLimits.fieldBytes) (64 KiB); check for a stray quote that runs on over many lines",
+                                    reason: "field too long", cells: cursor.strings)
                     } else if let bad = cursor.malformedQuoteField {
                         let name = bad < layout.header.names.count ? layout.header.names[bad] : "field \(bad + 1)"
                         sink.reject(line: line, column: name, message: "text follows the closing quote; quote the whole value and double any quote inside it",
@@ -319,7 +338,7 @@ enum CSVTableReader {
     /// empty (a trailing delimiter, as some exports write) is accepted.
     private static func trailingFieldsEmpty(_ cursor: CSVRecordCursor, _ fieldCount: Int) -> Bool {
         guard cursor.fields.count > fieldCount else { return false }
-        for i in fieldCount..<cursor.fields.count where !cursor.field(i).isEmpty { return false }
+        for i in fieldCount..<cursor.fields.count where !cursor.isEmpty(i) { return false }
         return true
     }
 }

@@ -31,7 +31,8 @@ struct CourseSink: CSVRowSink {
     var municipalities = NameTable()
     var problems: [ImportProblem] = []
     var rowsRead = 0
-    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    /// A normalised citizen id; only ids of at most `CitizenID.maximumLength` bytes are written here.
+    private let normalized = UnsafeMutablePointer<UInt8>.allocate(capacity: CitizenID.maximumLength)
     private var dates = TokenCache<Int32>()
     private var lastCitizen = RepeatMemo(), lastTeam = RepeatMemo(), lastMunicipality = RepeatMemo()
     private let column: [Int]
@@ -69,17 +70,17 @@ struct CourseSink: CSVRowSink {
         typealias C = CourseColumns
         let citizenCell = record.field(column[C.citizen])
         guard !citizenCell.isEmpty else { return reject(record, line: line, C.citizen, "missing value; every course needs the citizen", reason: "missing citizen") }
-        guard citizenCell.n <= 64 else { return reject(record, line: line, C.citizen, "the citizen id is longer than 64 characters", reason: "bad citizen") }
+        guard citizenCell.n <= CitizenID.maximumLength else { return reject(record, line: line, C.citizen, CitizenID.tooLongMessage(citizenCell.n), reason: "bad citizen") }
         let startCell = record.field(column[C.start])
         guard let start = date(startCell) else {
             if startCell.isEmpty { return reject(record, line: line, C.start, "missing value; every course needs its start date", reason: "missing date") }
-            return reject(record, line: line, C.start, "\"\(startCell.string)\" is not a date; use \(DateParser.formats)", reason: "bad date")
+            return reject(record, line: line, C.start, "\"\(startCell.shown)\" \(DateParser.problem(with: startCell))", reason: "bad date")
         }
         let endCell = record.field(column[C.end])
         var end: Day?
         if !endCell.isEmpty {
             guard let e = date(endCell) else {
-                return reject(record, line: line, C.end, "\"\(endCell.string)\" is not a date; use \(DateParser.formats), or leave it empty for an open course", reason: "bad date")
+                return reject(record, line: line, C.end, "\"\(endCell.shown)\" \(DateParser.problem(with: endCell)), or leave it empty for an open course", reason: "bad date")
             }
             guard e >= start else {
                 return reject(record, line: line, C.end, "the course ends (\(e.iso)) before it starts (\(start.iso))", reason: "end before start")

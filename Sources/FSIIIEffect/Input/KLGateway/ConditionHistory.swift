@@ -17,11 +17,30 @@ struct HistoryRow {
 
 /// The assessments of one condition id, oldest first.
 struct ConditionTimeline {
+    /// In version order. Every row after the first is dated by its
+    /// version's time, so `rows[1...]` are in date order; the first may be
+    /// dated by `recordedDate`, any day (`lastRow(onOrBefore:)` relies on it).
     var rows: [HistoryRow] = []
     /// False when the id was entered in error (and not sent again after).
     var alive = false
     var isNursing = false
     var citizen: UInt32 = 0
+
+    /// The index of the last row dated on or before `day` — what
+    /// `rows.lastIndex { $0.day <= day }` gives — by binary search over
+    /// `rows[1...]`, which are in date order, then a look at the first row:
+    /// O(log n), so a condition with a long history and many follow-ups or
+    /// goals is not quadratic.
+    func lastRow(onOrBefore day: Int32) -> Int? {
+        guard !rows.isEmpty else { return nil }
+        var lo = 1, hi = rows.count  // the first index in 1..<count dated after `day`
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if rows[mid].day <= day { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 1 { return lo - 1 }
+        return rows[0].day <= day ? 0 : nil
+    }
 }
 
 /// SPEC §9 for Condition resources: the versions of each condition id, in
@@ -107,7 +126,7 @@ enum ConditionHistory {
     /// The level of a condition in force on `day`: its latest assessment on
     /// or before it.
     static func level(_ timeline: ConditionTimeline, on day: Int32) -> UInt8? {
-        timeline.rows.last { $0.day <= day }?.level
+        timeline.lastRow(onOrBefore: day).map { timeline.rows[$0].level }
     }
 
     /// Follow-up observations (SPEC §9, IMPORT-CONTRACT.md): the date of a

@@ -36,7 +36,8 @@ extension DeliveryReportReader {
 
     func patientVersion(_ r: ResourceContext) -> PatientVersion {
         let deceased = r["deceasedBoolean"]?.bool ?? (r["deceasedDateTime"] != nil)
-        return PatientVersion(stamp: r.stamp, active: r["active"]?.bool ?? true, deceased: deceased, label: r.label, line: r.line)
+        return PatientVersion(stamp: r.stamp, active: r["active"]?.bool ?? true, deceased: deceased, entry: Int32(truncatingIfNeeded: r.entry),
+                              report: Int32(truncatingIfNeeded: r.position ?? -1), line: r.line)
     }
 
     /// SPEC §9: FSIII code, level from `severity`, `recordedDate`, clinical
@@ -47,11 +48,12 @@ extension DeliveryReportReader {
         guard let codeText = r["code"]?.code(preferring: KLGateway.fsiiiSystem) else {
             throw Rejection("the condition has no code (code.coding[0].code)", reason: "missing condition")
         }
-        let code = terminology.condition(forCode: codeText)
-        let isNursing = code == nil && terminology.isNursing(code: codeText)
+        let plausible = Self.isPlausibleCode(codeText)
+        let code = plausible ? terminology.condition(forCode: codeText) : nil
+        let isNursing = code == nil && plausible && terminology.isNursing(code: codeText)
         guard code != nil || isNursing else {
-            let display = r["code"]?.codings.first?["display"]?.string.map { " (\"\($0)\")" } ?? ""
-            throw Rejection("unknown FSIII condition code \"\(codeText)\"\(display); expected a home-care condition (Kommunale pleje- og omsorgstilstande) or a nursing condition, as a UUID or legacy key",
+            let display = r["code"]?.codings.first?["display"]?.string.map { " (\(FHIRPlace.quoted($0)))" } ?? ""
+            throw Rejection("unknown FSIII condition code \(FHIRPlace.quoted(codeText))\(display); expected a home-care condition (Kommunale pleje- og omsorgstilstande) or a nursing condition, as a UUID or legacy key",
                             reason: "unknown condition")
         }
         let clinical = r["clinicalStatus"]?.firstCode ?? "active"
@@ -60,8 +62,8 @@ extension DeliveryReportReader {
             : (clinical == "inactive" || clinical == "remission" || !inFocus) ? .ended : .active
         var level = KLGateway.noLevel
         if !isNursing && !stamp.enteredInError, let severity = r["severity"]?.code(preferring: KLGateway.fsiiiSystem) {
-            guard let l = terminology.level(forToken: severity) else {
-                throw Rejection("unknown level code \"\(severity)\" in severity; use a value of the FSIII scale Funktionsevne skalering (its UUID or B1–B6)", reason: "bad level")
+            guard Self.isPlausibleCode(severity), let l = terminology.level(forToken: severity) else {
+                throw Rejection("unknown level code \(FHIRPlace.quoted(severity)) in severity; use a value of the FSIII scale Funktionsevne skalering (its UUID or B1–B6)", reason: "bad level")
             }
             level = l.rawValue
         }
@@ -69,9 +71,8 @@ extension DeliveryReportReader {
             throw Rejection("a home-care condition in focus needs its level in severity", reason: "missing level")
         }
         var recorded = KLGateway.noDay
-        if let text = r["recordedDate"]?.string {
-            guard let day = DateParser.parse(text) else { throw Rejection("recordedDate \"\(text)\" is not a date", reason: "bad date") }
-            recorded = day.rawValue
+        if let value = r["recordedDate"] {
+            recorded = try Self.date(value, field: "recordedDate").rawValue
         }
         return ConditionVersion(stamp: stamp, code: code?.rawValue ?? 0, isNursing: isNursing, level: level, state: state,
                                 recorded: recorded, day: r.day)
@@ -90,15 +91,14 @@ extension DeliveryReportReader {
             guard let code = r["target"]?[0]?["detailCodeableConcept"]?.code(preferring: KLGateway.fsiiiSystem) else {
                 throw Rejection("the goal has no expected level (target[0].detailCodeableConcept)", reason: "missing level")
             }
-            guard let l = terminology.level(forToken: code) else {
-                throw Rejection("unknown level code \"\(code)\" in target[0].detailCodeableConcept; use a value of the FSIII scale Funktionsevne skalering", reason: "bad level")
+            guard Self.isPlausibleCode(code), let l = terminology.level(forToken: code) else {
+                throw Rejection("unknown level code \(FHIRPlace.quoted(code)) in target[0].detailCodeableConcept; use a value of the FSIII scale Funktionsevne skalering", reason: "bad level")
             }
             level = l.rawValue
         }
         var start = KLGateway.noDay
-        if let text = r["startDate"]?.string {
-            guard let day = DateParser.parse(text) else { throw Rejection("startDate \"\(text)\" is not a date", reason: "bad date") }
-            start = day.rawValue
+        if let value = r["startDate"] {
+            start = try Self.date(value, field: "startDate").rawValue
         }
         return GoalVersion(stamp: stamp, condition: ResourceKey(r.entries.labels[target]), target: level, start: start, day: r.day)
     }
@@ -115,23 +115,22 @@ extension DeliveryReportReader {
         guard let code = Self.interventionCodings(r.resource).fsiii?["code"]?.string else {
             throw Rejection("the planned intervention has no FSIII code (activity[0].detail.code.coding with system \(KLGateway.fsiiiSystem))", reason: "missing intervention")
         }
-        guard let startText = r["period"]?["start"]?.string, let start = DateParser.parse(startText) else {
-            let given = r["period"]?["start"]?.string.map { "\"\($0)\" is not a date" } ?? "it is missing"
-            throw Rejection("period.start is the date the intervention was granted, but \(given)", reason: "bad date")
+        guard let startValue = r["period"]?["start"] else {
+            throw Rejection("period.start is the date the intervention was granted, but it is missing", reason: "bad date")
         }
+        let start = try Self.date(startValue, field: "period.start")
         var end = KLGateway.noDay
         if status == "completed" {
             // An intervention ended during a day is reported that day (IMPORT-CONTRACT.md).
             end = r.day
-            if let endText = r["period"]?["end"]?.string {
-                guard let day = DateParser.parse(endText) else { throw Rejection("period.end \"\(endText)\" is not a date", reason: "bad date") }
-                end = day.rawValue
+            if let endValue = r["period"]?["end"] {
+                end = try Self.date(endValue, field: "period.end").rawValue
             }
             guard end >= start.rawValue else {
                 throw Rejection("the intervention ends (\(Day(rawValue: end).iso)) before it starts (\(start.iso))", reason: "end before start")
             }
         }
-        let isRehabilitation = terminology.isRehabilitation(code: code)
+        let isRehabilitation = Self.isPlausibleCode(code) && terminology.isRehabilitation(code: code)
         return CarePlanVersion(stamp: stamp, isRehabilitation: isRehabilitation, start: start.rawValue, end: end,
                                id: isRehabilitation ? String(r.label.dropFirst("CarePlan/".count)) : "")
     }
@@ -147,22 +146,41 @@ extension DeliveryReportReader {
         var version = EncounterVersion(stamp: stamp, delivers: false, day: r.day, firstPart: facts.costParts.count, partCount: 0)
         let type = r["type"]?[0]?.code(preferring: KLGateway.careSocialCodes)
         if !stamp.enteredInError && status == "finished" && type == KLGateway.deliveryEncounterType {
-            guard let start = r["period"]?["start"]?.string.flatMap(FHIRInstant.init), start.hasTime,
-                  let end = r["period"]?["end"]?.string.flatMap(FHIRInstant.init), end.hasTime else {
-                throw Rejection("a finished delivery of planned interventions needs period.start and period.end with times, to give the minutes delivered",
-                                reason: "missing time")
-            }
+            let start = try Self.time(r["period"]?["start"], field: "period.start")
+            let end = try Self.time(r["period"]?["end"], field: "period.end")
             guard end >= start else { throw Rejection("period.end is before period.start", reason: "end before start") }
-            let milliseconds = Double(end.milliseconds - start.milliseconds)
+            // Both are in `FHIRInstant.range`: the difference cannot overflow.
+            let duration = end.milliseconds - start.milliseconds
+            guard duration <= Self.longestVisit else {
+                let hours = Double(duration) / 3_600_000
+                throw Rejection("the visit lasts \(Self.minutesText((hours * 10).rounded() / 10)) hours (period.start to period.end); a delivery longer than \(Self.longestVisit / 3_600_000) hours is taken as an error in its times",
+                                reason: "visit too long")
+            }
+            let milliseconds = Double(duration)
             let minutes = milliseconds / 60_000
             let plans = JSONValue.object(r.resource).extensionReferences(KLGateway.basedOnInterventionExtension)
                 .compactMap { r.entries.resolve($0) }.filter { r.entries.labels[$0].hasPrefix("CarePlan/") }
+            // A visit names one to three interventions; one naming many is
+            // priced with one look-up per distinct intervention, so a visit
+            // naming one 100,000 times is not quadratic in the report.
+            var known: [Int: (name: String, rate: Double?)] = [:]
+            let memo = plans.count > 8
             let services = plans.isEmpty ? [(name: "", rate: rates.pricing.defaultRate)]
-                : plans.compactMap { r.entries.resources[$0] }.map(service(of:))
+                : plans.compactMap { i -> (name: String, rate: Double?)? in
+                    if memo, let found = known[i] { return found }
+                    guard let plan = r.entries.resources[i] else { return nil }
+                    let found = service(of: plan)
+                    if memo { known[i] = found }
+                    return found
+                }
             var parts: [CostPart] = []
             for service in services {
+                guard service.name.utf8.count <= Self.longestName else {
+                    throw Rejection("the intervention's service name is \(service.name.utf8.count) bytes long; a service is named in at most \(Self.longestName)",
+                                    reason: "bad service")
+                }
                 guard let rate = service.rate else {
-                    let what = service.name.isEmpty ? "the visit is based on no intervention" : "service \"\(service.name)\" has no rate"
+                    let what = service.name.isEmpty ? "the visit is based on no intervention" : "service \(FHIRPlace.quoted(service.name)) has no rate"
                     throw Rejection("cannot price \(Self.minutesText(minutes)) minutes: \(what); add it to a rates file (--rates, service;rate) or give --hourly-rate KR",
                                     reason: "no rate")
                 }
@@ -187,15 +205,15 @@ extension DeliveryReportReader {
         var day = r.day
         if !stamp.enteredInError {
             guard let code = r["valueCodeableConcept"]?.code(preferring: KLGateway.fsiiiSystem), let known = FollowUpResult(code: code) else {
-                let given = r["valueCodeableConcept"]?.firstCode.map { "\"\($0)\"" } ?? "none"
+                let given = r["valueCodeableConcept"]?.firstCode.map(FHIRPlace.quoted) ?? "none"
                 throw Rejection("unknown follow-up result \(given) in valueCodeableConcept; expected E1–E4 (Fortsættes, Ændres inden for rammen, Afsluttes, Revisitation)",
                                 reason: "bad follow-up")
             }
             result = known
-            guard let text = r["effectiveDateTime"]?.string ?? r["effectivePeriod"]?["start"]?.string, let date = DateParser.parse(text) else {
+            guard let value = r["effectiveDateTime"] ?? r["effectivePeriod"]?["start"] else {
                 throw Rejection("a follow-up observation needs its date in effectiveDateTime", reason: "bad date")
             }
-            day = date.rawValue
+            day = try Self.date(value, field: r["effectiveDateTime"] != nil ? "effectiveDateTime" : "effectivePeriod.start").rawValue
         }
         let first = facts.focus.count
         for reference in JSONValue.references(r["focus"]) {
@@ -220,14 +238,66 @@ extension DeliveryReportReader {
     func service(of carePlan: JSONObject) -> (name: String, rate: Double?) {
         let (fsiii, local) = Self.interventionCodings(carePlan)
         let code = fsiii?["code"]?.string
-        let concept = code.flatMap { c in terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } }
+        let concept = code.flatMap { c in Self.isPlausibleCode(c) ? terminology.rehabilitation.first { $0.uuid == c || $0.legacyKey == c } : nil }
         let candidates = [local?["display"]?.string, local?["code"]?.string, fsiii?["display"]?.string, concept?.display,
                           concept?.legacyKey, concept?.uuid, code].compactMap { $0 }.filter { !$0.isEmpty }
-        let rate = candidates.lazy.compactMap { rates.rate(named: $0) }.first ?? rates.pricing.defaultRate
+        // A name too long to be a service is never looked up (normalising
+        // megabytes for a rates match that cannot be); the visit is rejected.
+        let rate = candidates.lazy.filter { $0.utf8.count <= Self.longestName }.compactMap { rates.rate(named: $0) }.first
+            ?? rates.pricing.defaultRate
+        // The service table masks CPR-shaped numbers in what it shows (NameTable).
         return (candidates.first ?? "", rate)
     }
 
+    /// The longest code looked up in the terminology, in UTF-8 bytes: FSIII
+    /// codes are UUIDs or short keys, and a longer text is unknown without
+    /// a look-up (hashing or normalising megabytes of text is slow).
+    static let longestCode = 256
+
+    static func isPlausibleCode(_ code: String) -> Bool { code.utf8.count <= longestCode }
+
+    /// The longest team or service name read, in UTF-8 bytes: names are
+    /// printed in every report and matched against `--rates`; a longer one
+    /// is an error in the report, not a name.
+    static let longestName = 1024
+
+    /// The longest delivery encounter priced, in milliseconds: a visit of
+    /// more than a day is an error in its times (a year-long one would
+    /// otherwise dominate every cost figure).
+    static let longestVisit: Int64 = 24 * 3_600_000
+
+    /// The instant of an encounter's `period.start` or `period.end`, which
+    /// must carry a time: the minutes delivered are measured from it.
+    static func time(_ value: JSONValue?, field: String) throws(Rejection) -> FHIRInstant {
+        guard let value else {
+            throw Rejection("a finished delivery of planned interventions needs period.start and period.end with times, to give the minutes delivered; \(field) is missing",
+                            reason: "missing time")
+        }
+        guard let text = value.string else { throw Rejection("\(field) is \(FHIRPlace.kind(value)), not a date-time", reason: "bad time") }
+        guard let instant = FHIRInstant(text) else {
+            throw Rejection("\(field) \(FHIRPlace.quoted(text)) is not a date-time (e.g. 2024-03-01T10:15:00+01:00; years 0001–9999, offset at most ±14:00)",
+                            reason: "bad time")
+        }
+        guard instant.hasTime else {
+            throw Rejection("\(field) \(FHIRPlace.quoted(text)) has no time of day, so no minutes can be measured from it", reason: "missing time")
+        }
+        return instant
+    }
+
+    /// The local date of a FHIR `date` or `dateTime` field (`FHIRInstant.localDate`).
+    static func date(_ value: JSONValue, field: String) throws(Rejection) -> Day {
+        guard let text = value.string else {
+            throw Rejection("\(field) is \(FHIRPlace.kind(value)), not a date", reason: "bad date")
+        }
+        guard let day = FHIRInstant.localDate(text) else {
+            throw Rejection("\(field) \(FHIRPlace.quoted(text)) is not a date (YYYY-MM-DD or a FHIR dateTime, years 0001–9999)", reason: "bad date")
+        }
+        return day
+    }
+
+    /// `20` for a whole number, else `6.666666666666667`; whole numbers
+    /// beyond ±2⁵³ keep the `Double` form (no conversion that could trap).
     static func minutesText(_ minutes: Double) -> String {
-        minutes == minutes.rounded() ? String(Int(minutes)) : String(minutes)
+        minutes == minutes.rounded() && abs(minutes) < 0x1p53 ? String(Int(minutes)) : String(minutes)
     }
 }

@@ -79,10 +79,10 @@ extension FHIRImport {
             let p = versions.patients[i]
             if !p.active {
                 withdrawn.insert(p.citizen)
-                dataset.report.problems.append(ImportProblem(file: files[p.file], line: p.line, column: p.label,
+                dataset.report.problems.append(ImportProblem(file: files[p.file], line: p.line, column: p.place,
                     message: "active = false withdraws the citizen (reported in error): all their KL Gateway data is removed", reason: "citizen withdrawn", severity: .warning))
             } else if p.deceased {
-                dataset.report.problems.append(ImportProblem(file: files[p.file], line: p.line, column: p.label,
+                dataset.report.problems.append(ImportProblem(file: files[p.file], line: p.line, column: p.place,
                     message: "the citizen is reported deceased; their data is imported as sent", reason: "deceased", severity: .warning))
             }
         }

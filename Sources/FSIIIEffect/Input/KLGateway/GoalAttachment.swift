@@ -21,6 +21,7 @@ enum GoalAttachment {
         var inForce = Set<Int>()
         for resource in VersionGroups(goals).resources {
             var alive: Int?
+            var aliveHasEvent = false  // whether `alive` set a target of its own
             var own: [Int] = []  // events of this goal id since it was last removed
             for v in resource {
                 let g = goals[v]
@@ -30,6 +31,7 @@ enum GoalAttachment {
                     for e in own { fates[events[e].version] = .removed; events[e].version = -1 }
                     own = []
                     alive = nil
+                    aliveHasEvent = false
                     continue
                 }
                 if let a = alive, goals[a].stamp.fingerprint == g.stamp.fingerprint {
@@ -42,10 +44,11 @@ enum GoalAttachment {
                     let day = alive == nil && g.start != KLGateway.noDay ? g.start : g.day
                     own.append(events.count)
                     events.append(Event(version: v, day: day))
-                } else if let a = alive, !own.contains(where: { events[$0].version == a }) {
+                } else if let a = alive, !aliveHasEvent {
                     fates[a] = .superseded  // replaced without a target of its own on an assessment
                 }
                 alive = v
+                aliveHasEvent = changed
             }
             if let a = alive { inForce.insert(a) }
         }
@@ -56,13 +59,15 @@ enum GoalAttachment {
         }
         for event in ordered {
             let g = goals[event.version]
-            guard var timeline = timelines[g.condition], timeline.alive, !timeline.rows.isEmpty else { continue }
-            let row = timeline.rows.lastIndex { $0.day <= event.day } ?? 0
-            let previous = timeline.rows[row].goalOwner
+            // Changed in place: a copy of the timeline would copy its rows
+            // for every goal event (quadratic in a condition's history).
+            guard let slot = timelines.index(forKey: g.condition), timelines.values[slot].alive,
+                  !timelines.values[slot].rows.isEmpty else { continue }
+            let row = timelines.values[slot].lastRow(onOrBefore: event.day) ?? 0
+            let previous = timelines.values[slot].rows[row].goalOwner
             if previous >= 0 && !inForce.contains(previous) { fates[previous] = .superseded }
-            timeline.rows[row].goal = g.target
-            timeline.rows[row].goalOwner = event.version
-            timelines[g.condition] = timeline
+            timelines.values[slot].rows[row].goal = g.target
+            timelines.values[slot].rows[row].goalOwner = event.version
         }
     }
 }

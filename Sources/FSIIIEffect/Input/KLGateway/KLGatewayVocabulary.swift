@@ -8,6 +8,8 @@ package enum KLGateway {
     package static let fsiiiSystem = "urn:oid:1.2.208.176.2.21"
     /// CPR numbers (Patient.identifier).
     package static let cprSystem = "urn:oid:1.2.208.176.1.2"
+    /// SOR, the Danish health-care organisation register: a managing organisation's identifier.
+    static let sorSystem = "urn:oid:1.2.208.176.1.1"
     /// Level-3 local interventions: the municipality's own service names.
     package static let localInterventionSystem = "http://fhir.kl.dk/gateway/CodeSystem/LocallyDefinedInterventions"
     package static let careSocialCodes = "http://fhir.kl.dk/term/CodeSystem/CareSocialCodes"

@@ -144,9 +144,15 @@ struct PatientVersion: Versioned {
     /// `active` = false withdraws a citizen reported in error.
     var active: Bool
     var deceased: Bool
-    var label: String
+    /// Where the Patient was: its entry and its report's place in an
+    /// incremental delivery (−1 for none), for `place`.
+    var entry: Int32
+    var report: Int32
     var line: Int
     var file: Int = 0
+
+    /// `entry 1 (Patient)`, for the warnings about the citizen.
+    var place: String { FHIRPlace.entry(Int(entry), type: "Patient", report: report >= 0 ? Int(report) : nil) }
 }
 
 /// Everything one delivery report says, read without shared state so
@@ -159,7 +165,11 @@ struct ReportFacts: Sendable {
     var problems: [ImportProblem] = []
     /// The normalised CPR number; empty when the report was rejected.
     var citizen: [UInt8] = []
+    /// The Patient's team as given (a name table masks what it shows).
     var team = ""
+    /// Whether `team` is the managing organisation's SOR identifier (no
+    /// display name given): shown as given (`NameTable.intern(organisationCode:)`).
+    var teamIsOrganisationCode = false
     var patients: [PatientVersion] = []
     var conditions: [ConditionVersion] = []
     var goals: [GoalVersion] = []

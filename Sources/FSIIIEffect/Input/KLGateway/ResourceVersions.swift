@@ -32,7 +32,7 @@ struct ResourceVersions {
         nextSeq &+= UInt32(truncatingIfNeeded: facts.entries)
         guard !facts.citizen.isEmpty else { return }
         let citizen = facts.citizen.withUnsafeBufferPointer { dataset.citizens.intern($0.baseAddress ?? emptyBytes, $0.count) }
-        let team = dataset.teams.intern(facts.team)
+        let team = facts.teamIsOrganisationCode ? dataset.teams.intern(organisationCode: facts.team) : dataset.teams.intern(facts.team)
         func restamp(_ s: VersionStamp) -> VersionStamp {
             var s = s
             s.seq = base &+ s.seq

@@ -55,16 +55,17 @@ struct KLGatewayErrorTests {
         let d = F.load([(name: "mixed.ndjson", text: text)])
         #expect(d.report.problems.map(\.line) == [1, 3])
         #expect(d.report.problems[0].message.contains("it is a FHIR Patient, not a Bundle"))
-        #expect(d.report.problems[1].column == "Bundle/delivery entry 1")
+        #expect(d.report.problems[1].column == "entry 1 (Condition)")
         #expect(d.assessed(cpr).count == 1)
     }
 
-    @Test("a reference to a resource missing from the report rejects that resource, named by its id")
+    @Test("a reference to a resource missing from the report rejects that resource, named by its place and field, never its id")
     func missingReference() throws {
         let d = F.load([F.report(timestamp: "2024-01-10T20:00:00Z", [F.patient(), F.condition(level: 3), F.goal(condition: "NOPE", target: 1)])])
         let problem = try #require(d.report.rejected.first)
-        #expect(problem.column == "Goal/G1")
-        #expect(problem.message.contains("Condition/NOPE"))
+        #expect(problem.column == "entry 3 (Goal)")
+        #expect(problem.message.hasPrefix("addresses[0].reference refers to a Condition that is not in the report"))
+        #expect(!problem.description.contains("NOPE") && !problem.description.contains("G1"))
         #expect(problem.line == 1)
         #expect(d.assessed(cpr) == [Assessed("Vaske sig", "2024-01-10", 3)])
         #expect(d.report[.fhir] == ImportCounts(read: 3, accepted: 2, rejected: 1))
@@ -74,7 +75,7 @@ struct KLGatewayErrorTests {
     func unknownCode() throws {
         let d = F.load([F.report(timestamp: "2024-01-10T20:00:00Z", [F.patient(), F.condition(level: 3), F.condition(id: "C2", code: "J9.9")])])
         let problem = try #require(d.report.rejected.first)
-        #expect(problem.column == "Condition/C2")
+        #expect(problem.column == "entry 3 (Condition)")
         #expect(problem.message.contains("unknown FSIII condition code \"J9.9\""))
         #expect(problem.reason == "unknown condition")
         #expect(d.assessed(cpr).count == 1)
@@ -84,7 +85,7 @@ struct KLGatewayErrorTests {
     func missingCPR() throws {
         let d = F.load([F.report(timestamp: "2024-01-09T20:00:00Z", [F.patient(cpr: nil), F.condition(level: 4)]), Self.good])
         let problem = try #require(d.report.rejected.first)
-        #expect(problem.column == "Patient/P1")
+        #expect(problem.column == "entry 1 (Patient)")
         #expect(problem.line == 1)
         #expect(problem.reason == "missing citizen")
         #expect(d.assessed(cpr) == [Assessed("Vaske sig", "2024-01-10", 3)])
@@ -101,7 +102,7 @@ struct KLGatewayErrorTests {
             F.condition(id: "C4", code: "J1.4", level: 2, lastUpdated: "yesterday"),
             F.carePlan(), F.delivery(end: nil),
         ])])
-        #expect(d.report.rejected.map(\.column) == ["Condition/C2", "Condition/C3", "Condition/C4", "Encounter/E1"])
+        #expect(d.report.rejected.map(\.column) == ["entry 3 (Condition)", "entry 4 (Condition)", "entry 5 (Condition)", "entry 7 (Encounter)"])
         #expect(d.report.rejected.map(\.reason) == ["bad level", "missing level", "bad timestamp", "missing time"])
         #expect(d.assessed(cpr).count == 1)
         #expect(d.courses.count == 1)

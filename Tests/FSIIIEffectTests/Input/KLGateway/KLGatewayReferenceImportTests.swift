@@ -142,7 +142,7 @@ struct KLGatewayReferenceImportTests {
         let d = try Self.load(["DeliveryReport-JensHansen-InterventionDelivery.json"], hourlyRate: nil)
         #expect(d.report[.fhir] == ImportCounts(read: 10, accepted: 7, rejected: 3))
         #expect(d.rejections.count == 3)
-        #expect(d.rejections.allSatisfy { $0.contains("--hourly-rate") && $0.contains("--rates") && $0.contains("Encounter/") })
+        #expect(d.rejections.allSatisfy { $0.contains("--hourly-rate") && $0.contains("--rates") && $0.contains("(Encounter): ") && !$0.contains("Encounter/") })
         #expect(d.costs == nil)
     }
 

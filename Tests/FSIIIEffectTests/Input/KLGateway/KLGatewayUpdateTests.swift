@@ -183,7 +183,7 @@ struct KLGatewayUpdateTests {
         #expect(d.assessed(cpr).isEmpty)
         #expect(d.courses.isEmpty)
         #expect(d.report[.fhir] == ImportCounts(read: 4, removed: 4))
-        #expect(d.report.warnings.contains { $0.column == "Patient/P1" && $0.message.contains("withdraws") })
+        #expect(d.report.warnings.contains { $0.column == "entry 1 (Patient)" && $0.line == 2 && $0.message.contains("withdraws") })
         expectBalanced(d)
     }
 
