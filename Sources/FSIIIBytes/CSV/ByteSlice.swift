@@ -107,7 +107,7 @@ import Foundation
 
     /// Whether field `i` is empty once trimmed, without undoing its quotes
     /// (a field with doubled quotes holds a quote, so it is never empty).
-    @inlinable package func isEmpty(_ i: Int) -> Bool {
+    @inlinable @inline(__always) package func isEmpty(_ i: Int) -> Bool {
         guard i < fields.count else { return true }
         let f = fields[i]
         return !f.escaped && ByteSlice(p: base + f.start, n: f.end - f.start).trimmed.isEmpty
@@ -119,7 +119,7 @@ import Foundation
     /// The first field longer than `CSVLimits.fieldBytes`, if any. One
     /// subtraction per record: only a record whose fields span more than
     /// the limit has its fields measured.
-    @inlinable package var longField: Int? {
+    @inlinable @inline(__always) package var longField: Int? {
         let n = fields.count
         guard n > 0, fields[n - 1].end - fields[0].start > CSVLimits.fieldBytes else { return nil }
         return (0..<n).first { fields[$0].end - fields[$0].start > CSVLimits.fieldBytes }

@@ -1,22 +1,24 @@
 /// The documented limits of a CSV input (docs/RULES.md, "Limits"): past
 /// them a row is rejected, or a file refused, with its line, instead of
 /// memory or time growing without bound. Real exports are far inside them.
+/// (Constants as inlinable computed properties: a stored `static let` read
+/// from another module goes through its lazy initialiser on every use.)
 @usableFromInline package enum CSVLimits {
     /// The longest field, in bytes (64 KiB): a row with a longer field is
     /// rejected as a whole, and reading goes on with the next record.
-    @usableFromInline package static let fieldBytes = 64 << 10
+    @inlinable package static var fieldBytes: Int { 64 << 10 }
     /// The most columns a header may have; a row may have this many fields
     /// and no more (a longer row is rejected, its fields beyond not kept).
-    @usableFromInline package static let columns = 1024
+    @inlinable package static var columns: Int { 1024 }
     /// The longest header line, in bytes.
-    @usableFromInline package static let headerBytes = 64 << 10
+    @inlinable package static var headerBytes: Int { 64 << 10 }
     /// How much of a cell a message quotes, in bytes: a longer cell is
     /// shown by its start and its length.
-    @usableFromInline package static let quotedBytes = 80
+    @inlinable package static var quotedBytes: Int { 80 }
     /// The longest cell a token cache remembers (conditions, levels,
     /// statuses, date-times); longer cells are resolved every time, so the
     /// caches hold at most `TokenCache.limit` short keys.
-    @usableFromInline package static let cachedBytes = 256
+    @inlinable package static var cachedBytes: Int { 256 }
 }
 
 extension ByteSlice {

@@ -39,7 +39,7 @@ import Foundation
     /// One more than any header may have: a record with more fields than
     /// `CSVLimits.columns` keeps exactly this many, so it never has the
     /// header's count.
-    @usableFromInline package static let maximum = CSVLimits.columns + 1
+    @inlinable package static var maximum: Int { CSVLimits.columns + 1 }
 
     package init() { state.initialize(to: (.allocate(capacity: 64), 64, 0)) }
     deinit {
@@ -49,7 +49,7 @@ import Foundation
 
     /// The record had more than `CSVLimits.columns` fields; those past
     /// `maximum` were not kept.
-    @inlinable package var overflowed: Bool { count > CSVLimits.columns }
+    @inlinable @inline(__always) package var overflowed: Bool { count > CSVLimits.columns }
 
     @inline(__always) func removeAll() { count = 0 }
 

@@ -6,7 +6,7 @@ package nonisolated(unsafe) let emptyBytes: UnsafePointer<UInt8> = UnsafePointer
 /// A fast 64-bit hash of a short byte string (8 bytes per step, multiply-mix
 /// with a murmur3 finaliser). Used to intern citizens, teams, record ids and
 /// tokens without making a `String` per field.
-@inline(__always)
+@inlinable @inline(__always)
 package func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
     var h = ByteHashing.start(seed, n)
     ByteHashing.words(p, n) { h = ByteHashing.mix(h, $0, $1) }
@@ -15,7 +15,7 @@ package func byteHash(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0x9E37
 
 /// `(byteHash(p, n, seed: a), byteHash(p, n, seed: b))` reading the bytes
 /// once: a record id's 128-bit hash.
-@inline(__always)
+@inlinable @inline(__always)
 package func byteHashPair(_ p: UnsafePointer<UInt8>, _ n: Int, seeds a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
     var x = ByteHashing.start(a, n), y = ByteHashing.start(b, n)
     ByteHashing.words(p, n) { word, last in
@@ -25,12 +25,13 @@ package func byteHashPair(_ p: UnsafePointer<UInt8>, _ n: Int, seeds a: UInt64, 
     return (ByteHashing.finish(x), ByteHashing.finish(y))
 }
 
-/// The steps of `byteHash`.
-enum ByteHashing {
+/// The steps of `byteHash`. Inlinable, like the interner's look-up: the
+/// readers in FSIIIEffect hash and find a key per cell.
+@usableFromInline enum ByteHashing {
     /// The length enters through a multiplication, not an XOR with the seed:
     /// XORed in, a length difference could cancel a byte difference in the
     /// same bit ("A101-1" and "A1011-1" once hashed alike).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func start(_ seed: UInt64, _ n: Int) -> UInt64 {
         let h = seed &+ UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
         return (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
@@ -40,7 +41,7 @@ enum ByteHashing {
     /// differently: whole 8-byte words, then the last eight bytes again
     /// (overlapping, so the tail costs one load); shorter strings as one
     /// word of two 4-byte loads, or of first, middle and last byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func words(_ p: UnsafePointer<UInt8>, _ n: Int, _ body: (UInt64, Bool) -> Void) {
         let raw = UnsafeRawPointer(p)
         if n >= 8 {
@@ -59,14 +60,14 @@ enum ByteHashing {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func mix(_ h: UInt64, _ word: UInt64, _ last: Bool) -> UInt64 {
         if last { return (h ^ word) &* 0xC4CE_B9FE_1A85_EC53 }
         let m = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
         return (m << 29) | (m >> 35)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func finish(_ h: UInt64) -> UInt64 {
         var h = h
         h ^= h >> 33
@@ -96,47 +97,80 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
 @usableFromInline package struct ByteInterner: @unchecked Sendable {
     /// Manually managed buffers: the hot path reads them without bounds
     /// or uniqueness checks. Every index used is < `count` or < `mask + 1`.
-    final class Storage {
-        var arena: UnsafeMutablePointer<UInt8>
-        var arenaCapacity: Int
-        var arenaCount = 0
-        var starts: UnsafeMutablePointer<Int>      // count + 1 entries
-        var hashes: UnsafeMutablePointer<UInt64>   // count entries
-        var entryCapacity: Int
-        var count = 0
-        var slots: UnsafeMutablePointer<UInt32>    // mask + 1 entries; 0 = empty, else index + 1
-        var mask: Int
-        /// Where `merge` leaves its early reads, so they are not optimised away.
-        var touched: UInt32 = 0
+    ///
+    /// The fields sit behind one pointer, like the buffers: the look-up is
+    /// inlined into the readers of another module (FSIIIEffect), where a
+    /// class's stored `var`s would be checked for exclusive access at run
+    /// time on every read.
+    @usableFromInline final class Storage {
+        @usableFromInline struct State {
+            @usableFromInline init(arena: UnsafeMutablePointer<UInt8>, arenaCapacity: Int, arenaCount: Int = 0, starts: UnsafeMutablePointer<Int>,
+                                   hashes: UnsafeMutablePointer<UInt64>, entryCapacity: Int, count: Int = 0,
+                                   slots: UnsafeMutablePointer<UInt32>, mask: Int) {
+                self.arena = arena
+                self.arenaCapacity = arenaCapacity
+                self.arenaCount = arenaCount
+                self.starts = starts
+                self.hashes = hashes
+                self.entryCapacity = entryCapacity
+                self.count = count
+                self.slots = slots
+                self.mask = mask
+            }
+
+            @usableFromInline var arena: UnsafeMutablePointer<UInt8>
+            @usableFromInline var arenaCapacity: Int
+            @usableFromInline var arenaCount = 0
+            @usableFromInline var starts: UnsafeMutablePointer<Int>      // count + 1 entries
+            @usableFromInline var hashes: UnsafeMutablePointer<UInt64>   // count entries
+            @usableFromInline var entryCapacity: Int
+            @usableFromInline var count = 0
+            @usableFromInline var slots: UnsafeMutablePointer<UInt32>    // mask + 1 entries; 0 = empty, else index + 1
+            @usableFromInline var mask: Int
+            /// Where `merge` leaves its early reads, so they are not optimised away.
+            @usableFromInline var touched: UInt32 = 0
+        }
+        @usableFromInline let state: UnsafeMutablePointer<State>
+
+        var arena: UnsafeMutablePointer<UInt8> { get { state.pointee.arena } set { state.pointee.arena = newValue } }
+        var arenaCapacity: Int { get { state.pointee.arenaCapacity } set { state.pointee.arenaCapacity = newValue } }
+        var arenaCount: Int { get { state.pointee.arenaCount } set { state.pointee.arenaCount = newValue } }
+        var starts: UnsafeMutablePointer<Int> { get { state.pointee.starts } set { state.pointee.starts = newValue } }
+        var hashes: UnsafeMutablePointer<UInt64> { get { state.pointee.hashes } set { state.pointee.hashes = newValue } }
+        var entryCapacity: Int { get { state.pointee.entryCapacity } set { state.pointee.entryCapacity = newValue } }
+        @usableFromInline var count: Int { get { state.pointee.count } set { state.pointee.count = newValue } }
+        var slots: UnsafeMutablePointer<UInt32> { get { state.pointee.slots } set { state.pointee.slots = newValue } }
+        var mask: Int { get { state.pointee.mask } set { state.pointee.mask = newValue } }
+        var touched: UInt32 { get { state.pointee.touched } set { state.pointee.touched = newValue } }
 
         init(capacity: Int) {
             var size = 16
             while size < capacity * 2 { size <<= 1 }
-            mask = size - 1
-            slots = .allocate(capacity: size)
+            let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: size)
             slots.initialize(repeating: 0, count: size)
-            entryCapacity = max(8, capacity)
-            starts = .allocate(capacity: entryCapacity + 1)
+            let entryCapacity = max(8, capacity)
+            let starts = UnsafeMutablePointer<Int>.allocate(capacity: entryCapacity + 1)
             starts[0] = 0
-            hashes = .allocate(capacity: entryCapacity)
-            arenaCapacity = max(64, capacity * 16)
-            arena = .allocate(capacity: arenaCapacity)
+            let arenaCapacity = max(64, capacity * 16)
+            state = .allocate(capacity: 1)
+            state.initialize(to: State(arena: .allocate(capacity: arenaCapacity), arenaCapacity: arenaCapacity, starts: starts,
+                                       hashes: .allocate(capacity: entryCapacity), entryCapacity: entryCapacity,
+                                       slots: slots, mask: size - 1))
         }
 
+        @usableFromInline
         init(copying o: Storage) {
-            mask = o.mask
-            slots = .allocate(capacity: o.mask + 1)
+            let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: o.mask + 1)
             slots.initialize(from: o.slots, count: o.mask + 1)
-            entryCapacity = o.entryCapacity
-            count = o.count
-            starts = .allocate(capacity: entryCapacity + 1)
+            let starts = UnsafeMutablePointer<Int>.allocate(capacity: o.entryCapacity + 1)
             starts.initialize(from: o.starts, count: o.count + 1)
-            hashes = .allocate(capacity: entryCapacity)
+            let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: o.entryCapacity)
             hashes.initialize(from: o.hashes, count: o.count)
-            arenaCapacity = o.arenaCapacity
-            arenaCount = o.arenaCount
-            arena = .allocate(capacity: arenaCapacity)
+            let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: o.arenaCapacity)
             arena.initialize(from: o.arena, count: o.arenaCount)
+            state = .allocate(capacity: 1)
+            state.initialize(to: State(arena: arena, arenaCapacity: o.arenaCapacity, arenaCount: o.arenaCount, starts: starts,
+                                       hashes: hashes, entryCapacity: o.entryCapacity, count: o.count, slots: slots, mask: o.mask))
         }
 
         deinit {
@@ -144,25 +178,27 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
             starts.deallocate()
             hashes.deallocate()
             slots.deallocate()
+            state.deallocate()
         }
 
-        @inline(__always)
+        @inlinable @inline(__always)
         func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? {
-            var slot = Int(truncatingIfNeeded: h) & mask
+            let t = state.pointee
+            var slot = Int(truncatingIfNeeded: h) & t.mask
             while true {
-                let v = slots[slot]
+                let v = t.slots[slot]
                 if v == 0 { return nil }
                 let index = Int(v &- 1)
-                if hashes[index] == h {
-                    let start = starts[index]
-                    if starts[index + 1] - start == n && equalBytes(arena + start, p, n) { return v &- 1 }
+                if t.hashes[index] == h {
+                    let start = t.starts[index]
+                    if t.starts[index + 1] - start == n && Storage.equalBytes(t.arena + start, p, n) { return v &- 1 }
                 }
-                slot = (slot + 1) & mask
+                slot = (slot + 1) & t.mask
             }
         }
 
-        @inline(__always)
-        private func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        @inlinable @inline(__always)
+        static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
             if n > 64 { return memcmp(a, b, n) == 0 }   // up to 64 bytes (a UUID is 36) in words, without a call
             let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
             if n >= 8 {
@@ -181,6 +217,7 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
             return true
         }
 
+        @usableFromInline
         func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
             let index = count
             if index == entryCapacity { resizeEntries(entryCapacity * 2) }
@@ -237,14 +274,14 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
         }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     package init(capacity: Int = 64) { storage = Storage(capacity: capacity) }
 
-    @usableFromInline package var count: Int { storage.count }
+    @inlinable package var count: Int { storage.count }
 
     /// The index of the key, adding it when new.
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
         let h = byteHash(p, n)
         if let found = storage.find(p, n, hash: h) { return found }
@@ -254,7 +291,7 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
 
     /// The index of the key, adding it when new, under a hash the caller
     /// computes (the same function for every key of this interner).
-    @usableFromInline
+    @inlinable @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32 {
         if let found = storage.find(p, n, hash: h) { return found }
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
@@ -262,9 +299,10 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
     }
 
     /// The index of the key, or nil when it was never interned.
-    @usableFromInline
+    @inlinable @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> UInt32? { storage.find(p, n, hash: h) }
 
+    @inlinable @inline(__always)
     package func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { find(p, n, hash: byteHash(p, n)) }
 
     package mutating func intern(_ bytes: [UInt8]) -> UInt32 {
@@ -290,12 +328,12 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
     /// A view for finding keys from several threads at once while nothing
     /// is added. It does not keep the keys alive: the interner must outlive
     /// it and not change while it is used.
-    package struct Lookup: @unchecked Sendable {
-        unowned(unsafe) let storage: Storage
+    @usableFromInline package struct Lookup: @unchecked Sendable {
+        @usableFromInline unowned(unsafe) let storage: Storage
         /// Keys known to the view: their indices are `0 ..< count`.
         package let count: Int
 
-        @inline(__always)
+        @inlinable @inline(__always)
         package func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? { storage.find(p, n, hash: byteHash(p, n)) }
     }
 
