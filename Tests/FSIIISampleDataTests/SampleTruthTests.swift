@@ -93,6 +93,28 @@ struct SampleTruthTests {
         #expect(abs(observed.mean) < 3 * observed.error + 0.05, "observed − (natural + RTM) = \(observed)")
     }
 
+    @Test("courses are followed after their end: assessments near 3, 6 and 12 months for many, the rest censored by the data's end or leaving care")
+    func followedAfterTheEnd() throws {
+        for d in try Self.planted.get() {
+            let last = d.generator.spec.lastDay
+            var followed = [0, 0, 0], censored = [0, 0, 0], evaluable = 0
+            for r in d.evaluation.results where r.isEvaluable {
+                guard let end = d.dataset.courses[r.course].end else { continue }
+                evaluable += 1
+                let days = d.occasions(ofDatasetCitizen: Int(d.dataset.courses[r.course].citizen)).map(\.day)
+                for (k, months) in [3, 6, 12].enumerated() {
+                    let horizon = end + Int((Double(months) * 30.4375).rounded())
+                    if horizon + 45 > last { censored[k] += 1 } else if days.contains(where: { abs($0 - horizon) <= 45 }) { followed[k] += 1 }
+                }
+            }
+            for k in 0..<3 {
+                #expect(Double(followed[k]) > 0.4 * Double(evaluable - censored[k]), "seed \(d.generator.spec.seed), horizon \(k): \(followed[k]) of \(evaluable - censored[k]) not censored")
+                #expect(censored[k] > 0)
+            }
+            #expect(censored[2] > censored[0], "more censored at 12 months than at 3")
+        }
+    }
+
     static func meanLevel(_ levels: [UInt8: UInt8]) -> Double? {
         let v = levels.values.filter { $0 <= 4 }
         return v.isEmpty ? nil : Double(v.reduce(0) { $0 + Int($1) }) / Double(v.count)
