@@ -3,7 +3,8 @@ import FSIIIEffect
 import FSIIIStatistics
 
 /// The latent (true, continuous) limitation of one citizen's conditions
-/// over time: the model behind the sample data (SampleData/README.md).
+/// over time: the model behind the sample data (docs/METHODS.md, "The
+/// sample data's model").
 ///
 ///     L_k(t) = base_k + drift · (t − origin) + Σ_{drops τ ≤ t} w_k · permanent + H(t)
 ///              − Σ_courses effect(t)              (only in the factual world)
@@ -11,7 +12,7 @@ import FSIIIStatistics
 /// Higher is worse (FSIII levels). A drop at τ (hospital stay, fall) adds
 /// a permanent part to every condition k, scaled by its loading w_k (mean
 /// 1), and a recoverable part to the healing state H, the same for every
-/// condition: H heals at `rate` (= natural / 70 points a day) until it is
+/// condition: H heals at `rate` (`SampleGenerator.healingRate`) until it is
 /// 0. A drop while an earlier one still heals adds to H, and H heals at
 /// the same rate: the natural recovery over a span is rate × span whatever
 /// the drops before, for a citizen with a course as for one without. A

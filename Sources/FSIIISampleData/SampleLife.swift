@@ -100,19 +100,22 @@ struct SampleLife {
         }
     }
 
+    /// The referral's coefficients (`referralLogit`).
+    static let referralIntercept = -5.5, referralLevelSlope = 1.0, referralChangeSlope = 6.0, referralNoChange = -1.0
+
     /// Log-odds of a referral at occasion `o`, from what the data shows
     /// there (selection on observables):
     ///
-    ///     η = −2.3 + 1.0·(b̄ − 2) + 3.5·Δ (or −0.5 when there is no Δ)
+    ///     η = −5.5 + 1.0·(b̄ − 2) + 6.0·Δ (or −1.0 when there is no Δ)
     ///         + age band (< 67: +0.4, 67–79: +0.2, 80–89: 0, ≥ 90: −0.6)
     ///         + municipality (Nord 0, Syd −0.3, Øst +0.3) − 0.5 in July–September
     ///
     /// b̄ the mean observed level, Δ its change since the latest earlier
     /// occasion within 180 days (positive: worse). A visible worsening
-    /// after a drop (Δ ≈ 0.7) makes a referral likely (about 0.4), a calm
-    /// assessment unlikely (about 0.04). Nil when nothing was observed.
-    static let referralIntercept = -5.5, referralLevelSlope = 1.0, referralChangeSlope = 6.0, referralNoChange = -1.0
-
+    /// after a drop (Δ ≈ 1) makes a referral likely (about 0.7); a calm
+    /// assessment is unlikely to lead to one (below 0.01 at Δ = 0) unless
+    /// its noise looks like a worsening — the regression to the mean of
+    /// those referred. Nil when nothing was observed.
     func referralLogit(at o: Int) -> Double? {
         let occasion = occasions[o]
         guard let mean = occasion.factualMean else { return nil }
