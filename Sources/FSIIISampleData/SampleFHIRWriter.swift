@@ -6,7 +6,10 @@ import FSIIIBytes
 /// `klgateway.ndjson`, one report per line, one report per citizen and day
 /// with anything to report, timestamped at the end of that day in UTC — so
 /// a citizen's conditions arrive as versions over time, re-assessments
-/// included — and `rates.csv` to price the delivered minutes.
+/// included — and `rates.csv` to price the delivered minutes. Delivered
+/// visits are sent once a month, with the report of the month's last day
+/// (each visit dated by its own period), which keeps a citizen's years of
+/// weekly home care to a few dozen reports.
 ///
 /// The reports carry the same facts as `SampleCSVWriter`'s files:
 /// - an assessment whose level differs from the condition's last is a new
@@ -172,13 +175,16 @@ public enum SampleFHIRWriter {
                 let course = c.courses.lastIndex { $0.start <= cost.day } ?? 0
                 plan = "rh\(c.index)-\(course + 1)"
             }
-            timeline.need("CarePlan/" + plan, on: cost.day)
+            // Delivered visits are reported once a month, in the report of
+            // the month's last day (or the citizen's last day in care).
+            let reported = max(cost.day, min(monthEnd(cost.day), c.inCare.upperBound))
+            timeline.need("CarePlan/" + plan, on: reported)
             // The hundredths of an hour SampleCSVWriter writes, as seconds.
             let seconds = Int((Double(cost.minutes) / 60 * 100).rounded()) * 36
             let from = min(clock[cost.day] ?? 6 * 3600, 24 * 3600 - 1 - seconds)
             clock[cost.day] = from + seconds + 1800
             let id = "e\(c.index)-\(k + 1)"
-            timeline.add("Encounter/" + id, on: cost.day,
+            timeline.add("Encounter/" + id, on: reported,
                          SampleFHIRResources.delivery(id: id, patient: patient, carePlan: plan, start: time(cost.day, from), end: time(cost.day, from + seconds)))
         }
 
@@ -196,6 +202,12 @@ public enum SampleFHIRWriter {
             out.append(0x0A)
         }
         return days.count
+    }
+
+    /// The last day of `day`'s month.
+    static func monthEnd(_ day: Day) -> Day {
+        let c = day.civil
+        return day + (Day.daysIn(month: c.month, year: c.year) - c.day)
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ`, `seconds` after midnight UTC.

@@ -1,3 +1,4 @@
+import Foundation
 import FSIIIEffect
 
 /// What `SampleGenerator` makes for one citizen: synthetic but realistic
@@ -5,11 +6,23 @@ import FSIIIEffect
 /// handling is exercised).
 public struct SampleCitizen: Sendable {
     public var index: Int
-    /// A synthetic CPR-shaped id, `DDMMYY-XXXX`, with a valid birth date.
+    /// A synthetic CPR-shaped id, `DDMMYY-XXXX`, with a valid birth date;
+    /// the last digit is odd for a man, even for a woman.
     public var id: String
     public var birth: Day
     public var team: Int
     public var municipality: Int
+    /// The days the citizen receives home care within the data: from the
+    /// data's first day (or a later entry) to the last day (or an earlier
+    /// exit: death, a move to a nursing home). No row lies outside.
+    public var inCare: ClosedRange<Day>
+    /// The citizen's function drops (a hospital stay, a fall), each
+    /// followed by a reassessment and natural recovery.
+    public var drops: [Day] = []
+    /// Whether the citizen takes part in courses when referred (drawn
+    /// independently of everything else): one who does not is never
+    /// referred, one who does may be at any reassessment.
+    public var acceptsCourses = false
     public var assessments: [SampleAssessment] = []
     public var courses: [SampleCourse] = []
     public var costs: [SampleCost] = []
@@ -38,6 +51,49 @@ public struct SampleCourse: Sendable {
     public var team: Int
     /// The § 83a intervention (index into `Terminology.rehabilitation`'s interventions).
     public var intervention: Int
+    /// What the generator planted in this course: the answer a course
+    /// effect estimator should find.
+    public var truth: SampleTruth
+}
+
+/// The known answer for one course: why it was given and the effect it
+/// has on the citizen's latent level of every condition, day by day
+/// (points per condition, improvement positive: the `meanChange` scale of
+/// SPEC §6).
+///
+/// The effect builds linearly from `effectStart` (the course start, or
+/// its baseline assessment when that comes after the start) to `effectFull`
+/// (two thirds of the way to the planned end), stays full until 14 days
+/// after `plannedEnd` (the follow-up window of SPEC §5, so every follow-up
+/// sees the full effect), then halves every `halfLifeDays` (exponential
+/// decay; nil: it lasts).
+/// In the counterfactual world (`SampleSpec.counterfactual`) it is 0 and
+/// everything else is the same.
+public struct SampleTruth: Sendable, Hashable {
+    /// The assessment whose observed levels decided the referral (SPEC §5's
+    /// baseline unless the course starts more than 30 days later).
+    public var referralDay: Day
+    /// The latest function drop before the referral (nil: none).
+    public var dropDay: Day?
+    /// The full effect: `SampleSpec.effect` times the team's modifier.
+    public var fullEffect: Double
+    public var effectStart: Day
+    public var effectFull: Day
+    /// The day the course really ended (also for a course recorded as open).
+    public var plannedEnd: Day
+    /// The half-life of the effect after `plannedEnd`, in days; nil when it lasts.
+    public var halfLifeDays: Double?
+    /// The course's own follow-up assessment, when one was made.
+    public var followUpDay: Day?
+
+    /// The planted effect on `day`, in points per condition.
+    public func effect(on day: Day) -> Double {
+        if day <= effectStart { return 0 }
+        if day < effectFull { return fullEffect * Double(day - effectStart) / Double(effectFull - effectStart) }
+        if day <= plannedEnd + 14 { return fullEffect }
+        guard let halfLifeDays else { return fullEffect }
+        return fullEffect * exp2(-Double(day - plannedEnd - 14) / halfLifeDays)
+    }
 }
 
 /// A home-care delivery: minutes of a service on a day.
@@ -51,7 +107,7 @@ public struct SampleCost: Sendable {
 public struct SampleSpec: Sendable {
     public var citizens = 300
     public var seed: UInt64 = 1
-    /// Number of teams; by default about one per 25 citizens, 3 to 40.
+    /// Number of teams; by default about one per 50 citizens, 3 to 40.
     public var teams: Int?
     public var firstDay = Day(year: 2023, month: 1, day: 1)!
     public var lastDay = Day(year: 2025, month: 9, day: 30)!
@@ -62,15 +118,44 @@ public struct SampleSpec: Sendable {
     public var badRows = true
     /// Cost rows: one per visit day (`daily`), one per week, or none.
     public var costDetail: CostDetail = .daily
+    /// The planted course effect: the extra improvement of the latent
+    /// level of every condition that a course causes by its end, in points
+    /// per condition (the `meanChange` scale of SPEC §6, improvement
+    /// positive), on top of the natural recovery; each team's courses have
+    /// a multiple of it (mean 1). 0: courses do nothing. −1 to 2.
+    public var effect = 0.30
+    /// Natural recovery after a function drop, with or without a course:
+    /// the net expected latent improvement from the low point after a drop
+    /// over `naturalSpanDays` (the mean span from a course's baseline to
+    /// its follow-up), in points per condition (the `meanChange` scale),
+    /// net of drift and new drops (`SampleGenerator.healingRate`); it lasts
+    /// until the drop's recoverable part has healed. 0 to 0.5.
+    public var natural = 0.20
+    /// Half-life of the planted effect after the course (from 14 days
+    /// after its end), in months of 30.4375 days; 0: the effect lasts.
+    public var decayMonths = 6.0
+    /// Write the world in which the courses had no effect: the same
+    /// citizens, drops, referrals, courses and random draws, only the
+    /// course effect left out (so hours and levels after a course differ).
+    /// Its difference from the factual world is the planted effect.
+    public var counterfactual = false
+
+    /// The span `natural` is given over: 80 days, about the mean span from
+    /// a course's baseline (at most 25 days before the start) to its
+    /// follow-up (near the end of a course of 8–12 weeks).
+    public static let naturalSpanDays = 80
 
     public enum CostDetail: String, Sendable, CaseIterable { case daily, weekly, none }
 
     public init() {}
 
-    public var teamCount: Int { teams ?? min(40, max(3, citizens / 25)) }
+    public var teamCount: Int { teams ?? min(40, max(3, citizens / 50)) }
 
-    /// About how many assessment rows a citizen gets (for `--rows N`).
-    public static let assessmentRowsPerCitizen = 9.5
+    /// About how many assessment rows a citizen gets (for `--rows N`):
+    /// 37.4 on 40,000 citizens with the defaults (1,494,628 rows; 16,553
+    /// courses, 0.41 a citizen; 106 weekly cost rows a citizen). The
+    /// generator before issue 18 made 9.5 (rows only around the courses).
+    public static let assessmentRowsPerCitizen = 37.4
 }
 
 /// Team, municipality and service names of the sample data.

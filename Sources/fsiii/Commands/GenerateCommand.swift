@@ -7,12 +7,19 @@ enum GenerateCommand {
     static let command = Command(
         name: "generate",
         summary: "Write synthetic FSIII sample data (assessments, courses, costs, rates) into a folder",
-        usage: "OUTDIR [--citizens N | --rows N] [--seed S] [--format csv|fhir]",
+        usage: "OUTDIR [--citizens N | --rows N] [--seed S] [--format csv|fhir] [--effect E --natural N --decay-months M]",
         details: """
         The data is synthetic: no real person's data. Citizen ids are CPR-shaped so the CPR handling
         is exercised. The same seed and size give the same files on every machine.
+        The causal answer is known (docs/METHODS.md, "The sample data's model"): citizens in home care
+        drift slowly worse, suffer function drops and recover naturally (--natural) whether or not they
+        get a course; they are reassessed every 55–120 days and 7–28 days after a drop. A reassessment
+        may lead to a course by what the data shows (level, its change, age, municipality, season), so
+        courses start at observed low points and their naive mean change also holds regression to the
+        mean. A course adds --effect on top, halving every --decay-months after its end. Home-care hours
+        follow the level. --counterfactual writes the same data without the effect.
         """,
-        options: [.citizens, .rows, .seed, .generateFormat, .costDetail, .quiet],
+        options: [.citizens, .rows, .seed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual, .quiet],
         run: run)
 
     enum Format: String, CaseIterable { case csv, fhir }
@@ -26,8 +33,12 @@ enum GenerateCommand {
             throw CLIError.usage("give an output folder, not an empty name", command: "generate")
         }
         spec.seed = try args.seed(.seed, default: 1)
-        // About 9.5 assessment rows a citizen: at most some 95 million rows.
+        // About 37 assessment rows a citizen: at most some 370 million rows.
         spec.citizens = try args.int(.citizens, default: 300, in: 1...10_000_000)
+        spec.effect = try args.double(.effect, in: -1...2, unit: "points per condition") ?? spec.effect
+        spec.natural = try args.double(.natural, in: 0...0.5, unit: "points per condition per 80 days") ?? spec.natural
+        spec.decayMonths = try args.double(.decayMonths, in: 0...600, unit: "months") ?? spec.decayMonths
+        spec.counterfactual = args.has(.counterfactual)
         if args.value(.rows) != nil {
             let rows = try args.int(.rows, default: 0, in: 1...100_000_000)
             spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))

@@ -62,6 +62,12 @@ struct CommandLineTests {
         for option in ["--by", "--min-cell", "--format", "--dialect", "--lookback-days", "--horizon-days", "--window", "--rejects", "--html", "--compare"] {
             #expect(r.stdout.components(separatedBy: "  \(option)").count == 2, "\(option) described once")
         }
+        let generate = try CLIRunner.run(["generate", "--help"])
+        #expect(generate.status == 0)
+        for option in ["--effect", "--natural", "--decay-months", "--counterfactual", "--citizens", "--rows"] {
+            #expect(generate.stdout.components(separatedBy: "  \(option)").count == 2, "generate: \(option) described once")
+        }
+        #expect(generate.stdout.contains("meanChange"), "the effect's scale is named")
         let top = try CLIRunner.run(["--help"])
         #expect(top.status == 0 && top.stdout.contains("report") && top.stdout.contains("validate") && top.stdout.contains("codes"))
     }

@@ -87,6 +87,12 @@ struct CommandLineValueTests {
         (["generate", ""], "give an output folder, not an empty name"),
         (["generate"], "give exactly one output folder"),
         (["generate", "a", "b"], "give exactly one output folder"),
+        (["generate", "out", "--effect", "2.5"], "--effect needs a number from -1 to 2 points per condition, not \"2.5\""),
+        (["generate", "out", "--effect", "nan"], "--effect needs a number from -1 to 2 points per condition, not \"nan\""),
+        (["generate", "out", "--natural", "-0.1"], "--natural needs a number from 0 to 0.5 points per condition per 80 days, not \"-0.1\""),
+        (["generate", "out", "--natural", "0.6"], "--natural needs a number from 0 to 0.5 points per condition per 80 days"),
+        (["generate", "out", "--decay-months", "-1"], "--decay-months needs a number from 0 to 600 months, not \"-1\""),
+        (["generate", "out", "--decay-months", ""], "--decay-months needs a number from 0 to 600 months"),
     ]
 
     static func folder() throws -> URL {

@@ -122,23 +122,23 @@ struct HTMLReportTests {
     @Test("suppressed teams show their name and <k only; no chart reveals them", .enabled(if: enabled, "sample data could not be generated"))
     func suppression() throws {
         let sample = try #require(Self.sample)
-        // Teams of the sample have 21–25 citizens: with k = 24 some are suppressed, and every month.
-        let report = sample.report(minCell: 24)
+        // Teams of the sample have 12–17 citizens with an evaluable course, months at most 8: with k = 15 three teams are suppressed, and every month.
+        let report = sample.report(minCell: 15)
         let hidden = report.groups.filter(\.suppressed)
-        try #require(!hidden.isEmpty && hidden.count < report.groups.count)
+        try #require(hidden.count == 3 && report.groups.count == 6)
         let (text, root) = try Self.page(report)
         let rows = try #require(root.withClass("groups").first).descendants("tr")
         for g in hidden {
             let row = try #require(rows.first { $0.first("th")?.text == g.group })
             #expect(row.attributes["class"] == "suppressed")
-            #expect(row.descendants("td").map(\.text).prefix(2) == ["<24", "<24"])
+            #expect(row.descendants("td").map(\.text).prefix(2) == ["<15", "<15"])
             #expect(row.descendants("td").allSatisfy { $0.attributes["data-sort"] == nil })
-            #expect(row.descendants("td").last?.text == "Skjult: færre end 24 borgere")
+            #expect(row.descendants("td").last?.text == "Skjult: færre end 15 borgere")
             #expect(text.components(separatedBy: g.group.htmlEscaped).count - 1 == 1, "\(g.group) is named once, in the table")
             for svg in root.descendants("svg") { #expect(!svg.fullText.contains(g.group)) }
         }
-        #expect(root.descendants("svg").allSatisfy { $0.attributes["id"] != "trend" }, "every month has fewer than 24 citizens")
-        #expect(text.contains("færre end 24 borgere"))
+        #expect(root.descendants("svg").allSatisfy { $0.attributes["id"] != "trend" }, "every month has fewer than 15 citizens")
+        #expect(text.contains("færre end 15 borgere"))
     }
 
     @Test("with too few citizens overall nothing but counts is shown", .enabled(if: enabled, "sample data could not be generated"))
