@@ -54,6 +54,8 @@ struct Option: Sendable, Hashable {
     static let reference = Option("reference", value: "GROUP", help: "compare each group with this group (default: with all other courses)")
     static let bootstrap = Option("bootstrap", value: "B", help: "bootstrap resamples for the uncertainty of the comparison", default: "2000")
     static let seed = Option("seed", value: "S", help: "seed of the bootstrap generator (same seed, same numbers)", default: "1")
+    /// `generate`'s `--seed`: the same name, the generator's meaning.
+    static let generatorSeed = Option("seed", value: "S", help: "seed of the sample generator (same seed and size, same files)", default: "1")
     static let wtpGrid = Option("wtp-grid", value: "FROM:TO:STEP", help: "λ grid of the cost-effectiveness acceptability curve", default: "0:50000:2500")
     static let compare = Option("compare", help: "compare each group's cost and effect with all other courses (or --reference): ICER, INMB, bootstrap; implied by the options below")
     static let ceac = Option("ceac", value: "FILE", help: "write the comparison and acceptability curve to FILE (.json or .csv)")

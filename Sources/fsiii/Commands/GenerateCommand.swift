@@ -19,7 +19,7 @@ enum GenerateCommand {
         mean. A course adds --effect on top, halving every --decay-months after its end. Home-care hours
         follow the level. --counterfactual writes the same data without the effect.
         """,
-        options: [.citizens, .rows, .seed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual, .quiet],
+        options: [.citizens, .rows, .generatorSeed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual, .quiet],
         run: run)
 
     enum Format: String, CaseIterable { case csv, fhir }
@@ -32,7 +32,7 @@ enum GenerateCommand {
         guard !folder.isEmpty else {
             throw CLIError.usage("give an output folder, not an empty name", command: "generate")
         }
-        spec.seed = try args.seed(.seed, default: 1)
+        spec.seed = try args.seed(.generatorSeed, default: 1)
         // About 37 assessment rows a citizen: at most some 370 million rows.
         spec.citizens = try args.int(.citizens, default: 300, in: 1...10_000_000)
         spec.effect = try args.double(.effect, in: -1...2, unit: "points per condition") ?? spec.effect

@@ -68,6 +68,7 @@ struct CommandLineTests {
             #expect(generate.stdout.components(separatedBy: "  \(option)").count == 2, "generate: \(option) described once")
         }
         #expect(generate.stdout.contains("meanChange"), "the effect's scale is named")
+        #expect(generate.stdout.contains("seed of the sample generator") && !generate.stdout.contains("bootstrap"), "generate's --seed is the generator's, not the bootstrap's")
         let top = try CLIRunner.run(["--help"])
         #expect(top.status == 0 && top.stdout.contains("report") && top.stdout.contains("validate") && top.stdout.contains("codes"))
     }
