@@ -6,8 +6,8 @@ import FSIIIStatistics
 /// same spec gives the same bytes on every machine and thread count,
 /// because each citizen draws from its own generator seeded by
 /// (seed, citizen index).
-public struct SampleGenerator: Sendable {
-    public let spec: SampleSpec
+package struct SampleGenerator: Sendable {
+    package let spec: SampleSpec
     let terminology: Terminology
     /// Conditions rehabilitation typically works on, most common first.
     let pool: [ConditionCode]
@@ -16,7 +16,7 @@ public struct SampleGenerator: Sendable {
     /// § 83a interventions (not groups).
     let interventions: [Int]
 
-    public init(_ spec: SampleSpec, terminology: Terminology = .builtIn) {
+    package init(_ spec: SampleSpec, terminology: Terminology = .builtIn) {
         self.spec = spec
         self.terminology = terminology
         let names = ["Vaske sig", "Af- og påklædning", "Lave mad", "Lave husligt arbejde", "Indkøb", "Mobilitet og bevægelse",
@@ -42,7 +42,7 @@ public struct SampleGenerator: Sendable {
     }
 
     /// The data of citizen `i`.
-    public func citizen(_ i: Int) -> SampleCitizen {
+    package func citizen(_ i: Int) -> SampleCitizen {
         var rng = SeededGenerator(seed: spec.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i) &* 0xD1B5_4A32_D192_ED03)
         // Age 62–99, most 75–90.
         let age = min(99, max(62, Int((78 + 8 * normal(&rng)).rounded())))

@@ -32,20 +32,20 @@ public struct CostComparisonReport: Sendable {
     }
 
     public struct Entry: Sendable {
-        public var group: String
-        public var status: Status
+        public package(set) var group: String
+        public package(set) var status: Status
         /// Present exactly when `status` is `.compared`.
-        public var comparison: CostEffectivenessComparison?
+        public package(set) var comparison: CostEffectivenessComparison?
     }
 
-    public var grouping: Grouping
-    public var options: CostComparisonOptions
-    public var reference: Reference
+    public package(set) var grouping: Grouping
+    public package(set) var options: CostComparisonOptions
+    public package(set) var reference: Reference
     /// False for `--by area|condition`: the unit there is not a course.
     public var applies: Bool { !grouping.groupsPairs }
     /// False when `--reference` names no group of the report (no entries then).
-    public var referenceFound: Bool
-    public var entries: [Entry]
+    public package(set) var referenceFound: Bool
+    public package(set) var entries: [Entry]
 
     /// `.referenceSuppressed` or `.noReferenceCourses` when no group could
     /// be compared because of the reference; nil otherwise.
@@ -65,7 +65,7 @@ public struct CostComparisonReport: Sendable {
 extension CostComparisonReport {
     /// The group named `name`: exactly, else the only group equal to it
     /// ignoring case and repeated white space.
-    public static func resolveReference(_ name: String, in groups: [String]) -> String? {
+    package static func resolveReference(_ name: String, in groups: [String]) -> String? {
         if groups.contains(name) { return name }
         func key(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         let matches = groups.filter { key($0) == key(name) }

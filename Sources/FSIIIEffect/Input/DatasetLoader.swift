@@ -2,18 +2,28 @@ import Foundation
 import Dispatch
 import FSIIIBytes
 
-/// Options of an import.
+/// Options of an import (SPEC §3, §11): the terminology codes are resolved
+/// against, the hourly rate of unpriced cost rows, and whether and where to
+/// report progress.
 public struct ImportOptions: Sendable {
+    /// The terminology condition and level cells are resolved against
+    /// (SPEC §2); `Terminology.builtIn` unless `--terminology FILE`.
     public var terminology: Terminology
-    /// `--hourly-rate`: kr per hour for cost rows whose service has no rate.
+    /// `--hourly-rate`: kr per hour for cost rows whose service has no rate
+    /// (SPEC §8); nil leaves such rows unpriced (rejected with a reason).
     public var hourlyRate: Double?
-    /// Show a progress line on standard error (only when it is a terminal).
-    public var showProgress: Bool
+    /// Where progress goes: nil (the default) reports none, and the library
+    /// writes nothing to standard output or standard error. Given a sink, an
+    /// import of more than 16 MiB calls it about twice a second after its
+    /// first second, from another thread, and once more with `finished`
+    /// set at the end. `fsiii` passes one that draws a line on a terminal.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
-    public init(terminology: Terminology = .builtIn, hourlyRate: Double? = nil, showProgress: Bool = ProgressMeter.standardErrorIsTerminal) {
+    /// The options; by default the built-in terminology, no hourly rate and no progress.
+    public init(terminology: Terminology = .builtIn, hourlyRate: Double? = nil, progress: (@Sendable (ImportProgress) -> Void)? = nil) {
         self.terminology = terminology
         self.hourlyRate = hourlyRate
-        self.showProgress = showProgress
+        self.progress = progress
     }
 }
 
@@ -80,7 +90,7 @@ public enum DatasetLoader {
         return dataset
     }
 
-    package static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions(showProgress: false)) -> Dataset {
+    package static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions()) -> Dataset {
         var dataset = Dataset(terminology: options.terminology)
         load(sources, into: &dataset, options: options)
         return dataset
@@ -88,7 +98,7 @@ public enum DatasetLoader {
 
     static func load(_ sources: [InputSource], into dataset: inout Dataset, options: ImportOptions) {
         let totalBytes = sources.reduce(0) { $0 + $1.fileSize }
-        let progress = options.showProgress && totalBytes > 16 << 20 ? ProgressMeter(totalBytes: totalBytes, label: "reading") : nil
+        let progress = totalBytes > 16 << 20 ? options.progress.map { ProgressMeter(totalBytes: totalBytes, sink: $0) } : nil
         defer { progress?.finish() }
 
         var pricing = Pricing(defaultRate: options.hourlyRate)

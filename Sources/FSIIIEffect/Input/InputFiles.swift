@@ -16,9 +16,9 @@ public struct InputPath: Sendable, Hashable {
 /// recursively, for `assessments*.csv`, `courses*.csv`, `costs*.csv`,
 /// `rates*.csv` and `*.json` / `*.ndjson`; a file is taken by the same
 /// patterns or by its explicit kind.
-public enum InputDiscovery {
+package enum InputDiscovery {
     /// The kind a file name implies, nil when it matches no pattern.
-    public static func kind(ofFileNamed name: String) -> InputKind? {
+    package static func kind(ofFileNamed name: String) -> InputKind? {
         let lower = name.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") { return .fhir }
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") else { return nil }
@@ -30,7 +30,7 @@ public enum InputDiscovery {
     }
 
     /// Resolves paths to typed files in a stable order (per folder by name).
-    public static func resolve(_ inputs: [InputPath]) throws(InputFailure) -> [InputPath] {
+    package static func resolve(_ inputs: [InputPath]) throws(InputFailure) -> [InputPath] {
         var out: [InputPath] = []
         for input in inputs {
             var isDirectory: ObjCBool = false

@@ -2,9 +2,9 @@
 /// Gregorian). Integer-coded so windows such as `[start − 30, start]` are
 /// plain integer comparisons on the hot path.
 public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConvertible {
-    public var rawValue: Int32
+    package var rawValue: Int32
 
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The day of a civil date, or nil when the date does not exist
     /// (e.g. 31-02-2024): from `monthTable` for 1850–2149, else by Howard
@@ -44,7 +44,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     /// `monthTable`. Every window or horizon around them (at most a few
     /// thousand days) stays far inside `Int32`, so day arithmetic on input
     /// dates cannot overflow.
-    public static let supportedRange = Day(rawValue: Int32(daysFromCivil(tableFirstYear, 1, 1)))...Day(rawValue: Int32(daysFromCivil(tableFirstYear + 299, 12, 31)))
+    package static let supportedRange = Day(rawValue: Int32(daysFromCivil(tableFirstYear, 1, 1)))...Day(rawValue: Int32(daysFromCivil(tableFirstYear + 299, 12, 31)))
 
     /// The first year of `monthTable`.
     static let tableFirstYear = 1850

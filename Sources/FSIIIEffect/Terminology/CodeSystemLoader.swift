@@ -128,7 +128,7 @@ public enum CodeSystemLoader {
 
 /// A terminology file that cannot be used.
 public struct TerminologyError: Error, CustomStringConvertible, Sendable {
-    public var message: String
+    public package(set) var message: String
     public var description: String { message + " (use the built-in tables by leaving out --terminology)" }
 }
 

@@ -43,9 +43,9 @@ struct CSVLayout {
 
 /// Why a whole file could not be read.
 public struct InputFailure: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
+    public package(set) var path: String
+    public package(set) var line: Int
+    public package(set) var message: String
     /// `path:line: message`, made safe as `ImportProblem` makes its text (SPEC §10, `Echo`).
     public var description: String {
         let place = Echo.text(path)
