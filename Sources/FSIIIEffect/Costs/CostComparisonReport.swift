@@ -8,6 +8,7 @@
 /// the reference group is suppressed (its figures would follow from the
 /// differences) or has no evaluable course.
 public struct CostComparisonReport: Sendable {
+    /// What the groups are compared with: one named group, or for each group all other courses.
     public enum Reference: Sendable, Hashable {
         case group(String)
         case allOtherCourses
@@ -31,20 +32,27 @@ public struct CostComparisonReport: Sendable {
         case noReferenceCourses = "no_reference_courses"
     }
 
+    /// The comparison of one group, in the report's group order.
     public struct Entry: Sendable {
+        /// The group's name, as in `EffectReport.groups`.
         public package(set) var group: String
+        /// Whether it was compared, and if not, why.
         public package(set) var status: Status
         /// Present exactly when `status` is `.compared`.
         public package(set) var comparison: CostEffectivenessComparison?
     }
 
+    /// The report's `--by`.
     public package(set) var grouping: Grouping
+    /// The options the comparison ran with (reference, λ, B, seed).
     public package(set) var options: CostComparisonOptions
+    /// The reference R.
     public package(set) var reference: Reference
     /// False for `--by area|condition`: the unit there is not a course.
     public var applies: Bool { !grouping.groupsPairs }
     /// False when `--reference` names no group of the report (no entries then).
     public package(set) var referenceFound: Bool
+    /// One entry per group of the report.
     public package(set) var entries: [Entry]
 
     /// `.referenceSuppressed` or `.noReferenceCourses` when no group could

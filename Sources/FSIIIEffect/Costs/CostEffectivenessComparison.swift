@@ -7,6 +7,7 @@ import FSIIIStatistics
 public struct CostEffectivenessComparison: Sendable, Hashable {
     /// Evaluable courses of A and of R.
     public package(set) var courses: Int
+    /// Evaluable courses of R.
     public package(set) var referenceCourses: Int
     /// ΔC = mean cost A − mean cost R, in kr per course.
     public package(set) var deltaCost: Double
@@ -14,6 +15,7 @@ public struct CostEffectivenessComparison: Sendable, Hashable {
     public package(set) var deltaEffect: Double
     /// ICER = ΔC / ΔE in kr per point; nil when ΔE = 0.
     public package(set) var icer: Double?
+    /// The quadrant of (ΔE, ΔC).
     public package(set) var quadrant: CostEffectivenessQuadrant
     /// λ, kr per point.
     public package(set) var wtp: Double
@@ -50,8 +52,11 @@ public struct BootstrapSummary: Sendable, Hashable {
     public package(set) var replicates: Int
     /// S, the seed of ``CostBootstrap``.
     public package(set) var seed: UInt64
+    /// 95 % percentile interval of ΔC.
     public package(set) var deltaCost: Interval
+    /// 95 % percentile interval of ΔE.
     public package(set) var deltaEffect: Interval
+    /// 95 % percentile interval of INMB.
     public package(set) var inmb: Interval
     /// Share of replicates with INMB_b = λ·ΔE_b − ΔC_b > 0.
     public package(set) var probabilityINMBPositive: Double

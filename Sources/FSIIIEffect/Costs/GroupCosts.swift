@@ -1,6 +1,8 @@
 /// Per-group cost figures (SPEC §8).
 public struct GroupCosts: Sendable, Hashable {
+    /// `Σcost` of the group's courses in kr (SPEC §8).
     public package(set) var totalCost: Double
+    /// `Σcost / courses`; nil without courses.
     public package(set) var meanCost: Double?
     /// `Σcost / Σchange`, only when `Σchange > 0`.
     public package(set) var costPerPoint: Double?

@@ -11,6 +11,7 @@ public struct CourseWindows: Sendable, Hashable {
     /// assessment on or before `start + teamLookaheadDays`.
     public var teamLookaheadDays = 14
 
+    /// The windows of SPEC §5 (30, 14 and 14 days by default; `teamLookaheadDays` 14).
     public init(lookbackDays: Int = 30, baselineGraceDays: Int = 14, followUpGraceDays: Int = 14) {
         self.lookbackDays = lookbackDays
         self.baselineGraceDays = baselineGraceDays

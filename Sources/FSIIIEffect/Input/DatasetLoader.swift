@@ -69,8 +69,11 @@ package struct InputSource {
 /// then courses and costs.
 public enum DatasetLoader {
     /// Reads the files and folders of a run. A file that cannot be read at
-    /// all is reported in `report.problems` and the rest still imports;
-    /// only a path that does not exist throws.
+    /// all is reported in `report.problems` and the rest still imports
+    /// (every row accounted for: `read = accepted + rejected + superseded +
+    /// removed`, SPEC §4). Throws `InputFailure` only for a path that does
+    /// not exist, a folder that cannot be listed or holds no input file, and
+    /// a file whose kind its name does not tell (give `InputPath.kind`).
     public static func load(_ inputs: [InputPath], options: ImportOptions = ImportOptions()) throws(InputFailure) -> Dataset {
         let files = try InputDiscovery.resolve(inputs)
         var sources: [InputSource] = []

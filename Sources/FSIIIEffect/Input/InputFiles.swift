@@ -3,9 +3,12 @@ import Foundation
 /// One input named on the command line, with its kind when given explicitly
 /// (`--assessments FILE`); otherwise the kind comes from the file name.
 public struct InputPath: Sendable, Hashable {
+    /// A file or a folder (searched for the patterns of SPEC §11, not recursively).
     public var path: String
+    /// The kind when given explicitly; nil takes it from the file name.
     public var kind: InputKind?
 
+    /// An input at `path`, of `kind` or of the kind its name implies.
     public init(_ path: String, kind: InputKind? = nil) {
         self.path = path
         self.kind = kind

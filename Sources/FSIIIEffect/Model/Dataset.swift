@@ -10,6 +10,7 @@ public struct Dataset: Sendable {
     /// Cost rows; nil when no cost input was given.
     package var costs: CostTable?
     package var pricing = Pricing()
+    /// The accounting of the import (SPEC §4): counts per kind, problems, files.
     public package(set) var report = ImportReport()
     /// Nursing conditions (helbredstilstande) read from KL Gateway reports:
     /// counted, never compared (SPEC §9).

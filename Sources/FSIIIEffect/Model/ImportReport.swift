@@ -4,6 +4,7 @@ import FSIIIBytes
 public enum InputKind: String, Sendable, CaseIterable, Comparable {
     case assessments, courses, costs, rates, fhir
 
+    /// Assessments, courses, costs, rates, FHIR: the order of the accounting lines.
     public static func < (a: InputKind, b: InputKind) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -12,10 +13,15 @@ public enum InputKind: String, Sendable, CaseIterable, Comparable {
 /// The four buckets every row read ends in (SPEC §4):
 /// `read = accepted + rejected + superseded + removed`.
 public struct ImportCounts: Sendable, Hashable {
+    /// Rows (or resources) read.
     public package(set) var read = 0
+    /// Rows used.
     public package(set) var accepted = 0
+    /// Rows refused, each with an `ImportProblem`.
     public package(set) var rejected = 0
+    /// Rows replaced by a later row of the same key (SPEC §4, "which row wins").
     public package(set) var superseded = 0
+    /// Rows removed by a later deletion or an entered-in-error status.
     public package(set) var removed = 0
 
     package init(read: Int = 0, accepted: Int = 0, rejected: Int = 0, superseded: Int = 0, removed: Int = 0) {
@@ -48,6 +54,7 @@ public struct ImportCounts: Sendable, Hashable {
 /// message at most `Echo.messageLimit`, each cell at most
 /// `Echo.rejectsCellLimit` — however the problem was built or changed later.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    /// A refused row, or a warning about a row or file that was still used.
     public enum Severity: String, Sendable { case rejected, warning }
     private var storedFile: String
     private var storedColumn: String
@@ -59,6 +66,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         get { storedFile }
         set { storedFile = Echo.text(newValue) }
     }
+    /// The physical line in the file (1-based); 0 when about the whole file.
     public package(set) var line: Int
     /// The column (header name), or a place such as `(row)`, `(file)` or a
     /// KL Gateway entry's `Condition/<id>`, as shown.
@@ -66,10 +74,12 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         get { storedColumn }
         set { storedColumn = Echo.text(newValue, limit: Echo.labelLimit) }
     }
+    /// What is wrong, with a suggestion where one is clear, as shown.
     public var message: String {
         get { storedMessage }
         set { storedMessage = Echo.message(newValue) }
     }
+    /// Whether the row was refused or only warned about.
     public package(set) var severity: Severity
     /// The rejected row's cells for `--rejects`, made safe as above; empty
     /// for warnings.
@@ -169,7 +179,9 @@ package struct FileSummary: Sendable, Hashable {
 /// The accounting of an import: counts per input kind, every problem, the
 /// files read.
 public struct ImportReport: Sendable {
+    /// The four buckets per kind of input read (`self[kind]` for zero when absent).
     public package(set) var counts: [InputKind: ImportCounts] = [:]
+    /// Every problem in the order found: rejected rows and warnings.
     public package(set) var problems: [ImportProblem] = []
     package var files: [FileSummary] = []
     /// Files that could not be read at all (each also has a problem).
@@ -185,7 +197,9 @@ public struct ImportReport: Sendable {
         set { counts[kind] = newValue }
     }
 
+    /// The problems of refused rows.
     public var rejected: [ImportProblem] { problems.filter { $0.severity == .rejected } }
+    /// The warnings (the rows were used).
     public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
 
     /// The most frequent rejection reasons, most common first.

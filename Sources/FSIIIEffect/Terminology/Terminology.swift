@@ -6,6 +6,7 @@
 /// reads a newer FHIR CodeSystem so users can follow KL's updates without a
 /// new release (`--terminology FILE`).
 public struct Terminology: Sendable {
+    /// The release of the tables (`CodeSystem.version` when loaded from a file).
     public let version: String
     package let areas: [ConditionArea]
     package let conditions: [ConditionConcept]
