@@ -81,7 +81,7 @@ public struct BootstrapSummary: Sendable, Hashable {
 
 /// Cost-effectiveness of a group against a reference (SPEC §8): the pure
 /// functions behind `fsiii report`'s `cost_comparison` and `--ceac`.
-package enum CostEffectiveness {
+enum CostEffectiveness {
     /// Compares A with R. Means are sums added left to right, divided by
     /// the count: ΔC = Σcost_A / n_A − Σcost_R / n_R, likewise ΔE with
     /// the effects. With `bootstrap` B > 0, B replicates of

@@ -41,7 +41,7 @@ package struct CourseCosts: Sendable, Hashable {
 /// Joins cost rows to courses (SPEC §8). The cost table is sorted by
 /// citizen and day, so each course reads its citizen's rows once, finding
 /// each window by binary search; courses are split over both cores.
-package enum CostJoin {
+enum CostJoin {
     /// One entry per course result; open courses get zero cost and no savings.
     package static func join(_ results: [CourseResult], costs: CostTable, horizonDays: Int = 90) -> [CourseCosts] {
         let last = costs.lastDay?.rawValue ?? Int32.min

@@ -73,7 +73,7 @@ package struct ConditionPairs: RandomAccessCollection, Sendable {
 /// Pairs each course's baseline and follow-up assessments per condition
 /// (SPEC §5) and sums them into the course figures (SPEC §6). Courses are
 /// split over both cores; each reads only its citizen's contiguous rows.
-package enum CourseEvaluator {
+enum CourseEvaluator {
     package static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                 windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
         // Each part writes its results straight into their final slots (no
@@ -206,7 +206,7 @@ package enum CourseEvaluator {
 /// citizen spanning the window. Citizens with an assessment dated in
 /// `[FROM − lookback, TO]` get one; the baseline grace is the whole window,
 /// so a citizen first assessed mid-window still has a baseline.
-package enum WindowCourses {
+enum WindowCourses {
     package static func make(from: Day, to: Day, assessments a: AssessmentTable, citizenCount: Int,
                             windows: CourseWindows) -> (courses: [Course], windows: CourseWindows) {
         var w = windows

@@ -43,7 +43,7 @@ public struct ImportProgress: Sendable, Hashable {
 /// line's sink draws the line on standard error (`fsiii`'s `ProgressLine`).
 /// `@unchecked Sendable`: the counters are atomics and the timer (a
 /// thread-safe dispatch source) is only set up in `init` and cancelled.
-package final class ProgressMeter: @unchecked Sendable {
+final class ProgressMeter: @unchecked Sendable {
     private let totalBytes: Int
     private let done = Atomic<Int>(0)
     private let rows = Atomic<Int>(0)
