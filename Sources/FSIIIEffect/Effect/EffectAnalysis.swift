@@ -89,8 +89,8 @@ package enum EffectAnalysis {
                                           baseline: Double(p.baseline), followUp: Double(p.followUp), points: p.change, probability: nil, course: i)
                     let concept = dataset.terminology[p.condition]
                     let s = grouping == .area
-                        ? slot(concept.area, dataset.terminology.areas[concept.area].display, .area(concept.area))
-                        : slot(concept.code.index, concept.display, .condition(concept.code.index))
+                        ? slot(concept.area, dataset.terminology.areas[concept.area].display, .area(uuid: dataset.terminology.areas[concept.area].uuid))
+                        : slot(concept.code.index, concept.display, .condition(uuid: concept.uuid))
                     members.append(Int32(pairUnits.count))
                     memberGroup.append(Int32(s))
                     pairUnits.append(unit)

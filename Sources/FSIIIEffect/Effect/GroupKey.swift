@@ -13,8 +13,9 @@ public enum GroupKey: Sendable, Hashable {
     case month(year: Int, month: Int)
     /// `--by month`: the courses without an end (`(åben)`).
     case openCourses
-    /// `--by area`: the index of the area in the terminology's areas.
-    case area(Int)
-    /// `--by condition`: the index of the condition in the terminology's conditions.
-    case condition(Int)
+    /// `--by area`: the area's FSIII UUID code (its name is `GroupFigures.group`).
+    case area(uuid: String)
+    /// `--by condition`: the condition's FSIII UUID code, as a `condition`
+    /// cell or a KL Gateway `code.coding.code` gives it (SPEC §2).
+    case condition(uuid: String)
 }

@@ -85,4 +85,17 @@ struct EffectReportNamesTests {
         #expect(byMunicipality.name(of: id) == "Kommune Nord")
         #expect(byMunicipality.groups[0].key == .municipality(.unknown))
     }
+
+    @Test("by condition and by area: the keys are the FSIII UUID codes of the condition and of its area")
+    func pairKeys() {
+        let byCondition = Self.report(.condition)
+        #expect(byCondition.groups.map(\.group) == ["Gå", "Vaske sig"])
+        #expect(byCondition.groups.map(\.key) == [.condition(uuid: "51697715-965a-40f3-b4a5-819103bf9d49"),
+                                                  .condition(uuid: "4d46bd94-9518-431c-82e8-ebb91bca307a")])
+        let byArea = Self.report(.area)
+        #expect(byArea.groups.map(\.group) == ["Egenomsorg", "Mobilitet"])
+        #expect(byArea.groups.map(\.key) == [.area(uuid: "43c2b7f0-5e55-4627-8fcf-bdaf5a9d84ac"),
+                                             .area(uuid: "462f9352-0129-4d8e-8c75-a6dfed78ddcf")])
+        #expect(byArea.groups.map(\.meanChange) == [2.0, -1.0], "Vaske sig 3 → 1 in Egenomsorg; Gå 2 → 3 in Mobilitet")
+    }
 }
