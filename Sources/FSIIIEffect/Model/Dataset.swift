@@ -1,5 +1,7 @@
 /// Everything an import produced: integer-coded tables, the name and citizen
-/// dictionaries they index, and the accounting of every row read.
+/// dictionaries they index, and the accounting of every row read. Outside
+/// the package it is read-only and opaque but for `report` and `period`:
+/// hand it to `EffectReporter.report`, whose result names what it shows.
 public struct Dataset: Sendable {
     package var terminology: Terminology
     package var citizens = CitizenRegistry()
