@@ -197,7 +197,7 @@ for rows in options.rows {
             let inputs = [InputPath(assessments, kind: .assessments), InputPath(courses, kind: .courses)]
                 + (options.costs ? [InputPath(costs, kind: .costs), InputPath(rates, kind: .rates)] : [])
             let dataset = (try? DatasetLoader.load(inputs,
-                                                   options: ImportOptions(showProgress: false))) ?? Dataset()
+                                                   options: ImportOptions())) ?? Dataset()
             for (name, seconds) in dataset.report.timings.stages { samples[name, default: []].append(seconds) }
             counts = (dataset.report[.assessments].read, dataset.report[.courses].read, dataset.report[.costs].read, counts.scanRecords)
             let report = EffectReporter.report(dataset)
@@ -273,7 +273,7 @@ if options.fhirCitizens > 0 {
         var entries = 0
         for _ in 0..<options.runs {
             let t = now()
-            let d = (try? DatasetLoader.load([InputPath(folder)], options: ImportOptions(showProgress: false))) ?? Dataset()
+            let d = (try? DatasetLoader.load([InputPath(folder)], options: ImportOptions())) ?? Dataset()
             times.append(now() - t)
             entries = d.report[.fhir].read
         }

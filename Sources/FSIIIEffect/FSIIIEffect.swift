@@ -5,7 +5,7 @@
 /// integer-coded tables of `Model`; `Courses` pairs baseline and follow-up
 /// assessments; `Effect` and `Costs` reduce those to figures; `Output` writes
 /// them. No stage reaches back.
-public enum FSIIIEffect {
+package enum FSIIIEffect {
     /// The library's version, printed by `fsiii --version`.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 }

@@ -5,8 +5,8 @@ import FSIIIEffect
 /// share of bootstrap replicates with λ·ΔE_b − ΔC_b > 0 — the layout a
 /// spreadsheet charts directly. A group without a comparison (suppressed,
 /// the reference, no courses) has empty cells. In the chosen `--dialect`.
-public enum AcceptabilityCurveCSV {
-    public static func write(_ report: CostComparisonReport, grid: [Double], dialect: CSVDialect = .standard) -> String {
+package enum AcceptabilityCurveCSV {
+    package static func write(_ report: CostComparisonReport, grid: [Double], dialect: CSVDialect = .standard) -> String {
         let curves = report.acceptabilityCurves(grid: grid)
         var out = dialect.preamble + dialect.line(["wtp"] + curves.map(\.group))
         for (i, lambda) in grid.enumerated() {

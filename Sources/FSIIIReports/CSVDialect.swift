@@ -8,23 +8,23 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     /// in a Danish Excel with numbers as numbers and æøå intact.
     case excelDA = "excel-da"
 
-    public var delimiter: Character { self == .excelDA ? ";" : "," }
+    package var delimiter: Character { self == .excelDA ? ";" : "," }
 
     /// A real number: shortest round-trip digits; in `excel-da` without an
     /// exponent and with a decimal comma (Danish Excel reads `0,0000839`
     /// as a number, but not every locale reads `8,39E-05`).
-    public func format(_ x: Double) -> String {
+    package func format(_ x: Double) -> String {
         guard x.isFinite else { return "" }
         if self == .standard { return NumberFormatting.shortest(x) }
         return NumberFormatting.plain(x).replacingOccurrences(of: ".", with: ",")
     }
 
-    public func format(_ day: Day) -> String { self == .excelDA ? day.danish : day.iso }
+    package func format(_ day: Day) -> String { self == .excelDA ? day.danish : day.iso }
 
     /// Quotes a field when it holds the delimiter, a quote, a line break or
     /// surrounding spaces (RFC 4180), after `neutralized` has made a field
     /// that a spreadsheet would run as a formula plain text.
-    public func quote(_ field: String) -> String {
+    package func quote(_ field: String) -> String {
         let field = neutralized(field)
         let needs = field.contains(delimiter) || field.contains("\"") || field.contains("\n") || field.contains("\r")
             || field.hasPrefix(" ") || field.hasSuffix(" ")
@@ -41,7 +41,7 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     /// `-0,25` in `excel-da`) is a number, not a formula, and stays as it is.
     /// Every field of every CSV output passes here (`line`), group names,
     /// messages and the cells the rejects file echoes included.
-    public func neutralized(_ field: String) -> String {
+    package func neutralized(_ field: String) -> String {
         guard let first = field.utf8.first, first <= 0x40 || first == 0xEF else { return field }
         var bytes = field.utf8.drop { $0 == 0x20 }
         guard let lead = bytes.first else { return field }
@@ -83,12 +83,12 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     }
 
     /// One line of fields, CRLF-terminated as RFC 4180 and Excel expect.
-    public func line(_ fields: [String]) -> String {
+    package func line(_ fields: [String]) -> String {
         fields.map(quote).joined(separator: String(delimiter)) + "\r\n"
     }
 
     /// What a file starts with: the UTF-8 byte-order mark for Excel.
-    public var preamble: String { self == .excelDA ? "\u{FEFF}" : "" }
+    package var preamble: String { self == .excelDA ? "\u{FEFF}" : "" }
 
     /// A report field as CSV text.
     func format(_ value: FieldValue) -> String {
@@ -105,13 +105,13 @@ public enum CSVDialect: String, Sendable, CaseIterable {
 }
 
 /// Number formatting shared by the writers.
-public enum NumberFormatting {
+package enum NumberFormatting {
     /// Swift's shortest round-trip representation (`0.1`, `2.0`, `8.39e-05`).
-    public static func shortest(_ x: Double) -> String { x.description }
+    package static func shortest(_ x: Double) -> String { x.description }
 
     /// The shortest round-trip digits written without an exponent:
     /// `8.39378770666504e-05` → `0.0000839378770666504`, `1e+16` → `10000000000000000`.
-    public static func plain(_ x: Double) -> String {
+    package static func plain(_ x: Double) -> String {
         let s = x.description
         guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
             return s.hasSuffix(".0") ? String(s.dropLast(2)) : s

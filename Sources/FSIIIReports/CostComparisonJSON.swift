@@ -16,15 +16,15 @@ import FSIIIBytes
 /// without a comparison (`status` other than `compared`: suppressed, the
 /// reference itself, no courses, …) has `null` figures. With `--by
 /// area|condition`: `{ "applies": false, "reason": … }`.
-public enum CostComparisonJSON {
-    public static let groupKeys = [
+package enum CostComparisonJSON {
+    package static let groupKeys = [
         "courses", "reference_courses", "delta_cost", "delta_effect", "icer", "quadrant", "inmb",
         "delta_cost_ci_low", "delta_cost_ci_high", "delta_effect_ci_low", "delta_effect_ci_high",
         "inmb_ci_low", "inmb_ci_high", "p_inmb_positive",
     ]
 
     /// Why the comparison does not apply to pair groupings.
-    public static func notApplicableReason(_ grouping: Grouping) -> String {
+    package static func notApplicableReason(_ grouping: Grouping) -> String {
         "the cost comparison applies to course groupings (--by team, municipality or month), not to condition pairs (--by \(grouping.rawValue))"
     }
 

@@ -4,9 +4,9 @@ import FSIIIEffect
 /// given (SPEC §8, §11): each group against the reference — ΔC, ΔE, ICER,
 /// quadrant, INMB with its bootstrap interval and P(INMB > 0) — within 100
 /// columns. With `--by area|condition` one line says it does not apply.
-public enum CostComparisonTable {
+package enum CostComparisonTable {
     /// `groupHeader` heads the first column (the main table's: "Team", …).
-    public static func write(_ c: CostComparisonReport, language L: Language = .da, minCell: Int = 5, groupHeader: String = "") -> String {
+    package static func write(_ c: CostComparisonReport, language L: Language = .da, minCell: Int = 5, groupHeader: String = "") -> String {
         let da = L == .da
         guard c.applies else {
             return da ? "Omkostningssammenligningen gælder kun forløbsgrupperinger (--by team, municipality eller month), ikke --by \(c.grouping.rawValue).\n"

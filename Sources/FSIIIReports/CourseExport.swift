@@ -6,7 +6,7 @@ import FSIIIBytes
 /// SPEC §6 and, with cost data, the course's cost figures (SPEC §8).
 /// No CPR number, name or raw id: the citizen is only its pseudonym, the
 /// age only its band.
-public enum CourseExport {
+package enum CourseExport {
     static let effectColumns = [
         "pseudonym", "course_id", "team", "municipality", "start", "end", "days", "status", "age_band",
         "n", "baseline_sum", "follow_up_sum", "change", "mean_change", "improved", "unchanged", "worsened",
@@ -15,10 +15,10 @@ public enum CourseExport {
     static let costColumns = ["cost", "hours_before", "cost_before", "hours_after", "cost_after", "hours_change_per_week", "savings", "net_cost"]
 
     /// The column names, with the cost columns when cost data is given.
-    public static func columns(costs: Bool) -> [String] { effectColumns + (costs ? costColumns : []) }
+    package static func columns(costs: Bool) -> [String] { effectColumns + (costs ? costColumns : []) }
 
     /// One row per course, in the order the courses were given.
-    public static func rows(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> [[(String, FieldValue)]] {
+    package static func rows(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> [[(String, FieldValue)]] {
         let costs = report.courseCosts
         var pseudonyms: [UInt32: String] = [:]
         return report.evaluation.results.enumerated().map { i, r in
@@ -71,7 +71,7 @@ public enum CourseExport {
         }
     }
 
-    public static func csv(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer, dialect: CSVDialect = .standard) -> String {
+    package static func csv(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer, dialect: CSVDialect = .standard) -> String {
         var out = dialect.preamble + dialect.line(columns(costs: report.courseCosts != nil))
         for row in rows(report, dataset: dataset, pseudonymizer: pseudonymizer) {
             out += dialect.line(row.map { dialect.format($0.1) })
@@ -79,7 +79,7 @@ public enum CourseExport {
         return out
     }
 
-    public static func json(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> String {
+    package static func json(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> String {
         let courses = rows(report, dataset: dataset, pseudonymizer: pseudonymizer).map { row in
             JSONValue.object(JSONObject(row.map { ($0.0, ReportJSON.json($0.1)) }))
         }

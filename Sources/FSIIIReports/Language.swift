@@ -7,7 +7,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// A number with `digits` decimals: `0,49` in Danish, `0.49` in English,
     /// with thousands grouped (`12.345` / `12,345`).
-    public func number(_ x: Double, digits: Int = 2) -> String {
+    package func number(_ x: Double, digits: Int = 2) -> String {
         guard x.isFinite else { return "–" }
         var s = String(format: "%.\(digits)f", x)
         // A value that rounds to zero is shown without a sign ("0,00", not "-0,00").
@@ -27,15 +27,15 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     /// A share as a percentage: `71 %` (Danish puts a space before %).
-    public func percent(_ x: Double, digits: Int = 0) -> String {
+    package func percent(_ x: Double, digits: Int = 0) -> String {
         number(x * 100, digits: digits) + (self == .da ? " %" : "%")
     }
 
-    public func label(_ key: LabelKey) -> String { self == .da ? key.danish : key.english }
+    package func label(_ key: LabelKey) -> String { self == .da ? key.danish : key.english }
 }
 
 /// Texts of the table and HTML reports, in both languages.
-public enum LabelKey: Sendable {
+package enum LabelKey: Sendable {
     case team, municipality, month, area, condition, courses, citizens, meanChange, ci95, improved, worsened, goals, oe, flag
     case total, costPerPoint, meanSavings, totalCost, suppressedNote, period, teams, rowsRead, rejected, superseded, removed, accepted
     case notEvaluable, phi, funnelTitle, trendTitle, conditionTitle, commonReasons, expectedCount, ratio, limits95, limits998

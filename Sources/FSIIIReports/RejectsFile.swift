@@ -4,8 +4,8 @@ import FSIIIEffect
 /// was, the reason, and the row's cells. The citizen cell holds the
 /// citizen's pseudonym when a key is given, else `[fjernet]`; any other
 /// CPR-shaped text is masked too (SPEC §10).
-public enum RejectsFile {
-    public static func write(_ report: ImportReport, pseudonymizer: Pseudonymizer?, dialect: CSVDialect = .standard) -> String {
+package enum RejectsFile {
+    package static func write(_ report: ImportReport, pseudonymizer: Pseudonymizer?, dialect: CSVDialect = .standard) -> String {
         let rejected = report.rejected
         let width = rejected.map(\.cells.count).max() ?? 0
         var out = dialect.preamble

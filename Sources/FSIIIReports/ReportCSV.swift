@@ -3,6 +3,9 @@ import FSIIIEffect
 /// The CSV report (SPEC §11): one row per group and the total, the keys of
 /// the JSON report as columns with `not_evaluable` flattened.
 public enum ReportCSV {
+    /// The CSV text of `report` in `dialect`: a header line, one line per
+    /// group in the report's order, then `Total`; a suppressed group's
+    /// figures are empty. Throws nothing.
     public static func write(_ report: EffectReport, dialect: CSVDialect = .standard) -> String {
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         var out = dialect.preamble + dialect.line(ReportFields.csvColumns(costs: costs))

@@ -3,7 +3,7 @@ import FSIIIEffect
 /// A value of one report field, before it is written as JSON, CSV or a
 /// table cell. Keeps integers, reals, text and "undefined" apart so every
 /// writer can format them its own way.
-public enum FieldValue: Sendable, Hashable {
+package enum FieldValue: Sendable, Hashable {
     case integer(Int)
     case real(Double)
     case text(String)
@@ -22,10 +22,10 @@ public enum FieldValue: Sendable, Hashable {
 /// The columns of a group row in SPEC §11's order, flattened the way the
 /// CSV report writes them (`not_evaluable_open`, …). The JSON writer nests
 /// `not_evaluable`. One definition for every format (STYLE.md).
-public enum ReportFields {
-    public static let notEvaluableKeys = NotEvaluableReason.allCases.map(\.rawValue)
+package enum ReportFields {
+    package static let notEvaluableKeys = NotEvaluableReason.allCases.map(\.rawValue)
 
-    public static let effectKeys = [
+    package static let effectKeys = [
         "mean_change", "mean_change_ci_low", "mean_change_ci_high", "median_change",
         "improved_share", "improved_share_ci_low", "improved_share_ci_high",
         "worsened_share", "worsened_share_ci_low", "worsened_share_ci_high",
@@ -35,10 +35,10 @@ public enum ReportFields {
         "limit95_low", "limit95_high", "limit998_low", "limit998_high", "funnel_flag",
     ]
 
-    public static let costKeys = ["total_cost", "mean_cost", "cost_per_point", "cost_per_improved", "mean_savings", "mean_net_cost"]
+    package static let costKeys = ["total_cost", "mean_cost", "cost_per_point", "cost_per_improved", "mean_savings", "mean_net_cost"]
 
     /// Every CSV column of the group report.
-    public static func csvColumns(costs: Bool) -> [String] {
+    package static func csvColumns(costs: Bool) -> [String] {
         ["group", "courses", "citizens"] + notEvaluableKeys.map { "not_evaluable_\($0)" } + effectKeys + ["suppressed"] + (costs ? costKeys : [])
     }
 

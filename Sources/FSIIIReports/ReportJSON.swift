@@ -23,6 +23,9 @@ public enum ReportJSON {
         return .object(root)
     }
 
+    /// The JSON text of `report` (UTF-8, keys in the order SPEC §11 lists
+    /// them; `pretty` indents it). Suppressed groups have `null` figures.
+    /// Throws nothing: every report has a JSON form.
     public static func write(_ report: EffectReport, pretty: Bool = true) -> String {
         JSONWriter(pretty: pretty).write(value(report)) + "\n"
     }

@@ -6,6 +6,9 @@ import FSIIIEffect
 /// goal attainment, O/E ratio and a funnel flag marker; cost per point and
 /// mean savings when cost data is given.
 public enum ReportTable {
+    /// The table of `report` as text in `language`, one line per group and
+    /// the total (suppressed groups as `<k`), with the accounting above it.
+    /// Throws nothing.
     public static func write(_ report: EffectReport, language: Language = .da) -> String {
         let L = language
         let minCell = report.options.minCell

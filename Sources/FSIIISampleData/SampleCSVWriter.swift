@@ -6,14 +6,14 @@ import FSIIIBytes
 /// and Danish Excel produce them: `;` delimiters, mixed token styles and
 /// date formats, Danish header names in the courses file, a costs file in
 /// Windows-1252 and decimal commas.
-public enum SampleCSVWriter {
+package enum SampleCSVWriter {
     /// What was written.
-    public struct Summary: Sendable {
-        public var citizens = 0
-        public var assessmentRows = 0
-        public var courseRows = 0
-        public var costRows = 0
-        public var bytes = 0
+    package struct Summary: Sendable {
+        package var citizens = 0
+        package var assessmentRows = 0
+        package var courseRows = 0
+        package var costRows = 0
+        package var bytes = 0
     }
 
     /// Writes assessments.csv, courses.csv, costs.csv and rates.csv into

@@ -25,15 +25,15 @@ import FSIIIBytes
 ///   lasting the hours the CSV form writes (rounded to 0.01 h, so the visit
 ///   lasts a whole number of 36-second steps): both forms then price
 ///   exactly the same time.
-public enum SampleFHIRWriter {
-    public struct Summary: Sendable {
-        public var citizens = 0
-        public var reports = 0
-        public var bytes = 0
+package enum SampleFHIRWriter {
+    package struct Summary: Sendable {
+        package var citizens = 0
+        package var reports = 0
+        package var bytes = 0
     }
 
     /// The name of the reports file in the output folder.
-    public static let fileName = "klgateway.ndjson"
+    package static let fileName = "klgateway.ndjson"
 
     /// Writes `klgateway.ndjson` and `rates.csv` into `folder`, each through
     /// a temporary file renamed into place at the end (`OutputFile`).

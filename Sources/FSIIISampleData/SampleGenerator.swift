@@ -48,8 +48,8 @@ import FSIIIStatistics
 ///   months after its end are observed for those still in care when the
 ///   data ends (the others are censored).
 /// - Home-care hours follow the latent mean level (`addCosts`).
-public struct SampleGenerator: Sendable {
-    public let spec: SampleSpec
+package struct SampleGenerator: Sendable {
+    package let spec: SampleSpec
     let terminology: Terminology
     /// Conditions rehabilitation typically works on, most common first.
     let pool: [ConditionCode]
@@ -61,7 +61,7 @@ public struct SampleGenerator: Sendable {
     /// § 83a interventions (not groups).
     let interventions: [Int]
 
-    public init(_ spec: SampleSpec, terminology: Terminology = .builtIn) {
+    package init(_ spec: SampleSpec, terminology: Terminology = .builtIn) {
         self.spec = spec
         self.terminology = terminology
         let names = ["Vaske sig", "Af- og påklædning", "Lave mad", "Lave husligt arbejde", "Indkøb", "Mobilitet og bevægelse",
@@ -103,7 +103,7 @@ public struct SampleGenerator: Sendable {
     }
 
     /// The data of citizen `i`.
-    public func citizen(_ i: Int) -> SampleCitizen { simulate(i).citizen }
+    package func citizen(_ i: Int) -> SampleCitizen { simulate(i).citizen }
 
     /// The data of citizen `i` and the history behind it (latent levels,
     /// assessment occasions in both worlds), for tests.

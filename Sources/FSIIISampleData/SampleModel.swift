@@ -4,56 +4,56 @@ import FSIIIEffect
 /// What `SampleGenerator` makes for one citizen: synthetic but realistic
 /// FSIII data (no real person's data; ids are CPR-shaped so the CPR
 /// handling is exercised).
-public struct SampleCitizen: Sendable {
-    public var index: Int
+package struct SampleCitizen: Sendable {
+    package var index: Int
     /// A synthetic CPR-shaped id, `DDMMYY-XXXX`, with a valid birth date;
     /// the last digit is odd for a man, even for a woman.
-    public var id: String
-    public var birth: Day
-    public var team: Int
-    public var municipality: Int
+    package var id: String
+    package var birth: Day
+    package var team: Int
+    package var municipality: Int
     /// The days the citizen receives home care within the data: from the
     /// data's first day (or a later entry) to the last day (or an earlier
     /// exit: death, a move to a nursing home). No row lies outside.
-    public var inCare: ClosedRange<Day>
+    package var inCare: ClosedRange<Day>
     /// The citizen's function drops (a hospital stay, a fall), each
     /// followed by a reassessment and natural recovery.
-    public var drops: [Day] = []
+    package var drops: [Day] = []
     /// Whether the citizen takes part in courses when referred (drawn
     /// independently of everything else): one who does not is never
     /// referred, one who does may be at any reassessment.
-    public var acceptsCourses = false
-    public var assessments: [SampleAssessment] = []
-    public var courses: [SampleCourse] = []
-    public var costs: [SampleCost] = []
+    package var acceptsCourses = false
+    package var assessments: [SampleAssessment] = []
+    package var courses: [SampleCourse] = []
+    package var costs: [SampleCost] = []
 }
 
 /// One assessment row, with the cell styles it is written in.
-public struct SampleAssessment: Sendable {
-    public enum Status: Sendable { case active, resolved, enteredInError }
+package struct SampleAssessment: Sendable {
+    package enum Status: Sendable { case active, resolved, enteredInError }
     /// A deliberately unreadable row (only in data made with `badRows`).
-    public enum Defect: Sendable { case badDate, unknownCondition, badLevel, missingCitizen }
-    public var day: Day
-    public var condition: ConditionCode
-    public var level: UInt8
-    public var goal: UInt8?
-    public var status: Status = .active
-    public var id: String
-    public var defect: Defect?
+    package enum Defect: Sendable { case badDate, unknownCondition, badLevel, missingCitizen }
+    package var day: Day
+    package var condition: ConditionCode
+    package var level: UInt8
+    package var goal: UInt8?
+    package var status: Status = .active
+    package var id: String
+    package var defect: Defect?
     /// Random numbers choosing the token style of each cell.
-    public var style: UInt32 = 0
+    package var style: UInt32 = 0
 }
 
-public struct SampleCourse: Sendable {
-    public var id: String
-    public var start: Day
-    public var end: Day?
-    public var team: Int
+package struct SampleCourse: Sendable {
+    package var id: String
+    package var start: Day
+    package var end: Day?
+    package var team: Int
     /// The § 83a intervention (index into `Terminology.rehabilitation`'s interventions).
-    public var intervention: Int
+    package var intervention: Int
     /// What the generator planted in this course: the answer a course
     /// effect estimator should find.
-    public var truth: SampleTruth
+    package var truth: SampleTruth
 }
 
 /// The known answer for one course: why it was given and the effect it
@@ -69,25 +69,25 @@ public struct SampleCourse: Sendable {
 /// decay; nil: it lasts).
 /// In the counterfactual world (`SampleSpec.counterfactual`) it is 0 and
 /// everything else is the same.
-public struct SampleTruth: Sendable, Hashable {
+package struct SampleTruth: Sendable, Hashable {
     /// The assessment whose observed levels decided the referral (SPEC §5's
     /// baseline unless the course starts more than 30 days later).
-    public var referralDay: Day
+    package var referralDay: Day
     /// The latest function drop before the referral (nil: none).
-    public var dropDay: Day?
+    package var dropDay: Day?
     /// The full effect: `SampleSpec.effect` times the team's modifier.
-    public var fullEffect: Double
-    public var effectStart: Day
-    public var effectFull: Day
+    package var fullEffect: Double
+    package var effectStart: Day
+    package var effectFull: Day
     /// The day the course really ended (also for a course recorded as open).
-    public var plannedEnd: Day
+    package var plannedEnd: Day
     /// The half-life of the effect after `plannedEnd`, in days; nil when it lasts.
-    public var halfLifeDays: Double?
+    package var halfLifeDays: Double?
     /// The course's own follow-up assessment, when one was made.
-    public var followUpDay: Day?
+    package var followUpDay: Day?
 
     /// The planted effect on `day`, in points per condition.
-    public func effect(on day: Day) -> Double {
+    package func effect(on day: Day) -> Double {
         if day <= effectStart { return 0 }
         if day < effectFull { return fullEffect * Double(day - effectStart) / Double(effectFull - effectStart) }
         if day <= plannedEnd + 14 { return fullEffect }
@@ -97,82 +97,82 @@ public struct SampleTruth: Sendable, Hashable {
 }
 
 /// A home-care delivery: minutes of a service on a day.
-public struct SampleCost: Sendable {
-    public var day: Day
-    public var minutes: Int
-    public var service: Int
+package struct SampleCost: Sendable {
+    package var day: Day
+    package var minutes: Int
+    package var service: Int
 }
 
 /// What to generate.
-public struct SampleSpec: Sendable {
-    public var citizens = 300
-    public var seed: UInt64 = 1
+package struct SampleSpec: Sendable {
+    package var citizens = 300
+    package var seed: UInt64 = 1
     /// Number of teams; by default about one per 50 citizens, 3 to 40.
-    public var teams: Int?
-    public var firstDay = Day(year: 2023, month: 1, day: 1)!
-    public var lastDay = Day(year: 2025, month: 9, day: 30)!
+    package var teams: Int?
+    package var firstDay = Day(year: 2023, month: 1, day: 1)!
+    package var lastDay = Day(year: 2025, month: 9, day: 30)!
     /// Write conditions, levels and dates in mixed styles (SPEC §2).
-    public var mixedTokens = true
+    package var mixedTokens = true
     /// Add duplicates, entered-in-error rows, resolved rows and a few
     /// unreadable rows, so the import rules are exercised.
-    public var badRows = true
+    package var badRows = true
     /// Cost rows: one per visit day (`daily`), one per week, or none.
-    public var costDetail: CostDetail = .daily
+    package var costDetail: CostDetail = .daily
     /// The planted course effect: the extra improvement of the latent
     /// level of every condition that a course causes by its end, in points
     /// per condition (the `meanChange` scale of SPEC §6, improvement
     /// positive), on top of the natural recovery; each team's courses have
     /// a multiple of it (mean 1). 0: courses do nothing. −1 to 2.
-    public var effect = 0.30
+    package var effect = 0.30
     /// Natural recovery after a function drop, with or without a course:
     /// the net expected latent improvement from the low point after a drop
     /// over `naturalSpanDays` (the mean span from a course's baseline to
     /// its follow-up), in points per condition (the `meanChange` scale),
     /// net of drift and new drops (`SampleGenerator.healingRate`); it lasts
     /// until the drop's recoverable part has healed. 0 to 0.5.
-    public var natural = 0.20
+    package var natural = 0.20
     /// Half-life of the planted effect after the course (from 14 days
     /// after its end), in months of 30.4375 days; 0: the effect lasts.
-    public var decayMonths = 6.0
+    package var decayMonths = 6.0
     /// Write the world in which the courses had no effect: the same
     /// citizens, drops, referrals, courses and random draws, only the
     /// course effect left out (so hours and levels after a course differ).
     /// Its difference from the factual world is the planted effect.
-    public var counterfactual = false
+    package var counterfactual = false
 
     /// The span `natural` is given over: 80 days, about the mean span from
     /// a course's baseline (at most 25 days before the start) to its
     /// follow-up (near the end of a course of 8–12 weeks).
-    public static let naturalSpanDays = 80
+    package static let naturalSpanDays = 80
 
-    public enum CostDetail: String, Sendable, CaseIterable { case daily, weekly, none }
+    package enum CostDetail: String, Sendable, CaseIterable { case daily, weekly, none }
 
-    public init() {}
+    package init() {}
 
-    public var teamCount: Int { teams ?? min(40, max(3, citizens / 50)) }
+    package var teamCount: Int { teams ?? min(40, max(3, citizens / 50)) }
 
     /// About how many assessment rows a citizen gets (for `--rows N`):
     /// 37.4 on 40,000 citizens with the defaults (1,494,628 rows; 16,553
     /// courses, 0.41 a citizen; 106 weekly cost rows a citizen). The
     /// generator before issue 18 made 9.5 (rows only around the courses).
-    public static let assessmentRowsPerCitizen = 37.4
+    package static let assessmentRowsPerCitizen = 37.4
 }
 
 /// Team, municipality and service names of the sample data.
-public enum SampleNames {
-    public static let municipalities = ["Kommune Nord", "Kommune Syd", "Kommune Øst"]
+package enum SampleNames {
+    package static let municipalities = ["Kommune Nord", "Kommune Syd", "Kommune Øst"]
     static let places = ["Nørrebro", "Østerbro", "Vesterbro", "Amager", "Valby", "Brønshøj", "Vanløse", "Bispebjerg",
                          "Sundby", "Ørestad", "Christianshavn", "Frederiksberg", "Hvidovre", "Glostrup", "Ballerup", "Herlev",
                          "Gladsaxe", "Lyngby", "Gentofte", "Søborg", "Rødovre", "Albertslund", "Ishøj", "Brøndby",
                          "Tårnby", "Dragør", "Høje-Taastrup", "Egedal", "Furesø", "Allerød", "Hillerød", "Fredensborg",
                          "Helsingør", "Gribskov", "Halsnæs", "Frederikssund", "Roskilde", "Greve", "Solrød", "Køge"]
 
-    public static func team(_ i: Int) -> String {
+    package static func team(_ i: Int) -> String {
         i < places.count ? "Hold \(places[i])" : "Hold \(i + 1)"
     }
 
     /// Home-care services and their rates in kr per hour.
-    public static let services: [(name: String, rate: Double)] = [
+    package static let services: [(name: String, rate: Double)] = [
         ("Personlig pleje § 83", 412.50),
         ("Praktisk hjælp § 83", 365.00),
         ("Rehabilitering § 83a", 468.00),

@@ -47,7 +47,7 @@ enum Shared {
     static func load(_ args: Arguments, outputs: Outputs, printAccounting: Bool = true) throws(CLIError) -> Dataset {
         let quiet = args.has(.quiet)
         let options = ImportOptions(terminology: try terminology(args), hourlyRate: try args.double(.hourlyRate, in: 0...1_000_000, unit: "kr per hour"),
-                                    showProgress: !quiet && ProgressMeter.standardErrorIsTerminal)
+                                    progress: ProgressLine.sink(quiet: quiet))
         let inputs = try inputs(args)
         let pseudonymizer = args.value(.rejects) == nil ? nil : try pseudonymizer(args)
         let dataset: Dataset

@@ -48,7 +48,7 @@ struct FHIRCSVEquivalenceTests {
         let written = try SampleFHIRWriter.write(generator, to: fhir)
         #expect(written.citizens == c.citizens)
 
-        let options = ImportOptions(showProgress: false)
+        let options = ImportOptions()
         let fromCSV = try DatasetLoader.load([InputPath(csv)], options: options)
         let fromFHIR = try DatasetLoader.load([InputPath(fhir)], options: options)
         #expect(fromFHIR.report.problems.isEmpty, "\(fromFHIR.report.problems.prefix(5))")

@@ -19,7 +19,7 @@ struct ReferenceExampleTests {
     static func check(_ name: String) throws {
         let folder = try #require(example(name))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
-        let dataset = try DatasetLoader.load(files.map { InputPath(folder.appendingPathComponent($0).path) }, options: ImportOptions(showProgress: false))
+        let dataset = try DatasetLoader.load(files.map { InputPath(folder.appendingPathComponent($0).path) }, options: ImportOptions())
         for kind in InputKind.allCases { #expect(dataset.report[kind].balances, "\(kind) accounting balances") }
         let report = EffectReporter.report(dataset)
         let expected = try JSONParser.parse([UInt8](Data(contentsOf: folder.appendingPathComponent("expected.json"))))

@@ -18,7 +18,7 @@ struct SampleReportTests {
 
     static func report(_ folder: String) throws -> JSONValue {
         let dataset = try DatasetLoader.load([InputPath(Fixtures.packageRoot.appendingPathComponent(folder).path)],
-                                             options: ImportOptions(showProgress: false))
+                                             options: ImportOptions())
         return ReportJSON.value(EffectReporter.report(dataset))
     }
 

@@ -20,7 +20,7 @@ struct GeneratedData {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SampleCSVWriter.write(generator, to: folder.path)
-        dataset = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        dataset = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions())
         evaluation = CourseEvaluator.evaluate(dataset.courses, assessments: dataset.assessments, citizens: dataset.citizens)
         let g = generator
         lives = Parallel.map(0..<spec.citizens) { g.simulate($0) }

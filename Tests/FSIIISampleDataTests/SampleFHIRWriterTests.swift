@@ -42,7 +42,7 @@ struct SampleFHIRWriterTests {
         #expect(perCitizen.count == spec.citizens)
         #expect(perCitizen.values.allSatisfy { $0 >= 3 })
 
-        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions())
         #expect(d.report.problems.isEmpty, "\(d.report.problems.prefix(5))")
         #expect(d.report[.fhir].balances)
         #expect(d.report[.fhir].superseded > 0, "re-sent resources are exercised")

@@ -26,7 +26,7 @@ package enum Fixtures {
 
     package static func dataset(_ files: [File], hourlyRate: Double? = nil) -> Dataset {
         DatasetLoader.load(files.map { InputSource(path: $0.name, kind: $0.kind, bytes: FileBytes(utf8: $0.bytes)) },
-                           options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+                           options: ImportOptions(hourlyRate: hourlyRate))
     }
 
     package static func assessments(_ text: String) -> Dataset {

@@ -113,7 +113,7 @@ package enum KLFixture {
         let sources = files.map { file in
             InputSource(path: file.name, kind: InputDiscovery.kind(ofFileNamed: file.name) ?? .fhir, bytes: FileBytes(utf8: Array(file.text.utf8)))
         }
-        return DatasetLoader.load(sources, options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+        return DatasetLoader.load(sources, options: ImportOptions(hourlyRate: hourlyRate))
     }
 
     /// One report per line of one NDJSON file.

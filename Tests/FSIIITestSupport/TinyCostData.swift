@@ -15,7 +15,7 @@ package struct TinyCostData {
     }
 
     package func load(hourlyRate: Double? = nil) throws -> Dataset {
-        try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+        try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(hourlyRate: hourlyRate))
     }
 
     package func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -40,16 +40,16 @@ import FSIIIStatistics
 /// on both cores and the results do not depend on the number of threads.
 /// Every comparison of a report uses the same S, so a group's figures do
 /// not change when other groups come or go.
-public enum CostBootstrap {
+package enum CostBootstrap {
     /// seed₁ … seed_B: the first `count` outputs of `SeededGenerator(seed:)`.
-    public static func replicateSeeds(seed: UInt64, count: Int) -> [UInt64] {
+    package static func replicateSeeds(seed: UInt64, count: Int) -> [UInt64] {
         var master = SeededGenerator(seed: seed)
         return (0..<max(0, count)).map { _ in master.next() }
     }
 
     /// `count` replicates of (ΔC_b, ΔE_b) in replicate order. Empty when
     /// `count` ≤ 0 or either group has no course.
-    public static func replicates(a: [CourseSample], r: [CourseSample], count: Int, seed: UInt64) -> BootstrapReplicates {
+    package static func replicates(a: [CourseSample], r: [CourseSample], count: Int, seed: UInt64) -> BootstrapReplicates {
         guard count > 0, !a.isEmpty, !r.isEmpty else { return BootstrapReplicates(deltaCost: [], deltaEffect: []) }
         let seeds = replicateSeeds(seed: seed, count: count)
         let chunks = Parallel.chunks(count, minimum: 1)
@@ -168,22 +168,22 @@ public enum CostBootstrap {
 }
 
 /// The bootstrap replicates of one comparison, in replicate order b = 1 … B.
-public struct BootstrapReplicates: Sendable, Hashable {
+package struct BootstrapReplicates: Sendable, Hashable {
     /// ΔC_b = mean cost of the resampled A − mean cost of the resampled R.
-    public var deltaCost: [Double]
+    package var deltaCost: [Double]
     /// ΔE_b = mean effect of the resampled A − mean effect of the resampled R.
-    public var deltaEffect: [Double]
+    package var deltaEffect: [Double]
 
-    public init(deltaCost: [Double], deltaEffect: [Double]) {
+    package init(deltaCost: [Double], deltaEffect: [Double]) {
         precondition(deltaCost.count == deltaEffect.count, "one ΔC and one ΔE per replicate")
         self.deltaCost = deltaCost
         self.deltaEffect = deltaEffect
     }
 
-    public var count: Int { deltaCost.count }
+    package var count: Int { deltaCost.count }
 
     /// INMB_b = λ·ΔE_b − ΔC_b.
-    public func inmb(wtp lambda: Double) -> [Double] {
+    package func inmb(wtp lambda: Double) -> [Double] {
         zip(deltaEffect, deltaCost).map { lambda * $0 - $1 }
     }
 
@@ -194,7 +194,7 @@ public struct BootstrapReplicates: Sendable, Hashable {
     /// E., Claxton, K. & Sculpher, M. (2001), "Representing uncertainty: the
     /// role of cost-effectiveness acceptability curves", Health Economics
     /// 10(8), 779–787). nil without replicates.
-    public func probabilityCostEffective(wtp lambda: Double) -> Double? {
+    package func probabilityCostEffective(wtp lambda: Double) -> Double? {
         guard count > 0 else { return nil }
         var positive = 0
         for b in 0..<count where lambda * deltaEffect[b] - deltaCost[b] > 0 { positive += 1 }

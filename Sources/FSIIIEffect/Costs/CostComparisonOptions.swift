@@ -15,5 +15,6 @@ public struct CostComparisonOptions: Sendable, Hashable {
     /// S, the seed of ``CostBootstrap``.
     public var seed: UInt64 = 1
 
+    /// The defaults: off, all other courses as reference, λ = 10,000 kr, B = 2000, S = 1.
     public init() {}
 }

@@ -8,6 +8,7 @@
 /// the reference group is suppressed (its figures would follow from the
 /// differences) or has no evaluable course.
 public struct CostComparisonReport: Sendable {
+    /// What the groups are compared with: one named group, or for each group all other courses.
     public enum Reference: Sendable, Hashable {
         case group(String)
         case allOtherCourses
@@ -31,21 +32,28 @@ public struct CostComparisonReport: Sendable {
         case noReferenceCourses = "no_reference_courses"
     }
 
+    /// The comparison of one group, in the report's group order.
     public struct Entry: Sendable {
-        public var group: String
-        public var status: Status
+        /// The group's name, as in `EffectReport.groups`.
+        public package(set) var group: String
+        /// Whether it was compared, and if not, why.
+        public package(set) var status: Status
         /// Present exactly when `status` is `.compared`.
-        public var comparison: CostEffectivenessComparison?
+        public package(set) var comparison: CostEffectivenessComparison?
     }
 
-    public var grouping: Grouping
-    public var options: CostComparisonOptions
-    public var reference: Reference
+    /// The report's `--by`.
+    public package(set) var grouping: Grouping
+    /// The options the comparison ran with (reference, λ, B, seed).
+    public package(set) var options: CostComparisonOptions
+    /// The reference R.
+    public package(set) var reference: Reference
     /// False for `--by area|condition`: the unit there is not a course.
     public var applies: Bool { !grouping.groupsPairs }
     /// False when `--reference` names no group of the report (no entries then).
-    public var referenceFound: Bool
-    public var entries: [Entry]
+    public package(set) var referenceFound: Bool
+    /// One entry per group of the report.
+    public package(set) var entries: [Entry]
 
     /// `.referenceSuppressed` or `.noReferenceCourses` when no group could
     /// be compared because of the reference; nil otherwise.
@@ -65,7 +73,7 @@ public struct CostComparisonReport: Sendable {
 extension CostComparisonReport {
     /// The group named `name`: exactly, else the only group equal to it
     /// ignoring case and repeated white space.
-    public static func resolveReference(_ name: String, in groups: [String]) -> String? {
+    package static func resolveReference(_ name: String, in groups: [String]) -> String? {
         if groups.contains(name) { return name }
         func key(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         let matches = groups.filter { key($0) == key(name) }

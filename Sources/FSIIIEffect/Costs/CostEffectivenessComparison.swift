@@ -6,28 +6,30 @@ import FSIIIStatistics
 /// bootstrap uncertainty.
 public struct CostEffectivenessComparison: Sendable, Hashable {
     /// Evaluable courses of A and of R.
-    public var courses: Int
-    public var referenceCourses: Int
+    public package(set) var courses: Int
+    /// Evaluable courses of R.
+    public package(set) var referenceCourses: Int
     /// ΔC = mean cost A − mean cost R, in kr per course.
-    public var deltaCost: Double
+    public package(set) var deltaCost: Double
     /// ΔE = mean meanChange A − mean meanChange R, in points.
-    public var deltaEffect: Double
+    public package(set) var deltaEffect: Double
     /// ICER = ΔC / ΔE in kr per point; nil when ΔE = 0.
-    public var icer: Double?
-    public var quadrant: CostEffectivenessQuadrant
+    public package(set) var icer: Double?
+    /// The quadrant of (ΔE, ΔC).
+    public package(set) var quadrant: CostEffectivenessQuadrant
     /// λ, kr per point.
-    public var wtp: Double
+    public package(set) var wtp: Double
     /// INMB = λ·ΔE − ΔC (Stinnett, A. A. & Mullahy, J. (1998), "Net health
     /// benefits: a new framework for the analysis of uncertainty in
     /// cost-effectiveness analysis", Medical Decision Making 18(2 Suppl),
     /// S68–S80); positive means A is worth its cost at λ.
-    public var inmb: Double
+    public package(set) var inmb: Double
     /// nil when no bootstrap was asked for (B = 0).
-    public var bootstrap: BootstrapSummary?
+    public package(set) var bootstrap: BootstrapSummary?
     /// The replicates behind `bootstrap`, for the acceptability curve.
-    public var replicates: BootstrapReplicates?
+    package var replicates: BootstrapReplicates?
 
-    public init(courses: Int, referenceCourses: Int, deltaCost: Double, deltaEffect: Double, wtp: Double,
+    package init(courses: Int, referenceCourses: Int, deltaCost: Double, deltaEffect: Double, wtp: Double,
                 bootstrap: BootstrapSummary? = nil, replicates: BootstrapReplicates? = nil) {
         self.courses = courses
         self.referenceCourses = referenceCourses
@@ -47,17 +49,20 @@ public struct CostEffectivenessComparison: Sendable, Hashable {
 /// ΔC, ΔE and INMB over the replicates, and the probability that INMB > 0.
 public struct BootstrapSummary: Sendable, Hashable {
     /// B, the number of replicates.
-    public var replicates: Int
+    public package(set) var replicates: Int
     /// S, the seed of ``CostBootstrap``.
-    public var seed: UInt64
-    public var deltaCost: Interval
-    public var deltaEffect: Interval
-    public var inmb: Interval
+    public package(set) var seed: UInt64
+    /// 95 % percentile interval of ΔC.
+    public package(set) var deltaCost: Interval
+    /// 95 % percentile interval of ΔE.
+    public package(set) var deltaEffect: Interval
+    /// 95 % percentile interval of INMB.
+    public package(set) var inmb: Interval
     /// Share of replicates with INMB_b = λ·ΔE_b − ΔC_b > 0.
-    public var probabilityINMBPositive: Double
+    public package(set) var probabilityINMBPositive: Double
 
     /// nil without replicates.
-    public init?(_ r: BootstrapReplicates, wtp: Double, seed: UInt64) {
+    package init?(_ r: BootstrapReplicates, wtp: Double, seed: UInt64) {
         guard r.count > 0, let p = r.probabilityCostEffective(wtp: wtp) else { return nil }
         replicates = r.count
         self.seed = seed
@@ -76,12 +81,12 @@ public struct BootstrapSummary: Sendable, Hashable {
 
 /// Cost-effectiveness of a group against a reference (SPEC §8): the pure
 /// functions behind `fsiii report`'s `cost_comparison` and `--ceac`.
-public enum CostEffectiveness {
+enum CostEffectiveness {
     /// Compares A with R. Means are sums added left to right, divided by
     /// the count: ΔC = Σcost_A / n_A − Σcost_R / n_R, likewise ΔE with
     /// the effects. With `bootstrap` B > 0, B replicates of
     /// ``CostBootstrap`` from `seed`. nil when A or R has no course.
-    public static func compare(a: [CourseSample], r: [CourseSample], wtp: Double,
+    package static func compare(a: [CourseSample], r: [CourseSample], wtp: Double,
                                bootstrap: Int = 0, seed: UInt64 = 1) -> CostEffectivenessComparison? {
         guard !a.isEmpty, !r.isEmpty else { return nil }
         let ma = means(a), mr = means(r)
@@ -100,7 +105,7 @@ public enum CostEffectiveness {
     /// The cost-effectiveness acceptability curve: for each λ of `grid`,
     /// the share of replicates with λ·ΔE_b − ΔC_b > 0 (Fenwick, Claxton &
     /// Sculpher 2001). nil without replicates.
-    public static func ceac(_ replicates: BootstrapReplicates, grid: [Double]) -> [Double]? {
+    package static func ceac(_ replicates: BootstrapReplicates, grid: [Double]) -> [Double]? {
         guard replicates.count > 0 else { return nil }
         return grid.compactMap { replicates.probabilityCostEffective(wtp: $0) }
     }

@@ -20,7 +20,7 @@ public enum CostEffectivenessQuadrant: String, Sendable, Hashable, CaseIterable 
 
     /// The quadrant of (ΔC, ΔE). NaN differences (never produced from
     /// non-empty groups of finite figures) fall through to `.noDifference`.
-    public init(deltaCost dc: Double, deltaEffect de: Double) {
+    package init(deltaCost dc: Double, deltaEffect de: Double) {
         if dc == 0 && de == 0 {
             self = .noDifference
         } else if dc <= 0 && de >= 0 {
@@ -37,5 +37,5 @@ public enum CostEffectivenessQuadrant: String, Sendable, Hashable, CaseIterable 
     }
 
     /// Whether the group is in a trade-off quadrant (the ICER then matters).
-    public var isTradeOff: Bool { self == .moreEffectiveMoreCostly || self == .lessEffectiveLessCostly }
+    package var isTradeOff: Bool { self == .moreEffectiveMoreCostly || self == .lessEffectiveLessCostly }
 }

@@ -1,21 +1,21 @@
 import FSIIIBytes
 
 /// The cost figures of one course (SPEC §8).
-public struct CourseCosts: Sendable, Hashable {
+package struct CourseCosts: Sendable, Hashable {
     /// Sum of the citizen's cost rows dated within the course.
-    public var cost: Double
+    package var cost: Double
     /// Hours and cost in `[start − H, start)`.
-    public var hoursBefore: Double
-    public var costBefore: Double
+    package var hoursBefore: Double
+    package var costBefore: Double
     /// Hours and cost in `(end, end + H]`.
-    public var hoursAfter: Double
-    public var costAfter: Double
+    package var hoursAfter: Double
+    package var costAfter: Double
     /// False when the after-window ends after the last date in the cost
     /// data (`after-window incomplete`): no savings figure then.
-    public var afterWindowComplete: Bool
-    public var horizonDays: Int
+    package var afterWindowComplete: Bool
+    package var horizonDays: Int
 
-    public init(cost: Double, hoursBefore: Double, costBefore: Double, hoursAfter: Double, costAfter: Double,
+    package init(cost: Double, hoursBefore: Double, costBefore: Double, hoursAfter: Double, costAfter: Double,
                 afterWindowComplete: Bool, horizonDays: Int) {
         self.cost = cost
         self.hoursBefore = hoursBefore
@@ -27,23 +27,23 @@ public struct CourseCosts: Sendable, Hashable {
     }
 
     /// `cost before − cost after`; nil when the after-window is incomplete.
-    public var savings: Double? { afterWindowComplete ? costBefore - costAfter : nil }
+    package var savings: Double? { afterWindowComplete ? costBefore - costAfter : nil }
 
     /// `(hours before − hours after) / (H / 7)`; nil when the after-window is incomplete.
-    public var hoursChangePerWeek: Double? {
+    package var hoursChangePerWeek: Double? {
         afterWindowComplete ? (hoursBefore - hoursAfter) / (Double(horizonDays) / 7) : nil
     }
 
     /// `cost − savings`, nil without savings.
-    public var netCost: Double? { savings.map { cost - $0 } }
+    package var netCost: Double? { savings.map { cost - $0 } }
 }
 
 /// Joins cost rows to courses (SPEC §8). The cost table is sorted by
 /// citizen and day, so each course reads its citizen's rows once, finding
 /// each window by binary search; courses are split over both cores.
-public enum CostJoin {
+enum CostJoin {
     /// One entry per course result; open courses get zero cost and no savings.
-    public static func join(_ results: [CourseResult], costs: CostTable, horizonDays: Int = 90) -> [CourseCosts] {
+    package static func join(_ results: [CourseResult], costs: CostTable, horizonDays: Int = 90) -> [CourseCosts] {
         let last = costs.lastDay?.rawValue ?? Int32.min
         let parts = Parallel.chunks(results.count, minimum: 4096)
         let partials = Parallel.map(0..<parts.count) { k in

@@ -1,14 +1,14 @@
 /// One evaluable course as the cost-effectiveness comparison sees it
 /// (SPEC §8): its cost and its effect.
-public struct CourseSample: Sendable, Hashable {
+package struct CourseSample: Sendable, Hashable {
     /// Course cost in kr: the sum of the citizen's cost rows dated within
     /// the course (`CourseCosts.cost`).
-    public var cost: Double
+    package var cost: Double
     /// Course effect in points: the course `meanChange` (SPEC §6),
     /// positive is improvement.
-    public var effect: Double
+    package var effect: Double
 
-    public init(cost: Double, effect: Double) {
+    package init(cost: Double, effect: Double) {
         self.cost = cost
         self.effect = effect
     }

@@ -1,21 +1,23 @@
 /// Per-group cost figures (SPEC §8).
 public struct GroupCosts: Sendable, Hashable {
-    public var totalCost: Double
-    public var meanCost: Double?
+    /// `Σcost` of the group's courses in kr (SPEC §8).
+    public package(set) var totalCost: Double
+    /// `Σcost / courses`; nil without courses.
+    public package(set) var meanCost: Double?
     /// `Σcost / Σchange`, only when `Σchange > 0`.
-    public var costPerPoint: Double?
+    public package(set) var costPerPoint: Double?
     /// `Σcost / improved courses`, only when there is one.
-    public var costPerImproved: Double?
+    public package(set) var costPerImproved: Double?
     /// Mean savings over the courses with a savings figure.
-    public var meanSavings: Double?
+    public package(set) var meanSavings: Double?
     /// Mean of `cost − savings` over the same courses.
-    public var meanNetCost: Double?
+    public package(set) var meanNetCost: Double?
     /// Courses with a complete after-window.
-    public var coursesWithSavings: Int
+    public package(set) var coursesWithSavings: Int
     /// Mean change in home-care hours per week, before minus after.
-    public var meanHoursChangePerWeek: Double?
+    public package(set) var meanHoursChangePerWeek: Double?
 
-    public init(totalCost: Double, meanCost: Double?, costPerPoint: Double?, costPerImproved: Double?,
+    package init(totalCost: Double, meanCost: Double?, costPerPoint: Double?, costPerImproved: Double?,
                 meanSavings: Double?, meanNetCost: Double?, coursesWithSavings: Int, meanHoursChangePerWeek: Double?) {
         self.totalCost = totalCost
         self.meanCost = meanCost

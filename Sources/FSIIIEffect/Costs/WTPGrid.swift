@@ -1,16 +1,16 @@
 /// The willingness-to-pay values λ (kr per point) at which the
 /// acceptability curve is drawn (`--wtp-grid FROM:TO:STEP`, SPEC §8).
-public struct WTPGrid: Sendable, Hashable {
-    public var from: Double
-    public var to: Double
-    public var step: Double
+package struct WTPGrid: Sendable, Hashable {
+    package var from: Double
+    package var to: Double
+    package var step: Double
 
     /// At most this many points, so a slip of the step cannot exhaust memory.
-    public static let maximumCount = 100_001
+    package static let maximumCount = 100_001
 
     /// A grid with 0 ≤ from ≤ to, step > 0 and at most `maximumCount`
     /// points; nil otherwise.
-    public init?(from: Double, to: Double, step: Double) {
+    package init?(from: Double, to: Double, step: Double) {
         guard from.isFinite, to.isFinite, step.isFinite, from >= 0, from <= to, step > 0,
               (to - from) / step < Double(Self.maximumCount - 1) + 0.5 else { return nil }
         self.from = from
@@ -19,7 +19,7 @@ public struct WTPGrid: Sendable, Hashable {
     }
 
     /// `FROM:TO:STEP`, e.g. `0:50000:2500`; a decimal comma is accepted.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             .map { Double(String($0.filter { !$0.isWhitespace }.map { $0 == "," ? "." : $0 })) }
         guard parts.count == 3, let from = parts[0], let to = parts[1], let step = parts[2] else { return nil }
@@ -27,7 +27,7 @@ public struct WTPGrid: Sendable, Hashable {
     }
 
     /// The default of `--wtp-grid`: 0 to 50 000 kr per point in steps of 2 500.
-    public static let standard = WTPGrid(uncheckedFrom: 0, to: 50_000, step: 2_500)
+    package static let standard = WTPGrid(uncheckedFrom: 0, to: 50_000, step: 2_500)
 
     private init(uncheckedFrom from: Double, to: Double, step: Double) {
         self.from = from
@@ -38,7 +38,7 @@ public struct WTPGrid: Sendable, Hashable {
     /// λᵢ = from + i·step for i = 0, 1, … while λᵢ ≤ to (with a relative
     /// slack of 10⁻⁹ steps, so `0:1:0.1` ends at 1); computed from i, not
     /// accumulated, so the values carry no summed rounding error.
-    public var values: [Double] {
+    package var values: [Double] {
         let last = Int(((to - from) / step + 1e-9).rounded(.down))
         return (0...last).map { from + Double($0) * step }
     }

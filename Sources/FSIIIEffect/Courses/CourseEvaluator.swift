@@ -1,14 +1,14 @@
 import FSIIIBytes
 
 /// Courses with their compared pairs: the input of every figure.
-public struct CourseEvaluation: Sendable {
+package struct CourseEvaluation: Sendable {
     /// One result per course, in the order the courses were given.
-    public var results: [CourseResult]
+    package var results: [CourseResult]
     /// Compared condition pairs of all courses, course by course.
-    public var pairs: ConditionPairs
-    public var windows: CourseWindows
+    package var pairs: ConditionPairs
+    package var windows: CourseWindows
 
-    public init(results: [CourseResult], pairs: [ConditionPair], windows: CourseWindows) {
+    package init(results: [CourseResult], pairs: [ConditionPair], windows: CourseWindows) {
         self.init(results: results, pairs: ConditionPairs([pairs]), windows: windows)
     }
 
@@ -23,22 +23,22 @@ public struct CourseEvaluation: Sendable {
 /// part of the courses the evaluation split over the cores, read as one
 /// collection. The parts are never copied into a single array, which would
 /// hold the pairs twice at the report's memory peak.
-public struct ConditionPairs: RandomAccessCollection, Sendable {
+package struct ConditionPairs: RandomAccessCollection, Sendable {
     private let segments: [[ConditionPair]]
     /// `segments[k]` holds pairs `starts[k] ..< starts[k + 1]`.
     private let starts: [Int]
 
-    public init(_ segments: [[ConditionPair]]) {
+    package init(_ segments: [[ConditionPair]]) {
         self.segments = segments
         var starts = [0]
         for s in segments { starts.append(starts[starts.count - 1] + s.count) }
         self.starts = starts
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { starts[starts.count - 1] }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { starts[starts.count - 1] }
 
-    public subscript(i: Int) -> ConditionPair {
+    package subscript(i: Int) -> ConditionPair {
         precondition(i >= 0 && i < endIndex, "pair index out of range")
         let k = segment(of: i)
         return segments[k][i - starts[k]]
@@ -46,7 +46,7 @@ public struct ConditionPairs: RandomAccessCollection, Sendable {
 
     /// A course's pairs (`CourseResult.pairs`), which never span two
     /// segments, without copying; other ranges are copied.
-    public subscript(bounds: Range<Int>) -> ArraySlice<ConditionPair> {
+    package subscript(bounds: Range<Int>) -> ArraySlice<ConditionPair> {
         precondition(bounds.lowerBound >= 0 && bounds.upperBound <= endIndex, "pair range out of range")
         guard !bounds.isEmpty else { return [] }
         let k = segment(of: bounds.lowerBound)
@@ -67,14 +67,14 @@ public struct ConditionPairs: RandomAccessCollection, Sendable {
     }
 
     /// Iterates segment by segment (no search per pair).
-    public func makeIterator() -> FlattenSequence<[[ConditionPair]]>.Iterator { segments.joined().makeIterator() }
+    package func makeIterator() -> FlattenSequence<[[ConditionPair]]>.Iterator { segments.joined().makeIterator() }
 }
 
 /// Pairs each course's baseline and follow-up assessments per condition
 /// (SPEC §5) and sums them into the course figures (SPEC §6). Courses are
 /// split over both cores; each reads only its citizen's contiguous rows.
-public enum CourseEvaluator {
-    public static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
+enum CourseEvaluator {
+    package static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                 windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
         // Each part writes its results straight into their final slots (no
         // second copy of a million results) and keeps its pairs in an array
@@ -206,8 +206,8 @@ public enum CourseEvaluator {
 /// citizen spanning the window. Citizens with an assessment dated in
 /// `[FROM − lookback, TO]` get one; the baseline grace is the whole window,
 /// so a citizen first assessed mid-window still has a baseline.
-public enum WindowCourses {
-    public static func make(from: Day, to: Day, assessments a: AssessmentTable, citizenCount: Int,
+enum WindowCourses {
+    package static func make(from: Day, to: Day, assessments a: AssessmentTable, citizenCount: Int,
                             windows: CourseWindows) -> (courses: [Course], windows: CourseWindows) {
         var w = windows
         w.baselineGraceDays = to - from

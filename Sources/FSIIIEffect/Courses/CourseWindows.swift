@@ -11,6 +11,7 @@ public struct CourseWindows: Sendable, Hashable {
     /// assessment on or before `start + teamLookaheadDays`.
     public var teamLookaheadDays = 14
 
+    /// The windows of SPEC §5 (30, 14 and 14 days by default; `teamLookaheadDays` 14).
     public init(lookbackDays: Int = 30, baselineGraceDays: Int = 14, followUpGraceDays: Int = 14) {
         self.lookbackDays = lookbackDays
         self.baselineGraceDays = baselineGraceDays
@@ -37,18 +38,18 @@ public enum CourseOutcome: String, Sendable, Hashable {
 
 /// One compared condition of a course: baseline and follow-up level and
 /// the goal that applies (SPEC §5).
-public struct ConditionPair: Sendable, Hashable {
+package struct ConditionPair: Sendable, Hashable {
     /// Index of the course in `CourseEvaluation.results`.
-    public var course: Int32
-    public var condition: ConditionCode
-    public var baseline: UInt8
-    public var followUp: UInt8
+    package var course: Int32
+    package var condition: ConditionCode
+    package var baseline: UInt8
+    package var followUp: UInt8
     /// The goal level, nil when none (a goal of 9 counts as none, SPEC §6).
-    public var goal: UInt8?
-    public var baselineDay: Day
-    public var followUpDay: Day
+    package var goal: UInt8?
+    package var baselineDay: Day
+    package var followUpDay: Day
 
     /// `b − f`: positive is improvement.
-    public var change: Int { Int(baseline) - Int(followUp) }
-    public var goalMet: Bool? { goal.map { followUp <= $0 } }
+    package var change: Int { Int(baseline) - Int(followUp) }
+    package var goalMet: Bool? { goal.map { followUp <= $0 } }
 }

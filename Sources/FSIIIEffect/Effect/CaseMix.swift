@@ -1,11 +1,11 @@
 import FSIIIStatistics
 
 /// Case-mix strata of SPEC §7: baseline mean level band × age band at start.
-public enum CaseMix {
+package enum CaseMix {
     /// Age bands at course start: < 67, 67–79, 80–89, ≥ 90, unknown.
-    public static let ageBands = ["<67", "67-79", "80-89", ">=90", "unknown"]
+    package static let ageBands = ["<67", "67-79", "80-89", ">=90", "unknown"]
     /// Baseline mean level bands: [0,1), [1,2), [2,3), [3,4].
-    public static let baselineBands = ["[0,1)", "[1,2)", "[2,3)", "[3,4]"]
+    package static let baselineBands = ["[0,1)", "[1,2)", "[2,3)", "[3,4]"]
 
     package static func ageBand(_ age: Int?) -> Int {
         guard let age else { return 4 }
@@ -44,16 +44,16 @@ public enum CaseMix {
 /// Funnel-plot benchmarking of groups against the case-mix expectation
 /// (SPEC §7; Spiegelhalter 2005, "Funnel plots for comparing institutional
 /// performance", with the multiplicative overdispersion of its §4).
-public enum Funnel {
+package enum Funnel {
     /// z of the two-sided 95 % limits.
-    public static let z95 = 1.959963984540054
+    package static let z95 = 1.959963984540054
     /// z of the two-sided 99.8 % limits (Φ⁻¹(0.999)).
-    public static let z998 = 3.090232306167813
+    package static let z998 = 3.090232306167813
 
     /// Overdispersion φ: the groups' z values winsorised at their 10th and
     /// 90th percentiles (type 7), then the mean of their squares. 1 when no
     /// group has a z value.
-    public static func overdispersion(_ zValues: [Double]) -> Double {
+    package static func overdispersion(_ zValues: [Double]) -> Double {
         guard !zValues.isEmpty else { return 1.0 }
         let w = Percentile.winsorized(zValues, lower: 0.1, upper: 0.9)
         return w.reduce(0) { $0 + $1 * $1 } / Double(w.count)

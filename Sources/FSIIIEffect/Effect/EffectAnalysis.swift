@@ -50,20 +50,21 @@ struct EffectUnit {
 
 /// Reduces evaluated courses to the figures of SPEC §7, per group and in
 /// total, with the case-mix benchmark and the funnel limits.
-public enum EffectAnalysis {
+package enum EffectAnalysis {
     /// Groups sorted by name (UTF-8 order), and the total.
-    public static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping: Grouping,
+    package static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping: Grouping,
                                costs: [CourseCosts]? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
         let results = evaluation.results
         let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
         // Groups by integer key (team, municipality, month, condition, area),
         // named once each; no string is made per course.
         var slots = GroupSlots(denseKeys: grouping == .team ? dataset.teams.count : grouping == .municipality ? dataset.municipalities.count : 0)
-        var names: [String] = []
+        var names: [String] = [], keys: [GroupKey] = []
         var notEvaluable: [NotEvaluableCounts] = []
-        func slot(_ key: Int, _ name: @autoclosure () -> String) -> Int {
+        func slot(_ key: Int, _ name: @autoclosure () -> String, _ groupKey: @autoclosure () -> GroupKey) -> Int {
             slots.slot(key) {
                 names.append(name())
+                keys.append(groupKey())
                 notEvaluable.append(NotEvaluableCounts())
             }
         }
@@ -77,7 +78,7 @@ public enum EffectAnalysis {
         for (i, r) in results.enumerated() {
             if let reason = r.notEvaluable {
                 totalNotEvaluable[reason] += 1
-                if !grouping.groupsPairs { notEvaluable[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))][reason] += 1 }
+                if !grouping.groupsPairs { notEvaluable[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset), typedKey(r, grouping))][reason] += 1 }
                 continue
             }
             if grouping.groupsPairs {
@@ -88,15 +89,15 @@ public enum EffectAnalysis {
                                           baseline: Double(p.baseline), followUp: Double(p.followUp), points: p.change, probability: nil, course: i)
                     let concept = dataset.terminology[p.condition]
                     let s = grouping == .area
-                        ? slot(concept.area, dataset.terminology.areas[concept.area].display)
-                        : slot(concept.code.index, concept.display)
+                        ? slot(concept.area, dataset.terminology.areas[concept.area].display, .area(uuid: dataset.terminology.areas[concept.area].uuid))
+                        : slot(concept.code.index, concept.display, .condition(uuid: concept.uuid))
                     members.append(Int32(pairUnits.count))
                     memberGroup.append(Int32(s))
                     pairUnits.append(unit)
                 }
             } else {
                 members.append(Int32(i))
-                memberGroup.append(Int32(slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset))))
+                memberGroup.append(Int32(slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset), typedKey(r, grouping))))
             }
         }
         // The total reads the courses in order and makes each unit where it
@@ -105,7 +106,7 @@ public enum EffectAnalysis {
         // (reading a group's courses where they lie would miss the cache on
         // every one). The groups on one core and the total on the other.
         let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        let (groupNames, groupNotEvaluable, everyone, groupOf, pairs) = (names, notEvaluable, members, memberGroup, pairUnits)
+        let (groupNames, groupKeys, groupNotEvaluable, everyone, groupOf, pairs) = (names, keys, notEvaluable, members, memberGroup, pairUnits)
         let caseMix = !grouping.groupsPairs, groupCosts = grouping.groupsPairs ? nil : costs, citizenCount = dataset.citizens.count
         @inline(__always) func unit(_ m: Int32) -> EffectUnit {
             caseMix ? courseUnit(results[Int(m)], index: Int(m), probability: probabilities[Int(m)]) : pairs[Int(m)]
@@ -128,6 +129,7 @@ public enum EffectAnalysis {
                 }
                 return order.map { k in
                     var g = figures(groupNames[k], grouped[start[k]..<start[k + 1]], caseMix: caseMix, costs: groupCosts, stamps: &stamps)
+                    g.key = groupKeys[k]
                     g.notEvaluable = groupNotEvaluable[k]
                     return g
                 }
@@ -168,6 +170,18 @@ public enum EffectAnalysis {
         }
     }
 
+    /// The typed key of a course's group (`groupKey` as the report shows it).
+    static func typedKey(_ r: CourseResult, _ grouping: Grouping) -> GroupKey {
+        switch grouping {
+        case .team: return .team(r.teamID)
+        case .municipality: return .municipality(r.municipalityID)
+        case .month:
+            guard let c = r.end?.civil else { return .openCourses }
+            return .month(year: c.year, month: c.month)
+        case .area, .condition: return .total
+        }
+    }
+
     /// The name of a course's group.
     static func groupName(_ r: CourseResult, grouping: Grouping, dataset: Dataset) -> String {
         switch grouping {
@@ -179,9 +193,9 @@ public enum EffectAnalysis {
     }
 
     /// The group of courses without a team (or municipality).
-    public static let unknownGroup = "(ukendt)"
+    package static let unknownGroup = "(ukendt)"
     /// The `--by month` group of open courses.
-    public static let openGroup = "(åben)"
+    package static let openGroup = "(åben)"
 
     /// The figures of one set of units, read in one pass (sums in unit
     /// order, as the figures define them).

@@ -2,50 +2,100 @@ import FSIIIBytes
 
 /// The options of a report run; defaults are SPEC §5, §8 and §10's.
 public struct ReportOptions: Sendable {
+    /// `--by`: what the figures are grouped by (SPEC §7); teams by default.
     public var grouping: Grouping = .team
+    /// `--lookback-days` and the grace days: how baseline and follow-up are found (SPEC §5).
     public var windows = CourseWindows()
     /// `--window FROM..TO`: one course per citizen when there is no course data.
     public var window: ClosedRange<Day>?
-    /// `--horizon-days`: the before- and after-windows of the cost join.
+    /// `--horizon-days`: the before- and after-windows of the cost join, in days (SPEC §8).
     public var horizonDays = 90
-    /// `--min-cell`: groups with fewer citizens are suppressed.
+    /// `--min-cell`: groups with fewer citizens are suppressed (SPEC §10), 5 by default.
     public var minCell = 5
-    /// `--reference`, `--wtp`, `--bootstrap`, `--seed`: the cost comparison.
+    /// `--reference`, `--wtp`, `--bootstrap`, `--seed`: the cost comparison (off by default).
     public var comparison = CostComparisonOptions()
 
+    /// The defaults: by team, SPEC §5's windows, 90-day horizon, min cell 5, no comparison.
     public init() {}
 }
 
 /// Everything `fsiii report` prints, computed once: the import accounting,
-/// the course results and the figures per group and in total.
+/// the course results and the figures per group and in total, with the
+/// team and municipality names (masked, SPEC §10) so that no dataset is
+/// needed afterwards. Suppressed groups (SPEC §10) keep their figures
+/// here; every output of the package hides them, and so should a consumer.
 public struct EffectReport: Sendable {
-    public var options: ReportOptions
-    public var imports: ImportReport
-    public var evaluation: CourseEvaluation
+    /// The options the report was made with.
+    public package(set) var options: ReportOptions
+    /// The accounting of the import (SPEC §4).
+    public package(set) var imports: ImportReport
+    package var evaluation: CourseEvaluation
     /// Per-course cost figures, indexed like `evaluation.results`; nil without cost data.
-    public var courseCosts: [CourseCosts]?
-    public var groups: [GroupFigures]
-    public var total: GroupFigures
-    /// The overdispersion factor of the funnel limits (SPEC §7).
-    public var phi: Double
+    package var courseCosts: [CourseCosts]?
+    /// The figures per group, sorted by name (UTF-8 order), after suppression.
+    public package(set) var groups: [GroupFigures]
+    /// The figures of every course (pair) together; `key` is `.total`.
+    public package(set) var total: GroupFigures
+    /// φ, the overdispersion factor of the funnel limits (SPEC §7); 1 without overdispersion.
+    public package(set) var phi: Double
     /// First and last assessment date.
-    public var period: ClosedRange<Day>?
+    public package(set) var period: ClosedRange<Day>?
     /// Citizens with at least one accepted assessment or course.
-    public var citizenCount: Int
+    public package(set) var citizenCount: Int
     /// Where the courses came from.
-    public var courseSource: CourseSource
+    public package(set) var courseSource: CourseSource
     /// Time spent per stage (`courses`, `cost join`, `aggregation`, `cost comparison`).
     package var timings = StageTimings()
-    /// Each group compared with the reference (SPEC §8); nil without cost data.
-    public var costComparison: CostComparisonReport?
+    /// Each group compared with the reference (SPEC §8); nil without cost
+    /// data or when the comparison was not asked for.
+    public package(set) var costComparison: CostComparisonReport?
+    /// The team names as shown, by `TeamID` index (index 0 is "").
+    package var teamNames: [String] = []
+    /// The municipality names as shown, by `MunicipalityID` index.
+    package var municipalityNames: [String] = []
 
+    /// Where the courses came from: the course files (`courses`), one per
+    /// citizen over `--window` (`window`), or none at all (`none`).
     public enum CourseSource: String, Sendable { case courses, window, none }
+
+    /// Every course's result, in course order (`CourseResult.course`).
+    public var courses: [CourseResult] { evaluation.results }
+
+    /// The name of `team` as every output shows it (a CPR-shaped number in
+    /// it masked, SPEC §10); `(ukendt)` for `.unknown` or an id of another import.
+    public func name(of team: TeamID) -> String {
+        let i = Int(team.index)
+        return i > 0 && i < teamNames.count ? teamNames[i] : EffectAnalysis.unknownGroup
+    }
+
+    /// The name of `municipality`, masked like a team's; `(ukendt)` for `.unknown`.
+    public func name(of municipality: MunicipalityID) -> String {
+        let i = Int(municipality.index)
+        return i > 0 && i < municipalityNames.count ? municipalityNames[i] : EffectAnalysis.unknownGroup
+    }
+
+    /// Every team of the import with its name, in order of first appearance
+    /// (`.unknown` not among them).
+    public var teams: [(id: TeamID, name: String)] {
+        teamNames.indices.dropFirst().map { (TeamID(UInt32($0)), teamNames[$0]) }
+    }
+
+    /// Every municipality of the import with its name, like `teams`.
+    public var municipalities: [(id: MunicipalityID, name: String)] {
+        municipalityNames.indices.dropFirst().map { (MunicipalityID(UInt32($0)), municipalityNames[$0]) }
+    }
 }
 
 /// Runs the pipeline on an imported dataset: courses (§5), course figures
 /// (§6), group figures and case mix (§7), costs (§8), suppression (§10).
 public enum EffectReporter {
-    /// The report of `dataset` under `options`.
+    /// The report of `dataset` under `options`: every course evaluated
+    /// (SPEC §5–6), the figures per group and in total (§7: mean change
+    /// `Σ(b − f)/n` per course averaged, positive is improvement, with its
+    /// 95 % t interval; improved share = improved courses / evaluable
+    /// courses, with its Wilson interval), costs (§8) when the dataset has
+    /// cost rows, and small groups suppressed (§10). Throws nothing: an
+    /// input without courses gives a report without figures.
     ///
     /// The dataset is consumed: once the courses are evaluated its
     /// assessment table and courses are freed (when no one else holds them), so the
@@ -93,6 +143,7 @@ public enum EffectReporter {
         }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
-                            courseSource: source, timings: timings, costComparison: comparison)
+                            courseSource: source, timings: timings, costComparison: comparison,
+                            teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

@@ -3,59 +3,93 @@ import FSIIIStatistics
 /// The figures of one group, or of all courses together (SPEC §7).
 /// An undefined figure is nil (`null` in JSON).
 public struct GroupFigures: Sendable {
-    public var group: String
+    /// The group's name as shown: a team or municipality name (CPR-shaped
+    /// numbers masked, SPEC §10), `YYYY-MM`, an area or condition, `(ukendt)`,
+    /// `(åben)` or `Total`.
+    public package(set) var group: String
+    /// Which group this is (`.total` for `EffectReport.total`).
+    public package(set) var key: GroupKey = .total
     /// Evaluable courses (compared pairs with `--by area|condition`).
-    public var courses = 0
+    public package(set) var courses = 0
     /// Distinct citizens of those courses.
-    public var citizens = 0
-    public var notEvaluable = NotEvaluableCounts()
-    public var meanChange: Double?
+    public package(set) var citizens = 0
+    /// Not-evaluable courses by reason (SPEC §5); with `--by area|condition` only in the total.
+    public package(set) var notEvaluable = NotEvaluableCounts()
+    /// Mean of the units' change (course: `Σ(b − f)/n`; pair: `b − f`), in points; positive is improvement; nil without units.
+    public package(set) var meanChange: Double?
     /// 95 % t interval of the mean change; nil when fewer than two courses.
-    public var meanChangeCI: Interval?
-    public var medianChange: Double?
-    public var improved = 0
-    public var worsened = 0
-    public var improvedShare: Double?
-    public var improvedCI: Interval?
-    public var worsenedShare: Double?
-    public var worsenedCI: Interval?
-    public var goalsSet = 0
-    public var goalsMet = 0
-    public var goalAttainment: Double?
-    public var goalCI: Interval?
-    public var meanEffectiveness: Double?
-    public var wilcoxonZ: Double?
-    public var wilcoxonP: Double?
+    public package(set) var meanChangeCI: Interval?
+    /// Median of the same changes (type 7 percentile at 0.5).
+    public package(set) var medianChange: Double?
+    /// Units with change > 0.
+    public package(set) var improved = 0
+    /// Units with change < 0.
+    public package(set) var worsened = 0
+    /// `improved / courses`; nil without units.
+    public package(set) var improvedShare: Double?
+    /// 95 % Wilson score interval of `improvedShare`.
+    public package(set) var improvedCI: Interval?
+    /// `worsened / courses`; nil without units.
+    public package(set) var worsenedShare: Double?
+    /// 95 % Wilson score interval of `worsenedShare`.
+    public package(set) var worsenedCI: Interval?
+    /// Compared conditions with a goal level (SPEC §6).
+    public package(set) var goalsSet = 0
+    /// Of those, the ones whose follow-up reached the goal (f ≤ goal).
+    public package(set) var goalsMet = 0
+    /// `goalsMet / goalsSet`; nil when no goal was set.
+    public package(set) var goalAttainment: Double?
+    /// 95 % Wilson score interval of `goalAttainment`.
+    public package(set) var goalCI: Interval?
+    /// Mean of `(Σb − Σf) / Σb` over the units with Σb > 0: the share of the limitation removed.
+    public package(set) var meanEffectiveness: Double?
+    /// z of the Wilcoxon signed-rank test of Σb against Σf (zero differences dropped, normal approximation with tie correction).
+    public package(set) var wilcoxonZ: Double?
+    /// Two-sided p of `wilcoxonZ`; nil without non-zero differences.
+    public package(set) var wilcoxonP: Double?
     /// Case mix (course groupings only): improved courses…
-    public var observed: Int?
+    public package(set) var observed: Int?
     /// …and their expected number from the strata.
-    public var expected: Double?
-    public var ratio: Double?
-    public var funnelZ: Double?
+    public package(set) var expected: Double?
+    /// O/E = `observed / expected`; nil when expected = 0.
+    public package(set) var ratio: Double?
+    /// `(O − E) / √variance`, before the overdispersion factor φ (SPEC §7).
+    public package(set) var funnelZ: Double?
     /// `Σ p(1 − p)`, the binomial variance of `observed` under the case mix.
-    public var variance: Double?
-    public var limit95: Interval?
-    public var limit998: Interval?
-    public var funnelFlag: FunnelFlag?
+    public package(set) var variance: Double?
+    /// The funnel's 95 % limits of O/E at this group's E, widened by √φ when φ > 1.
+    public package(set) var limit95: Interval?
+    /// The funnel's 99.8 % limits of O/E, likewise.
+    public package(set) var limit998: Interval?
+    /// Where O/E lies against `limit95` and `limit998`; nil for pair groupings.
+    public package(set) var funnelFlag: FunnelFlag?
     /// Fewer citizens than `--min-cell`, or suppressed to protect another
     /// group (SPEC §10); the outputs then hide the figures.
-    public var suppressed = false
+    public package(set) var suppressed = false
     /// Cost figures when cost data was given (SPEC §8).
-    public var costs: GroupCosts?
+    public package(set) var costs: GroupCosts?
 
-    public init(group: String) { self.group = group }
+    package init(group: String, key: GroupKey = .total) {
+        self.group = group
+        self.key = key
+    }
 }
 
 /// Counts of not-evaluable courses by reason (SPEC §5).
 public struct NotEvaluableCounts: Sendable, Hashable {
-    public var open = 0
-    public var noBaseline = 0
-    public var noFollowUp = 0
-    public var notRelevant = 0
+    /// Courses without an end.
+    public package(set) var open = 0
+    /// Courses where no condition has a baseline.
+    public package(set) var noBaseline = 0
+    /// Courses where no condition with a baseline has a follow-up.
+    public package(set) var noFollowUp = 0
+    /// Courses whose every pair has a level 9 (not relevant).
+    public package(set) var notRelevant = 0
 
-    public init() {}
+    package init() {}
 
-    public subscript(reason: NotEvaluableReason) -> Int {
+    /// The count of `reason`.
+    public package(set) subscript(reason: NotEvaluableReason) -> Int {
         get {
             switch reason {
             case .open: return open
@@ -74,6 +108,7 @@ public struct NotEvaluableCounts: Sendable, Hashable {
         }
     }
 
+    /// Every not-evaluable course: the sum of the four reasons.
     public var total: Int { open + noBaseline + noFollowUp + notRelevant }
 }
 

@@ -7,8 +7,8 @@
 /// group (fewest citizens, then name) is suppressed too. The total is
 /// suppressed when it has fewer than `k` citizens itself. `k ≤ 1` turns
 /// suppression off.
-public enum SmallCellSuppression {
-    public static func apply(_ groups: inout [GroupFigures], total: inout GroupFigures, minCell k: Int) {
+package enum SmallCellSuppression {
+    package static func apply(_ groups: inout [GroupFigures], total: inout GroupFigures, minCell k: Int) {
         for i in groups.indices { groups[i].suppressed = k > 1 && groups[i].citizens < k }
         total.suppressed = k > 1 && total.citizens < k
         guard k > 1 else { return }
@@ -22,5 +22,5 @@ public enum SmallCellSuppression {
     }
 
     /// How a suppressed count is shown: `<5`.
-    public static func maskedCount(minCell k: Int) -> String { "<\(k)" }
+    package static func maskedCount(minCell k: Int) -> String { "<\(k)" }
 }

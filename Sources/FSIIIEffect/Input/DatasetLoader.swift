@@ -2,18 +2,28 @@ import Foundation
 import Dispatch
 import FSIIIBytes
 
-/// Options of an import.
+/// Options of an import (SPEC §3, §11): the terminology codes are resolved
+/// against, the hourly rate of unpriced cost rows, and whether and where to
+/// report progress.
 public struct ImportOptions: Sendable {
+    /// The terminology condition and level cells are resolved against
+    /// (SPEC §2); `Terminology.builtIn` unless `--terminology FILE`.
     public var terminology: Terminology
-    /// `--hourly-rate`: kr per hour for cost rows whose service has no rate.
+    /// `--hourly-rate`: kr per hour for cost rows whose service has no rate
+    /// (SPEC §8); nil leaves such rows unpriced (rejected with a reason).
     public var hourlyRate: Double?
-    /// Show a progress line on standard error (only when it is a terminal).
-    public var showProgress: Bool
+    /// Where progress goes: nil (the default) reports none, and the library
+    /// writes nothing to standard output or standard error. Given a sink, an
+    /// import of more than 16 MiB calls it about twice a second after its
+    /// first second, from another thread, and once more with `finished`
+    /// set at the end. `fsiii` passes one that draws a line on a terminal.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
-    public init(terminology: Terminology = .builtIn, hourlyRate: Double? = nil, showProgress: Bool = ProgressMeter.standardErrorIsTerminal) {
+    /// The options; by default the built-in terminology, no hourly rate and no progress.
+    public init(terminology: Terminology = .builtIn, hourlyRate: Double? = nil, progress: (@Sendable (ImportProgress) -> Void)? = nil) {
         self.terminology = terminology
         self.hourlyRate = hourlyRate
-        self.showProgress = showProgress
+        self.progress = progress
     }
 }
 
@@ -59,8 +69,11 @@ package struct InputSource {
 /// then courses and costs.
 public enum DatasetLoader {
     /// Reads the files and folders of a run. A file that cannot be read at
-    /// all is reported in `report.problems` and the rest still imports;
-    /// only a path that does not exist throws.
+    /// all is reported in `report.problems` and the rest still imports
+    /// (every row accounted for: `read = accepted + rejected + superseded +
+    /// removed`, SPEC §4). Throws `InputFailure` only for a path that does
+    /// not exist, a folder that cannot be listed or holds no input file, and
+    /// a file whose kind its name does not tell (give `InputPath.kind`).
     public static func load(_ inputs: [InputPath], options: ImportOptions = ImportOptions()) throws(InputFailure) -> Dataset {
         let files = try InputDiscovery.resolve(inputs)
         var sources: [InputSource] = []
@@ -80,7 +93,7 @@ public enum DatasetLoader {
         return dataset
     }
 
-    package static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions(showProgress: false)) -> Dataset {
+    package static func load(_ sources: [InputSource], options: ImportOptions = ImportOptions()) -> Dataset {
         var dataset = Dataset(terminology: options.terminology)
         load(sources, into: &dataset, options: options)
         return dataset
@@ -88,7 +101,7 @@ public enum DatasetLoader {
 
     static func load(_ sources: [InputSource], into dataset: inout Dataset, options: ImportOptions) {
         let totalBytes = sources.reduce(0) { $0 + $1.fileSize }
-        let progress = options.showProgress && totalBytes > 16 << 20 ? ProgressMeter(totalBytes: totalBytes, label: "reading") : nil
+        let progress = totalBytes > 16 << 20 ? options.progress.map { ProgressMeter(totalBytes: totalBytes, sink: $0) } : nil
         defer { progress?.finish() }
 
         var pricing = Pricing(defaultRate: options.hourlyRate)

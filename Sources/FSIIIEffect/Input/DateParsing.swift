@@ -8,16 +8,16 @@ import FSIIIBytes
 /// here, for a date-time its Copenhagen date: a cell outside them is no
 /// date (`problem(with:)` says why), so every day number an input yields
 /// is small enough for any window around it (docs/RULES.md, "Limits").
-public enum DateParser {
+package enum DateParser {
     /// Accepted forms, for messages.
-    public static let formats = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (or an ISO date-time)"
+    package static let formats = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (or an ISO date-time)"
 
     /// The largest UTC offset a date-time may give, in seconds: ±18:00, the
     /// bound of ISO 8601 implementations (real offsets are −12:00 … +14:00).
     static let maximumOffset = 18 * 3600
 
     /// The date of a cell, or nil when it is not a date.
-    public static func parse(_ text: String) -> Day? {
+    package static func parse(_ text: String) -> Day? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { b in parse(ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed) }
     }
@@ -25,7 +25,7 @@ public enum DateParser {
     /// Why a cell that `parse` refuses is not a date, for a rejected row's
     /// message (after the quoted cell): "is not a date; use …", or that it
     /// is outside the supported dates. Off the hot path.
-    public static func problem(with text: String) -> String {
+    package static func problem(with text: String) -> String {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { b in problem(with: ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed) }
     }
@@ -152,20 +152,20 @@ public enum DateParser {
 /// on the last Sunday of October (EU rule, since 1996); 1981–1995 it ended on
 /// the last Sunday of September, and 1980 ran 6 April – 28 September.
 /// Earlier years are taken as CET (Danish summer time before 1980 ended in 1948).
-public enum Copenhagen {
+package enum Copenhagen {
     /// The local calendar date of an instant (seconds since 1970-01-01 UTC).
     /// Total: an instant whose date is beyond the range of `Day` gives the
     /// first or last `Day` (callers that read inputs check the result
     /// against `Day.supportedRange`); the summer-time rule is computed for
     /// any year, so no instant traps.
-    public static func localDay(utcSeconds: Int64) -> Day {
+    package static func localDay(utcSeconds: Int64) -> Day {
         let (local, overflow) = utcSeconds.addingReportingOverflow(Int64(offset(utcSeconds: utcSeconds)))
         let days = overflow ? Int64.max / 86400 : floorDiv(local, 86400)
         return Day(rawValue: Int32(clamping: days))
     }
 
     /// Offset from UTC in seconds at an instant (any instant).
-    public static func offset(utcSeconds: Int64) -> Int {
+    package static func offset(utcSeconds: Int64) -> Int {
         let year = Day.civil(days: Int(floorDiv(utcSeconds, 86400))).year
         return isSummerTime(utcSeconds: utcSeconds, year: year) ? 7200 : 3600
     }

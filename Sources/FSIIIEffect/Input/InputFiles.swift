@@ -3,9 +3,12 @@ import Foundation
 /// One input named on the command line, with its kind when given explicitly
 /// (`--assessments FILE`); otherwise the kind comes from the file name.
 public struct InputPath: Sendable, Hashable {
+    /// A file or a folder (searched for the patterns of SPEC §11, not recursively).
     public var path: String
+    /// The kind when given explicitly; nil takes it from the file name.
     public var kind: InputKind?
 
+    /// An input at `path`, of `kind` or of the kind its name implies.
     public init(_ path: String, kind: InputKind? = nil) {
         self.path = path
         self.kind = kind
@@ -16,9 +19,9 @@ public struct InputPath: Sendable, Hashable {
 /// recursively, for `assessments*.csv`, `courses*.csv`, `costs*.csv`,
 /// `rates*.csv` and `*.json` / `*.ndjson`; a file is taken by the same
 /// patterns or by its explicit kind.
-public enum InputDiscovery {
+package enum InputDiscovery {
     /// The kind a file name implies, nil when it matches no pattern.
-    public static func kind(ofFileNamed name: String) -> InputKind? {
+    package static func kind(ofFileNamed name: String) -> InputKind? {
         let lower = name.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") { return .fhir }
         guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") else { return nil }
@@ -30,7 +33,7 @@ public enum InputDiscovery {
     }
 
     /// Resolves paths to typed files in a stable order (per folder by name).
-    public static func resolve(_ inputs: [InputPath]) throws(InputFailure) -> [InputPath] {
+    package static func resolve(_ inputs: [InputPath]) throws(InputFailure) -> [InputPath] {
         var out: [InputPath] = []
         for input in inputs {
             var isDirectory: ObjCBool = false

@@ -1,33 +1,33 @@
 /// The accepted assessments of an import, integer-coded and sorted by
 /// citizen, condition and day: the engine finds a citizen's rows by offset
 /// and a condition's history as one contiguous run.
-public struct AssessmentTable: Sendable {
+package struct AssessmentTable: Sendable {
     /// Day number (`Day.rawValue`).
-    public internal(set) var day: [Int32] = []
+    package internal(set) var day: [Int32] = []
     /// `ConditionCode.rawValue`.
-    public internal(set) var condition: [UInt8] = []
+    package internal(set) var condition: [UInt8] = []
     /// Level 0–4 or 9.
-    public internal(set) var level: [UInt8] = []
+    package internal(set) var level: [UInt8] = []
     /// Goal level, or 0xFF when the row has none.
-    public internal(set) var goal: [UInt8] = []
+    package internal(set) var goal: [UInt8] = []
     /// Index into the dataset's team table (0 = none given).
-    public internal(set) var team: [UInt32] = []
+    package internal(set) var team: [UInt32] = []
     /// Index into the dataset's municipality table (0 = none given).
-    public internal(set) var municipality: [UInt32] = []
+    package internal(set) var municipality: [UInt32] = []
     /// Position in input order (later files after earlier ones), for "latest" ties.
-    public internal(set) var sequence: [UInt32] = []
+    package internal(set) var sequence: [UInt32] = []
     /// Rows of citizen `c` are `citizenStart[c] ..< citizenStart[c + 1]`.
-    public internal(set) var citizenStart: [Int] = [0]
+    package internal(set) var citizenStart: [Int] = [0]
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { day.count }
+    package var count: Int { day.count }
 
     /// The rows of one citizen.
-    public func rows(ofCitizen c: Int) -> Range<Int> {
+    package func rows(ofCitizen c: Int) -> Range<Int> {
         c + 1 < citizenStart.count ? citizenStart[c]..<citizenStart[c + 1] : 0..<0
     }
 
     /// Goal at `row`, nil when none.
-    public func goal(at row: Int) -> UInt8? { goal[row] == 0xFF ? nil : goal[row] }
+    package func goal(at row: Int) -> UInt8? { goal[row] == 0xFF ? nil : goal[row] }
 }

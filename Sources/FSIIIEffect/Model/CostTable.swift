@@ -1,28 +1,28 @@
 /// Home-care cost rows, priced (SPEC §3, §8), sorted by citizen and day so
 /// the cost join reads each citizen's rows as one contiguous run.
-public struct CostTable: Sendable {
-    public internal(set) var citizen: [UInt32] = []
-    public internal(set) var day: [Int32] = []
+package struct CostTable: Sendable {
+    package internal(set) var citizen: [UInt32] = []
+    package internal(set) var day: [Int32] = []
     /// Hours delivered (minutes / 60); 0 for a row given only as an amount.
-    public internal(set) var hours: [Double] = []
+    package internal(set) var hours: [Double] = []
     /// Cost in kr: the amount, else hours × the rate of the service, else
     /// hours × `--hourly-rate`.
-    public internal(set) var cost: [Double] = []
+    package internal(set) var cost: [Double] = []
     /// Index into `services`.
-    public internal(set) var service: [UInt32] = []
+    package internal(set) var service: [UInt32] = []
     /// Rows of citizen `c` are `citizenStart[c] ..< citizenStart[c + 1]`.
-    public internal(set) var citizenStart: [Int] = [0]
-    public internal(set) var services = NameTable()
+    package internal(set) var citizenStart: [Int] = [0]
+    package internal(set) var services = NameTable()
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { day.count }
+    package var count: Int { day.count }
 
     /// The last date in the cost data: an after-window that ends later is
     /// incomplete (SPEC §8).
-    public internal(set) var lastDay: Day?
+    package internal(set) var lastDay: Day?
 
-    public func rows(ofCitizen c: Int) -> Range<Int> {
+    package func rows(ofCitizen c: Int) -> Range<Int> {
         c + 1 < citizenStart.count ? citizenStart[c]..<citizenStart[c + 1] : 0..<0
     }
 }

@@ -1,27 +1,30 @@
 /// Everything an import produced: integer-coded tables, the name and citizen
-/// dictionaries they index, and the accounting of every row read.
+/// dictionaries they index, and the accounting of every row read. Outside
+/// the package it is read-only and opaque but for `report` and `period`:
+/// hand it to `EffectReporter.report`, whose result names what it shows.
 public struct Dataset: Sendable {
-    public var terminology: Terminology
-    public var citizens = CitizenRegistry()
-    public var teams = NameTable()
-    public var municipalities = NameTable()
-    public var assessments = AssessmentTable()
-    public var courses: [Course] = []
+    package var terminology: Terminology
+    package var citizens = CitizenRegistry()
+    package var teams = NameTable()
+    package var municipalities = NameTable()
+    package var assessments = AssessmentTable()
+    package var courses: [Course] = []
     /// Cost rows; nil when no cost input was given.
-    public var costs: CostTable?
-    public var pricing = Pricing()
-    public var report = ImportReport()
+    package var costs: CostTable?
+    package var pricing = Pricing()
+    /// The accounting of the import (SPEC §4): counts per kind, problems, files.
+    public package(set) var report = ImportReport()
     /// Nursing conditions (helbredstilstande) read from KL Gateway reports:
     /// counted, never compared (SPEC §9).
-    public var nursingConditions = 0
+    package var nursingConditions = 0
     /// Follow-up observations read from KL Gateway reports (SPEC §9).
-    public var followUps: [FollowUpObservation] = []
+    package var followUps: [FollowUpObservation] = []
     /// Services of cost rows (index 0: none given).
-    public internal(set) var costServices = NameTable()
+    package internal(set) var costServices = NameTable()
     /// Cost rows made from KL Gateway encounters, before sorting.
     var pendingCosts = RawCosts()
 
-    public init(terminology: Terminology = .builtIn) {
+    package init(terminology: Terminology = .builtIn) {
         self.terminology = terminology
     }
 

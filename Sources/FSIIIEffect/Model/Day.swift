@@ -2,9 +2,9 @@
 /// Gregorian). Integer-coded so windows such as `[start − 30, start]` are
 /// plain integer comparisons on the hot path.
 public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConvertible {
-    public var rawValue: Int32
+    package var rawValue: Int32
 
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The day of a civil date, or nil when the date does not exist
     /// (e.g. 31-02-2024): from `monthTable` for 1850–2149, else by Howard
@@ -44,7 +44,7 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
     /// `monthTable`. Every window or horizon around them (at most a few
     /// thousand days) stays far inside `Int32`, so day arithmetic on input
     /// dates cannot overflow.
-    public static let supportedRange = Day(rawValue: Int32(daysFromCivil(tableFirstYear, 1, 1)))...Day(rawValue: Int32(daysFromCivil(tableFirstYear + 299, 12, 31)))
+    package static let supportedRange = Day(rawValue: Int32(daysFromCivil(tableFirstYear, 1, 1)))...Day(rawValue: Int32(daysFromCivil(tableFirstYear + 299, 12, 31)))
 
     /// The first year of `monthTable`.
     static let tableFirstYear = 1850
@@ -119,8 +119,11 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
+    /// `YYYY-MM-DD`.
     public var description: String { iso }
+    /// Earlier is smaller.
     public static func < (a: Day, b: Day) -> Bool { a.rawValue < b.rawValue }
+    /// Days from this date to `other` (negative when `other` is earlier).
     public func distance(to other: Day) -> Int { Int(other.rawValue) - Int(rawValue) }
     /// `n` days later (earlier for negative `n`), saturating at the first and
     /// last `Day`: a window that reaches past them is a window to the end of
@@ -142,7 +145,10 @@ public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConve
         let (difference, overflow) = Int(raw).subtractingReportingOverflow(n)
         return overflow ? (n > 0 ? Int32.min : Int32.max) : Int32(clamping: difference)
     }
+    /// `n` days later, saturating like `advanced(by:)`.
     public static func + (d: Day, n: Int) -> Day { d.advanced(by: n) }
+    /// `n` days earlier, saturating.
     public static func - (d: Day, n: Int) -> Day { Day(rawValue: Day.offset(d.rawValue, back: n)) }
+    /// Days from `b` to `a`: `a − b`.
     public static func - (a: Day, b: Day) -> Int { b.distance(to: a) }
 }

@@ -5,7 +5,7 @@ import FSIIIBytes
 /// (Danish Excel exports). The domain's name for what `FSIIIBytes`'
 /// `TextEncoding` found, so a `FileSummary` shows it without exposing the
 /// byte-level module.
-public enum FileEncoding: String, Sendable, Hashable {
+package enum FileEncoding: String, Sendable, Hashable {
     case utf8 = "UTF-8"
     case utf8WithBOM = "UTF-8 with BOM"
     case windows1252 = "Windows-1252"

@@ -3,13 +3,13 @@
 /// outcome can be read next to what the care team decided. An observation
 /// about several conditions gives one entry per home-care condition (and
 /// one with `condition` nil when it follows up none, e.g. an intervention).
-public struct FollowUpObservation: Sendable, Hashable {
-    public var citizen: UInt32
-    public var day: Day
-    public var result: FollowUpResult
-    public var condition: ConditionCode?
+package struct FollowUpObservation: Sendable, Hashable {
+    package var citizen: UInt32
+    package var day: Day
+    package var result: FollowUpResult
+    package var condition: ConditionCode?
 
-    public init(citizen: UInt32, day: Day, result: FollowUpResult, condition: ConditionCode?) {
+    package init(citizen: UInt32, day: Day, result: FollowUpResult, condition: ConditionCode?) {
         self.citizen = citizen
         self.day = day
         self.result = result
@@ -18,7 +18,7 @@ public struct FollowUpObservation: Sendable, Hashable {
 }
 
 /// The result of a follow-up observation (E1–E4 in the old model).
-public enum FollowUpResult: UInt8, Sendable, CaseIterable {
+package enum FollowUpResult: UInt8, Sendable, CaseIterable {
     /// E1 "Fortsættes": the plan continues.
     case continues = 1
     /// E2 "Ændres inden for rammen".

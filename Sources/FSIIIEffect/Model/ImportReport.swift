@@ -4,6 +4,7 @@ import FSIIIBytes
 public enum InputKind: String, Sendable, CaseIterable, Comparable {
     case assessments, courses, costs, rates, fhir
 
+    /// Assessments, courses, costs, rates, FHIR: the order of the accounting lines.
     public static func < (a: InputKind, b: InputKind) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -12,13 +13,18 @@ public enum InputKind: String, Sendable, CaseIterable, Comparable {
 /// The four buckets every row read ends in (SPEC §4):
 /// `read = accepted + rejected + superseded + removed`.
 public struct ImportCounts: Sendable, Hashable {
-    public var read = 0
-    public var accepted = 0
-    public var rejected = 0
-    public var superseded = 0
-    public var removed = 0
+    /// Rows (or resources) read.
+    public package(set) var read = 0
+    /// Rows used.
+    public package(set) var accepted = 0
+    /// Rows refused, each with an `ImportProblem`.
+    public package(set) var rejected = 0
+    /// Rows replaced by a later row of the same key (SPEC §4, "which row wins").
+    public package(set) var superseded = 0
+    /// Rows removed by a later deletion or an entered-in-error status.
+    public package(set) var removed = 0
 
-    public init(read: Int = 0, accepted: Int = 0, rejected: Int = 0, superseded: Int = 0, removed: Int = 0) {
+    package init(read: Int = 0, accepted: Int = 0, rejected: Int = 0, superseded: Int = 0, removed: Int = 0) {
         self.read = read
         self.accepted = accepted
         self.rejected = rejected
@@ -29,7 +35,7 @@ public struct ImportCounts: Sendable, Hashable {
     /// Whether the identity holds: no row was lost or counted twice.
     public var balances: Bool { read == accepted + rejected + superseded + removed }
 
-    public static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
+    package static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
         ImportCounts(read: a.read + b.read, accepted: a.accepted + b.accepted, rejected: a.rejected + b.rejected,
                      superseded: a.superseded + b.superseded, removed: a.removed + b.removed)
     }
@@ -48,6 +54,7 @@ public struct ImportCounts: Sendable, Hashable {
 /// message at most `Echo.messageLimit`, each cell at most
 /// `Echo.rejectsCellLimit` — however the problem was built or changed later.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    /// A refused row, or a warning about a row or file that was still used.
     public enum Severity: String, Sendable { case rejected, warning }
     private var storedFile: String
     private var storedColumn: String
@@ -59,21 +66,24 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         get { storedFile }
         set { storedFile = Echo.text(newValue) }
     }
-    public var line: Int
+    /// The physical line in the file (1-based); 0 when about the whole file.
+    public package(set) var line: Int
     /// The column (header name), or a place such as `(row)`, `(file)` or a
     /// KL Gateway entry's `Condition/<id>`, as shown.
     public var column: String {
         get { storedColumn }
         set { storedColumn = Echo.text(newValue, limit: Echo.labelLimit) }
     }
+    /// What is wrong, with a suggestion where one is clear, as shown.
     public var message: String {
         get { storedMessage }
         set { storedMessage = Echo.message(newValue) }
     }
-    public var severity: Severity
+    /// Whether the row was refused or only warned about.
+    public package(set) var severity: Severity
     /// The rejected row's cells for `--rejects`, made safe as above; empty
     /// for warnings.
-    public var cells: [String] {
+    package var cells: [String] {
         get { storedCells }
         set { storedCells = newValue.map { Echo.text($0, limit: Echo.rejectsCellLimit) } }
     }
@@ -89,7 +99,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     /// Index of the citizen cell in `cells` (already `[fjernet]`).
     package var citizenCell: Int?
 
-    public init(file: String, line: Int, column: String, message: String, reason: String,
+    package init(file: String, line: Int, column: String, message: String, reason: String,
                 severity: Severity = .rejected, cells: [String] = []) {
         storedFile = Echo.text(file)
         self.line = line
@@ -137,25 +147,25 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 /// What was read from one file. The path and the unknown header cells are
 /// stored as shown (`Echo.text`: CPR-shaped numbers masked, controls
 /// escaped), as `fsiii validate` prints them.
-public struct FileSummary: Sendable, Hashable {
+package struct FileSummary: Sendable, Hashable {
     private var storedPath: String
     private var storedUnknownColumns: [String]
-    public var path: String {
+    package var path: String {
         get { storedPath }
         set { storedPath = Echo.text(newValue) }
     }
-    public var kind: InputKind
-    public var encoding: FileEncoding?
-    public var delimiter: String?
-    public var rows: Int
-    public var bytes: Int
+    package var kind: InputKind
+    package var encoding: FileEncoding?
+    package var delimiter: String?
+    package var rows: Int
+    package var bytes: Int
     /// Header cells no known column matched (SPEC §3: ignored, listed once).
-    public var unknownColumns: [String] {
+    package var unknownColumns: [String] {
         get { storedUnknownColumns }
         set { storedUnknownColumns = newValue.map { Echo.text($0, limit: Echo.labelLimit) } }
     }
 
-    public init(path: String, kind: InputKind, encoding: FileEncoding?, delimiter: String?, rows: Int, bytes: Int, unknownColumns: [String]) {
+    package init(path: String, kind: InputKind, encoding: FileEncoding?, delimiter: String?, rows: Int, bytes: Int, unknownColumns: [String]) {
         storedPath = Echo.text(path)
         self.kind = kind
         self.encoding = encoding
@@ -169,15 +179,17 @@ public struct FileSummary: Sendable, Hashable {
 /// The accounting of an import: counts per input kind, every problem, the
 /// files read.
 public struct ImportReport: Sendable {
-    public var counts: [InputKind: ImportCounts] = [:]
-    public var problems: [ImportProblem] = []
-    public var files: [FileSummary] = []
+    /// The four buckets per kind of input read (`self[kind]` for zero when absent).
+    public package(set) var counts: [InputKind: ImportCounts] = [:]
+    /// Every problem in the order found: rejected rows and warnings.
+    public package(set) var problems: [ImportProblem] = []
+    package var files: [FileSummary] = []
     /// Files that could not be read at all (each also has a problem).
-    public var unreadableFiles = 0
+    public package(set) var unreadableFiles = 0
     /// Time spent per import stage (`read assessments`, `rules`, …).
     package var timings = StageTimings()
 
-    public init() {}
+    package init() {}
 
     /// Counts of `kind`, zero when it was not read.
     public subscript(kind: InputKind) -> ImportCounts {
@@ -185,11 +197,13 @@ public struct ImportReport: Sendable {
         set { counts[kind] = newValue }
     }
 
+    /// The problems of refused rows.
     public var rejected: [ImportProblem] { problems.filter { $0.severity == .rejected } }
+    /// The warnings (the rows were used).
     public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
 
     /// The most frequent rejection reasons, most common first.
-    public func commonReasons(limit: Int = 5) -> [(reason: String, count: Int)] {
+    package func commonReasons(limit: Int = 5) -> [(reason: String, count: Int)] {
         var tally: [String: Int] = [:]
         for p in problems where p.severity == .rejected { tally[p.reason, default: 0] += 1 }
         return tally.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -18,7 +18,7 @@ import FSIIIBytes
 /// interned with `intern(organisationCode:)`. Masking it would make every
 /// KL Gateway team `[fjernet N]`; the same digits in a CSV cell or in any
 /// other text are masked.
-public struct NameTable: Sendable {
+package struct NameTable: Sendable {
     private(set) var interner: ByteInterner
     /// How many names have been checked: all of them (`interner.count`),
     /// since every way a name comes in checks it. Kept here so the hot
@@ -27,7 +27,7 @@ public struct NameTable: Sendable {
     /// The names shown otherwise than given, in index order.
     private var shown: [ShownName] = []
     /// How many names hold a CPR-shaped number.
-    public private(set) var identifierCount = 0
+    package private(set) var identifierCount = 0
 
     /// A name shown otherwise than given.
     private struct ShownName: Sendable {
@@ -36,17 +36,17 @@ public struct NameTable: Sendable {
         var holdsIdentifier: Bool
     }
 
-    public init() {
+    package init() {
         interner = ByteInterner(capacity: 64)
         _ = interner.intern([])
         checked = 1
     }
 
-    public var count: Int { interner.count }
+    package var count: Int { interner.count }
 
     /// The name at `index` as it may be shown ("" for 0): CPR-shaped numbers
     /// replaced, control characters escaped.
-    public func name(_ index: Int) -> String {
+    package func name(_ index: Int) -> String {
         if !shown.isEmpty, let k = shownPosition(of: index) { return shown[k].text }
         return interner.string(at: index)
     }
@@ -56,14 +56,14 @@ public struct NameTable: Sendable {
     func storedName(_ index: Int) -> String { interner.string(at: index) }
 
     /// All names in index order, as they may be shown.
-    public var names: [String] { (0..<count).map(name) }
+    package var names: [String] { (0..<count).map(name) }
 
     /// The names that hold a CPR-shaped number, as shown (`Hold [fjernet 1]`, …).
-    public var identifierNames: [String] { shown.filter(\.holdsIdentifier).map(\.text) }
+    package var identifierNames: [String] { shown.filter(\.holdsIdentifier).map(\.text) }
 
     /// The index of a name as given, adding it when new.
     @discardableResult
-    public mutating func intern(_ name: String) -> UInt32 {
+    package mutating func intern(_ name: String) -> UInt32 {
         let index = interner.intern(name)
         if Int(index) == checked { noteNew(index, name) }
         return index
@@ -89,10 +89,10 @@ public struct NameTable: Sendable {
     }
 
     /// The index of a name as given, nil when unknown.
-    public func index(of name: String) -> UInt32? { interner.find(Array(name.utf8)) }
+    package func index(of name: String) -> UInt32? { interner.find(Array(name.utf8)) }
 
     /// How the name given as `name` is shown, nil when it is not in the table.
-    public func shownName(ofGiven name: String) -> String? { index(of: name).map { self.name(Int($0)) } }
+    package func shownName(ofGiven name: String) -> String? { index(of: name).map { self.name(Int($0)) } }
 
     /// Indices of `other`'s names in this table, adding the new ones (each
     /// numbered here, in `other`'s order, if it holds a CPR-shaped number).
@@ -153,17 +153,17 @@ public struct NameTable: Sendable {
 /// The citizens of an import: normalised ids (never printed; see
 /// `Pseudonymizer`) and birth dates from CPR numbers for the age bands of
 /// the case mix (SPEC §7).
-public struct CitizenRegistry: Sendable {
+package struct CitizenRegistry: Sendable {
     private(set) var ids = ByteInterner(capacity: 1024)
     private(set) var birthDays: [Int32] = []
     private static let unknownBirth = Int32.min
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { ids.count }
+    package var count: Int { ids.count }
 
     /// Birth date from the CPR number, nil when the id is not a CPR number.
-    public func birthDay(_ citizen: Int) -> Day? {
+    package func birthDay(_ citizen: Int) -> Day? {
         let d = birthDays[citizen]
         return d == CitizenRegistry.unknownBirth ? nil : Day(rawValue: d)
     }
@@ -189,7 +189,7 @@ public struct CitizenRegistry: Sendable {
     }
 
     /// Interns a raw id as written (a CPR number with or without hyphen).
-    public mutating func intern(rawID: String) -> UInt32 {
+    package mutating func intern(rawID: String) -> UInt32 {
         let bytes = Array(rawID.utf8)
         return bytes.withUnsafeBufferPointer { b in
             let s = ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed
@@ -216,7 +216,7 @@ public struct CitizenRegistry: Sendable {
     }
 
     /// Index of a raw id if known (tests, FHIR cross-references).
-    public func find(rawID: String) -> Int? {
+    package func find(rawID: String) -> Int? {
         let bytes = Array(rawID.utf8)
         return bytes.withUnsafeBufferPointer { b -> Int? in
             let s = ByteSlice(p: b.baseAddress ?? emptyBytes, n: b.count).trimmed

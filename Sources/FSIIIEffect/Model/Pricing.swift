@@ -1,18 +1,18 @@
 /// How cost rows are priced: an amount as given; hours × the rate of the
 /// service; else hours × the `--hourly-rate` default (SPEC §3).
-public struct Pricing: Sendable {
+package struct Pricing: Sendable {
     /// kr per hour, by normalised service name.
-    public var rates: [String: Double]
+    package var rates: [String: Double]
     /// `--hourly-rate`, used for services without a rate.
-    public var defaultRate: Double?
+    package var defaultRate: Double?
 
-    public init(rates: [String: Double] = [:], defaultRate: Double? = nil) {
+    package init(rates: [String: Double] = [:], defaultRate: Double? = nil) {
         self.rates = rates
         self.defaultRate = defaultRate
     }
 
     /// The hourly rate of a service, nil when neither the rates nor the default price it.
-    public func rate(for service: String) -> Double? {
+    package func rate(for service: String) -> Double? {
         rates[Terminology.normalize(service)] ?? defaultRate
     }
 }

@@ -6,31 +6,31 @@ import FSIIIBytes
 /// control characters escaped (`ControlEscaping`), and the length bounded,
 /// with `…` where the text was cut. Lengths count Unicode scalars, an
 /// escape as the characters it is written with.
-public enum Echo {
+package enum Echo {
     /// A cell quoted in a message: at most 60 characters.
-    public static let cellLimit = 60
+    package static let cellLimit = 60
     /// A quoted part of a message (between two `"`): at most 80 characters,
     /// whoever built the message.
-    public static let quotedLimit = 80
+    package static let quotedLimit = 80
     /// A whole message: at most 500 characters.
-    public static let messageLimit = 500
+    package static let messageLimit = 500
     /// A column or place label (a header name, `Condition/<id>`): at most 80.
-    public static let labelLimit = 80
+    package static let labelLimit = 80
     /// A cell of the rejects file: at most 1,024 characters.
-    public static let rejectsCellLimit = 1024
+    package static let rejectsCellLimit = 1024
 
     /// `"cell"`: a cell as a message quotes it, at most `cellLimit` characters.
-    public static func quoted(_ cell: String) -> String { "\"" + text(cell, limit: cellLimit) + "\"" }
+    package static func quoted(_ cell: String) -> String { "\"" + text(cell, limit: cellLimit) + "\"" }
 
     /// `text` masked, with control characters escaped, cut after `limit` characters.
-    public static func text(_ text: String, limit: Int = .max) -> String {
+    package static func text(_ text: String, limit: Int = .max) -> String {
         visible(Redaction.mask(text), limit: limit)
     }
 
     /// A message as it is stored and shown: masked, controls escaped, every
     /// quoted part at most `quotedLimit` characters and the whole at most
     /// `messageLimit`. An unclosed quote's part runs to the end.
-    public static func message(_ text: String) -> String {
+    package static func message(_ text: String) -> String {
         var masked = Redaction.mask(text)
         if masked.withUTF8({ fitsAsIs($0) }) { return masked }
         var out = ""

@@ -19,7 +19,8 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     /// The key bytes; internal so that only `Pseudonymizer` sees them.
     let bytes: [UInt8]
 
-    /// A key from its bytes; refuses fewer than `minimumLength`.
+    /// A key from its bytes. Throws `PseudonymKeyError.tooShort` for fewer
+    /// than `minimumLength` bytes.
     public init(bytes: [UInt8]) throws(PseudonymKeyError) {
         guard bytes.count >= Self.minimumLength else {
             throw .tooShort(length: bytes.count)
@@ -30,6 +31,8 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     /// Reads a key file: its bytes with trailing ASCII white space/newlines
     /// removed, so `openssl rand -hex 32 > fsiii.key` and editors that add a
     /// final newline give the same key. Leading bytes are kept as they are.
+    /// Throws `PseudonymKeyError.unreadable` when the file cannot be read,
+    /// `.tooShort` when fewer than `minimumLength` bytes remain.
     public init(contentsOfFile path: String) throws(PseudonymKeyError) {
         let contents: Data
         do {
@@ -47,6 +50,7 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     /// The key in the environment variable `FSIII_PSEUDONYM_KEY` (its UTF-8
     /// bytes, unchanged); nil when it is unset or empty, so the caller can
     /// refuse per-citizen output with a message on how to give a key.
+    /// Throws `PseudonymKeyError.tooShort` for a value under `minimumLength` bytes.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PseudonymKeyError) -> PseudonymKey? {
@@ -56,8 +60,11 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
         return try PseudonymKey(bytes: Array(value.utf8))
     }
 
+    /// Only the key's length: the bytes are never shown.
     public var description: String { "PseudonymKey(\(bytes.count) bytes, redacted)" }
+    /// As `description`.
     public var debugDescription: String { description }
+    /// No children, so `dump` shows no key material.
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 
     /// Why `path` could not be read, in plain words: Foundation's own text is

@@ -7,6 +7,7 @@ public enum PseudonymKeyError: Error, CustomStringConvertible, Sendable, Equatab
     /// The key file could not be read; `reason` is the system's explanation.
     case unreadable(path: String, reason: String)
 
+    /// What is wrong and how to make a good key (`openssl rand -hex 32`).
     public var description: String {
         switch self {
         case .tooShort(let length):

@@ -31,7 +31,10 @@ public struct Pseudonymizer: Sendable, CustomStringConvertible, CustomDebugStrin
         pseudonym(of: normalizedID.utf8)
     }
 
+    /// Never the key.
     public var description: String { "Pseudonymizer(key redacted)" }
+    /// As `description`.
     public var debugDescription: String { description }
+    /// No children, so `dump` shows no key material.
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

@@ -6,16 +6,16 @@
 /// Masking is applied where text is stored for showing — `ImportProblem`,
 /// `FileSummary`, the names of `NameTable` — so no writer has to remember
 /// it; `Diagnostics.line` masks every line again on its way out.
-public enum Redaction {
+package enum Redaction {
     /// The text written in place of an identifier.
-    public static let placeholder = "[fjernet]"
+    package static let placeholder = "[fjernet]"
 
     /// `text` with every CPR-shaped sequence replaced by `[fjernet]`.
-    public static func mask(_ text: String) -> String { mask(text, with: placeholder) }
+    package static func mask(_ text: String) -> String { mask(text, with: placeholder) }
 
     /// `text` with every CPR-shaped sequence replaced by `replacement`
     /// (a numbered placeholder such as `[fjernet 2]` for group names).
-    public static func mask(_ text: String, with replacement: String) -> String {
+    package static func mask(_ text: String, with replacement: String) -> String {
         switch scan(text) {
         case .none:
             return text
@@ -33,7 +33,7 @@ public enum Redaction {
     }
 
     /// Whether `text` holds anything `mask` would replace.
-    public static func containsIdentifier(_ text: String) -> Bool {
+    package static func containsIdentifier(_ text: String) -> Bool {
         switch scan(text) {
         case .none: return false
         case .ascii(_, let spans), .scalars(_, let spans): return !spans.isEmpty

@@ -19,7 +19,9 @@ public enum CodeSystemLoader {
     static let rehabLegalBasis = "5270beb2-5d61-46f0-acc3-d1ee2a750e53"
     static let rehabGroupPrefix = "§ 83a Rehabilitering"
 
-    /// Reads and converts a CodeSystem file.
+    /// Reads and converts a CodeSystem file. Throws `TerminologyError` when
+    /// the file cannot be read, is not JSON, or is not an FSIII CodeSystem
+    /// (not a CodeSystem, a root concept missing, no or too many conditions).
     public static func load(path: String) throws(TerminologyError) -> Terminology {
         let data: Data
         do {
@@ -128,7 +130,9 @@ public enum CodeSystemLoader {
 
 /// A terminology file that cannot be used.
 public struct TerminologyError: Error, CustomStringConvertible, Sendable {
-    public var message: String
+    /// What is wrong with the file, in plain words.
+    public package(set) var message: String
+    /// The message and how to do without the file.
     public var description: String { message + " (use the built-in tables by leaving out --terminology)" }
 }
 

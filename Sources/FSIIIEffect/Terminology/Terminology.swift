@@ -6,13 +6,14 @@
 /// reads a newer FHIR CodeSystem so users can follow KL's updates without a
 /// new release (`--terminology FILE`).
 public struct Terminology: Sendable {
+    /// The release of the tables (`CodeSystem.version` when loaded from a file).
     public let version: String
-    public let areas: [ConditionArea]
-    public let conditions: [ConditionConcept]
-    public let levels: [LevelConcept]
-    public let rehabilitation: [RehabilitationConcept]
+    package let areas: [ConditionArea]
+    package let conditions: [ConditionConcept]
+    package let levels: [LevelConcept]
+    package let rehabilitation: [RehabilitationConcept]
     /// UUID and legacy codes of "Kommunale sygeplejetilstande" and its descendants.
-    public let nursingCodes: Set<String>
+    package let nursingCodes: Set<String>
     private let conditionTokens: [String: ConditionCode]
     private let conditionCodes: [String: ConditionCode]
     private let levelTokens: [String: Level]
@@ -24,7 +25,7 @@ public struct Terminology: Sendable {
     private let characterCodes: [Character: Int32]
 
     /// Builds the lookup tables; `conditions[i].code` must be `i`.
-    public init(version: String, areas: [ConditionArea], conditions: [ConditionConcept], levels: [LevelConcept],
+    package init(version: String, areas: [ConditionArea], conditions: [ConditionConcept], levels: [LevelConcept],
                 rehabilitation: [RehabilitationConcept], nursingCodes: Set<String>) {
         self.version = version
         self.areas = areas
@@ -82,30 +83,30 @@ public struct Terminology: Sendable {
         version: builtInVersion, areas: builtInAreas, conditions: builtInConditions, levels: builtInLevels,
         rehabilitation: builtInRehabilitation, nursingCodes: Set(builtInNursingCodes))
 
-    public subscript(code: ConditionCode) -> ConditionConcept { conditions[code.index] }
+    package subscript(code: ConditionCode) -> ConditionConcept { conditions[code.index] }
 
     /// A condition cell (SPEC §2): FSIII UUID, legacy key (`J1.1`,
     /// `Personlig_pleje`) or display name, ignoring case, surrounding and
     /// repeated white space and `-` versus `–`.
-    public func condition(forToken token: String) -> ConditionCode? {
+    package func condition(forToken token: String) -> ConditionCode? {
         conditionTokens[Terminology.normalize(token)]
     }
 
     /// A coded condition (FHIR `code.coding.code`): exact UUID or legacy key.
-    public func condition(forCode code: String) -> ConditionCode? { conditionCodes[code] }
+    package func condition(forCode code: String) -> ConditionCode? { conditionCodes[code] }
 
     /// A level cell (SPEC §2): `0`–`4`, `9`, `B1`–`B6`, a scale UUID or a Danish label.
-    public func level(forToken token: String) -> Level? { levelTokens[Terminology.normalize(token)] }
+    package func level(forToken token: String) -> Level? { levelTokens[Terminology.normalize(token)] }
 
     /// Whether a planned intervention code is § 83a rehabilitation (SPEC §9).
-    public func isRehabilitation(code: String) -> Bool { rehabilitationCodes.contains(code) }
+    package func isRehabilitation(code: String) -> Bool { rehabilitationCodes.contains(code) }
 
     /// Whether a condition code is a nursing condition (helbredstilstand).
-    public func isNursing(code: String) -> Bool { nursingCodes.contains(code) }
+    package func isNursing(code: String) -> Bool { nursingCodes.contains(code) }
 
     /// The display name closest to an unknown condition cell, for the
     /// "did you mean" of a rejected row; nil when nothing is close.
-    public func nearestConditionName(to token: String) -> String? {
+    package func nearestConditionName(to token: String) -> String? {
         let normalized = Terminology.normalize(token)
         // No name is within the distance allowed below of a token more than
         // half as long again as the longest name (the distance is at least
@@ -127,7 +128,7 @@ public struct Terminology: Sendable {
 
     /// Every accepted token of the conditions and levels, as `fsiii codes
     /// --tokens` prints them for other tools (normalised with `normalize`).
-    public var tokenTable: [(kind: String, token: String, value: String)] {
+    package var tokenTable: [(kind: String, token: String, value: String)] {
         var rows: [(String, String, String)] = []
         for c in conditions {
             var seen = Set<String>()
@@ -148,7 +149,7 @@ public struct Terminology: Sendable {
 
     /// SPEC §2 normalisation: trimmed, lowercased, inner runs of white space
     /// as one space, en and em dashes as `-`.
-    public static func normalize(_ token: String) -> String {
+    package static func normalize(_ token: String) -> String {
         var out = ""
         out.reserveCapacity(token.utf8.count)
         var pendingSpace = false

@@ -16,7 +16,7 @@ import FSIIIEffect
 /// the page holds no citizen id, CPR number or file path.
 public enum HTMLReport {
     /// The page. `terminology` names the conditions; `title` replaces the
-    /// default "Effekt af rehabilitering (§ 83a)".
+    /// default "Effekt af rehabilitering (§ 83a)". Throws nothing.
     public static func write(_ report: EffectReport, terminology: Terminology, language L: Language = .da, title: String? = nil) -> String {
         let title = title ?? L.label(.reportTitle)
         let minCell = report.options.minCell

@@ -14,7 +14,7 @@ struct EncodingAndHeaderTests {
         let path = Fixtures.fixtureFolder().appendingPathComponent("cp1252/assessments.csv").path
         let raw = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(raw.contains(0xE5) && raw.contains(0xF8), "the fixture holds cp1252 å and ø")
-        let d = try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false))
+        let d = try DatasetLoader.load([InputPath(path)], options: ImportOptions())
         #expect(d.report[.assessments] == ImportCounts(read: 3, accepted: 3))
         #expect(d.report.files.first?.encoding == .windows1252)
         #expect(d.teams.names.sorted() == ["", "Hold Nørrebro", "Hold Ærø", "Hold Østerbro"])

@@ -82,7 +82,7 @@ struct ImportRulesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(assessments.utf8).write(to: folder.appendingPathComponent("assessments.csv"))
         try Data(courses.utf8).write(to: folder.appendingPathComponent("courses.csv"))
-        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions())
         #expect(d.report[.courses] == ImportCounts(read: 120_000, accepted: 120_000))
         #expect(d.citizens.count == Int(new))
         #expect(d.courses.map(\.citizen) == expected)

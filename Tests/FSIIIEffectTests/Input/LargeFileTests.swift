@@ -27,7 +27,7 @@ struct LargeFileTests {
         let path = folder.appendingPathComponent("assessments.csv").path
         let bytes = windows1252 ? try #require(text.data(using: .windowsCP1252)) : Data(text.utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
-        return try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false))
+        return try DatasetLoader.load([InputPath(path)], options: ImportOptions())
     }
 
     @Test("LF and CR LF files, with and without a quote, give the same rows", arguments: ["\n", "\r\n"])

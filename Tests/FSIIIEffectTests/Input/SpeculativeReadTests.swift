@@ -64,7 +64,7 @@ struct SpeculativeReadTests {
 
     /// The file loaded from disk (speculatively first) and from memory.
     static func bothWays(_ bytes: [UInt8]) throws -> (disk: Dataset, memory: Dataset) {
-        let disk = try withFile(bytes) { path in try DatasetLoader.load([InputPath(path)], options: ImportOptions(showProgress: false)) }
+        let disk = try withFile(bytes) { path in try DatasetLoader.load([InputPath(path)], options: ImportOptions()) }
         let memory = Fixtures.dataset([.init("assessments.csv", .assessments, bytes: bytes)])
         return (disk, memory)
     }

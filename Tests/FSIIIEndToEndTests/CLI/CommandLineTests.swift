@@ -13,6 +13,16 @@ struct CommandLineTests {
         return folder
     }
 
+    @Test("--quiet: standard error holds the import accounting and nothing else (no progress line, no warnings)")
+    func quietReportIsSilent() throws {
+        let r = try CLIRunner.run(["report", Fixtures.packageRoot.appendingPathComponent("SampleData").path, "--format", "json", "--quiet"])
+        #expect(r.status == 0)
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.dropLast().map { String($0.prefix { $0 != ":" }) } == ["assessments", "courses", "costs", "rates"])
+        #expect(lines.last == "" && !r.stderr.contains("\r") && !r.stderr.contains("\u{1B}"))
+        #expect(r.stdout.hasPrefix("{"))
+    }
+
     @Test("report on the sample data: a team table, exit 0, the accounting on standard error")
     func reportSample() throws {
         let r = try CLIRunner.run(["report", Fixtures.packageRoot.appendingPathComponent("SampleData").path, "--format", "table", "--lang", "en"])

@@ -111,7 +111,7 @@ struct SampleReport: Sendable {
         self.folder = folder
         _ = try SampleCSVWriter.write(generator, to: folder.path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        dataset = try DatasetLoader.load(files.map { InputPath(folder.appendingPathComponent($0).path) }, options: ImportOptions(showProgress: false))
+        dataset = try DatasetLoader.load(files.map { InputPath(folder.appendingPathComponent($0).path) }, options: ImportOptions())
         var options = ReportOptions()
         options.minCell = minCell
         report = EffectReporter.report(dataset, options: options)

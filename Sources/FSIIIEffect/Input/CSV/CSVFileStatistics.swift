@@ -3,13 +3,13 @@ import FSIIIBytes
 /// Counts the records and fields of a CSV file with the import's scanner,
 /// without resolving anything: the raw speed of the byte-level reader
 /// (what `fsiii-bench` reports as "scan").
-public enum CSVFileStatistics {
-    public struct Counts: Sendable {
-        public var records = 0
-        public var fields = 0
-        public var bytes = 0
+package enum CSVFileStatistics {
+    package struct Counts: Sendable {
+        package var records = 0
+        package var fields = 0
+        package var bytes = 0
 
-        public init(records: Int = 0, fields: Int = 0, bytes: Int = 0) {
+        package init(records: Int = 0, fields: Int = 0, bytes: Int = 0) {
             self.records = records
             self.fields = fields
             self.bytes = bytes
@@ -17,7 +17,7 @@ public enum CSVFileStatistics {
     }
 
     /// Scans `path` on both cores; throws when it cannot be read.
-    public static func scan(path: String) throws(InputFailure) -> Counts {
+    package static func scan(path: String) throws(InputFailure) -> Counts {
         let file: FileBytes
         do {
             file = try FileBytes(path: path, shownPath: Redaction.mask(path))

@@ -43,9 +43,12 @@ struct CSVLayout {
 
 /// Why a whole file could not be read.
 public struct InputFailure: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
+    /// The input as shown (CPR-shaped numbers masked).
+    public package(set) var path: String
+    /// The line the failure is at; 0 for the whole file.
+    public package(set) var line: Int
+    /// What is wrong.
+    public package(set) var message: String
     /// `path:line: message`, made safe as `ImportProblem` makes its text (SPEC §10, `Echo`).
     public var description: String {
         let place = Echo.text(path)

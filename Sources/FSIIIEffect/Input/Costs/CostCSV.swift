@@ -31,12 +31,12 @@ enum RateColumns {
 /// `Double` is still exact to the krone's hundreds: no sum overflows or loses its
 /// meaning, and no figure is infinite or NaN. (`--hourly-rate` is held to
 /// `rate` by the command line.)
-public enum CostLimits {
-    public static let hours: ClosedRange<Double> = 0...10_000
-    public static let minutes: ClosedRange<Double> = 0...600_000
-    public static let amount: ClosedRange<Double> = -100_000_000...100_000_000
+package enum CostLimits {
+    package static let hours: ClosedRange<Double> = 0...10_000
+    package static let minutes: ClosedRange<Double> = 0...600_000
+    package static let amount: ClosedRange<Double> = -100_000_000...100_000_000
     /// kr per hour, for rates files and `--hourly-rate`.
-    public static let rate: ClosedRange<Double> = 0...100_000
+    package static let rate: ClosedRange<Double> = 0...100_000
 
     /// What is wrong with a number outside `range` ("is more than 10000
     /// hours, the most a cost row may have"); nil inside it.

@@ -39,7 +39,7 @@ struct KLGatewayErrorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("citizen;date;condition;level\n0203451234;2024-01-10;Vaske sig;3\n".utf8).write(to: folder.appendingPathComponent("assessments.csv"))
         try Data("{\"import\": {\"read\": 1}, \"groups\": []}".utf8).write(to: folder.appendingPathComponent("expected.json"))
-        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions())
         #expect(d.report.problems.count == 1)
         let problem = try #require(d.report.problems.first)
         #expect(problem.file.hasSuffix("expected.json"))
@@ -138,7 +138,7 @@ struct KLGatewayErrorTests {
             let report = F.report(timestamp: (start + k).iso + "T12:00:00Z", [F.patient(), F.condition(level: 4 - k / 15)])
             try Data(JSONWriter().write(report).utf8).write(to: folder.appendingPathComponent("report-\(k).json"))
         }
-        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions(showProgress: false))
+        let d = try DatasetLoader.load([InputPath(folder.path)], options: ImportOptions())
         #expect(d.report.files.count == 60)
         #expect(d.assessed(cpr).map(\.level) == [4, 3, 2, 1])
         #expect(d.report[.fhir] == ImportCounts(read: 120, accepted: 5, superseded: 115))

@@ -18,7 +18,7 @@ struct KLGatewayHostileInputTests {
 
     static func load(_ name: String, _ bytes: [UInt8], hourlyRate: Double? = 400) -> Dataset {
         DatasetLoader.load([InputSource(path: name, kind: .fhir, bytes: FileBytes(utf8: bytes))],
-                           options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+                           options: ImportOptions(hourlyRate: hourlyRate))
     }
 
     static func load(_ name: String, _ text: String) -> Dataset { load(name, Array(text.utf8)) }

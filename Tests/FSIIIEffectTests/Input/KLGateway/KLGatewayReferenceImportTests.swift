@@ -16,7 +16,7 @@ struct KLGatewayReferenceImportTests {
     }
 
     static func load(_ names: [String], hourlyRate: Double? = 400) throws -> Dataset {
-        try DatasetLoader.load(names.map { InputPath(path($0), kind: .fhir) }, options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+        try DatasetLoader.load(names.map { InputPath(path($0), kind: .fhir) }, options: ImportOptions(hourlyRate: hourlyRate))
     }
 
     static let newModel = ["DeliveryReport-JensHansen-new-1.json", "DeliveryReport-JensHansen-InterventionDelivery.json",
@@ -26,7 +26,7 @@ struct KLGatewayReferenceImportTests {
 
     @Test("every bundle imports without a problem and every entry is accounted for", arguments: ReferenceFiles.klgatewayBundles)
     func everyBundle(path: String) throws {
-        let dataset = try DatasetLoader.load([InputPath(path, kind: .fhir)], options: ImportOptions(hourlyRate: 400, showProgress: false))
+        let dataset = try DatasetLoader.load([InputPath(path, kind: .fhir)], options: ImportOptions(hourlyRate: 400))
         #expect(dataset.report.problems.isEmpty, "\(dataset.report.problems)")
         let fhir = dataset.report[.fhir]
         #expect(fhir.read > 0)
@@ -149,7 +149,7 @@ struct KLGatewayReferenceImportTests {
     @Test("all the examples together balance, and no problem names a CPR number")
     func everything() throws {
         let d = try DatasetLoader.load(ReferenceFiles.klgatewayBundles.map { InputPath($0, kind: .fhir) },
-                                       options: ImportOptions(hourlyRate: 400, showProgress: false))
+                                       options: ImportOptions(hourlyRate: 400))
         for kind in InputKind.allCases { #expect(d.report[kind].balances, "\(kind): \(d.report[kind].identity)") }
         #expect(d.citizens.count == 2)
         #expect(d.report.problems.isEmpty)

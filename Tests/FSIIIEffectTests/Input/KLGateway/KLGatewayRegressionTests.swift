@@ -16,7 +16,7 @@ import FSIIIStatistics
 struct KLGatewayRegressionTests {
     static func load(_ name: String) throws -> Dataset {
         let url = Fixtures.fixtureFolder().appendingPathComponent("regressions/fhir").appendingPathComponent(name)
-        return try DatasetLoader.load([InputPath(url.path, kind: .fhir)], options: ImportOptions(hourlyRate: 400, showProgress: false))
+        return try DatasetLoader.load([InputPath(url.path, kind: .fhir)], options: ImportOptions(hourlyRate: 400))
     }
 
     /// `line: place: reason` of each problem, for exact comparisons.

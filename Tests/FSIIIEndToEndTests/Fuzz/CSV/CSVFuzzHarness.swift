@@ -296,7 +296,7 @@ enum CSVFuzzCase {
         var outcome = Outcome()
         outcome.inputBytes = files.reduce(0) { $0 + $1.bytes.count }
         func fail(_ s: String) { outcome.failures.append(s) }
-        let importOptions = ImportOptions(hourlyRate: hourlyRate, showProgress: false)
+        let importOptions = ImportOptions(hourlyRate: hourlyRate)
         let dataset: Dataset
         if m.chance(25) || files.contains(where: { $0.bytes.count > 4 << 20 }) {
             // From disk: mapped files, the encoding census, re-encoding into anonymous pages.

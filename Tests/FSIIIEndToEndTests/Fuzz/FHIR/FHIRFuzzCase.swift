@@ -100,10 +100,10 @@ struct FHIRFuzzCase {
             for file in files { try Data(file.bytes).write(to: folder.appendingPathComponent(file.name)) }
             let named = files.allSatisfy { InputDiscovery.kind(ofFileNamed: $0.name) != nil }
             let inputs = named ? [InputPath(folder.path)] : files.map { InputPath(folder.appendingPathComponent($0.name).path, kind: $0.kind) }
-            dataset = try DatasetLoader.load(inputs, options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+            dataset = try DatasetLoader.load(inputs, options: ImportOptions(hourlyRate: hourlyRate))
         } else {
             let sources = files.map { InputSource(path: $0.name, kind: $0.kind, bytes: FileBytes(utf8: $0.bytes)) }
-            dataset = DatasetLoader.load(sources, options: ImportOptions(hourlyRate: hourlyRate, showProgress: false))
+            dataset = DatasetLoader.load(sources, options: ImportOptions(hourlyRate: hourlyRate))
         }
         var outputs: [(String, String)] = []
         outputs.append(("problems", dataset.report.problems.map(\.description).joined(separator: "\n")))
