@@ -18,7 +18,7 @@ enum AssessmentRules {
         var removed: Int
     }
 
-    private enum Fate: UInt8 { case alive = 0, superseded = 1, removed = 2 }
+    private typealias Fate = RowFate
     /// A record id's 128-bit hash.
     private struct ID: Hashable { var a: UInt64; var b: UInt64 }
 
@@ -162,35 +162,22 @@ enum AssessmentRules {
         }
 
         lap("by condition and day")
-        // 4. The rules, in input order, over the interesting rows only; a
-        //    row's id (when it can matter) is found by walking `idRows`.
-        var fate = [Fate](repeating: .alive, count: n)
-        var superseded = 0, removed = 0
+        // 4. The rules (`WhichRowWins`, SPEC §4), in input order, over the
+        //    interesting rows only; a row's id (when it can matter) is found
+        //    by walking `idRows`.
         struct Key: Hashable { var citizen: UInt32; var key: UInt64 }
-        var aliveByKey: [Key: Int] = [:]
-        var aliveByID: [ID: Int] = [:]
+        var rule = WhichRowWins<Key, ID>(rowCount: n)
         var nextID = 0
         for r in 0..<n where interesting[r] {
             let hasKey = raw.citizen[r] != RawAssessments.noKey
-            let key = Key(citizen: raw.citizen[r], key: sortKey(raw.condition[r], raw.day[r]))
             let hasID = nextID < idRows.count && idRows[nextID] == UInt32(r)
-            let id = hasID ? ids[nextID] : ID(a: 0, b: 0)
+            let id = hasID ? ids[nextID] : nil
             if hasID { nextID += 1 }
-            if raw.status[r] == AssessmentStatus.enteredInError.rawValue {
-                fate[r] = .removed
-                removed += 1
-                let target = hasID ? aliveByID[id] : (hasKey ? aliveByKey[key] : nil)
-                if let t = target, fate[t] == .alive {
-                    fate[t] = .removed
-                    removed += 1
-                }
-                continue
-            }
-            if hasKey, let t = aliveByKey[key], fate[t] == .alive { fate[t] = .superseded; superseded += 1 }
-            if hasID, let t = aliveByID[id], fate[t] == .alive { fate[t] = .superseded; superseded += 1 }
-            if hasKey { aliveByKey[key] = r }
-            if hasID { aliveByID[id] = r }
+            rule.take(row: r, key: hasKey ? Key(citizen: raw.citizen[r], key: sortKey(raw.condition[r], raw.day[r])) : nil,
+                      id: id, enteredInError: raw.status[r] == AssessmentStatus.enteredInError.rawValue)
         }
+        let fate = rule.fate
+        let superseded = rule.superseded, removed = rule.removed
         lap("rules")
         // 5. The survivors, already in (citizen, condition, day) order,
         //    gathered on both cores into exactly sized columns.
