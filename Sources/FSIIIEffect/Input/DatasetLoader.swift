@@ -62,11 +62,9 @@ package struct InputSource {
     }
 }
 
-/// Reads every input of a run into one `Dataset`: rates first (so cost rows
-/// are priced as they are read), then assessments and KL Gateway reports in
-/// the order given (a later file wins, SPEC §4; the assessments of KL
-/// Gateway reports follow the CSV rows, their versions ordered by time),
-/// then courses and costs.
+/// Reads every input of a run into one `Dataset`, in the order `InputOrder`
+/// gives (rates, assessments and KL Gateway reports, courses, costs; a later
+/// file wins, SPEC §4).
 public enum DatasetLoader {
     /// Reads the files and folders of a run. A file that cannot be read at
     /// all is reported in `report.problems` and the rest still imports
@@ -104,8 +102,9 @@ public enum DatasetLoader {
         let progress = totalBytes > 16 << 20 ? options.progress.map { ProgressMeter(totalBytes: totalBytes, sink: $0) } : nil
         defer { progress?.finish() }
 
+        let order = InputOrder(sources)
         var pricing = Pricing(defaultRate: options.hourlyRate)
-        for source in sources where source.kind == .rates {
+        for source in order.rates {
             readRates(source, pricing: &pricing, into: &dataset, progress: progress)
         }
         var timings = StageTimings()
@@ -118,7 +117,7 @@ public enum DatasetLoader {
 
         var raw = RawAssessments()
         var klgateway = FHIRImport(terminology: dataset.terminology, pricing: pricing)
-        for source in sources where source.kind == .assessments || source.kind == .fhir {
+        for source in order.assessmentsAndReports {
             if source.kind == .assessments {
                 timings.measure("read assessments") { readAssessments(source, raw: &raw, into: &dataset, progress: progress) }
             } else {
@@ -142,7 +141,7 @@ public enum DatasetLoader {
         DispatchQueue.global().async(group: running) { rules.run() }
         rules.idsDone.wait()
         var courses = dataset.courses
-        for source in sources where source.kind == .courses {
+        for source in order.courses {
             timings.measure("read courses") { readCourses(source, courses: &courses, into: &dataset, progress: progress) }
             cprShapedNames.note(dataset, afterReading: source.path)
         }
@@ -169,12 +168,12 @@ public enum DatasetLoader {
         dataset.report[.assessments] = counts
 
         var costs = dataset.pendingCosts
-        var sawCosts = !costs.day.isEmpty || sources.contains { $0.kind == .costs }
-        for source in sources where source.kind == .costs {
+        var sawCosts = !costs.day.isEmpty || !order.costs.isEmpty
+        for source in order.costs {
             timings.measure("read costs") { readCosts(source, pricing: pricing, costs: &costs, into: &dataset, progress: progress) }
             cprShapedNames.note(dataset, afterReading: source.path)
         }
-        if sources.contains(where: { $0.kind == .fhir }) && costs.count > 0 { sawCosts = true }
+        if order.hasReports && costs.count > 0 { sawCosts = true }
         if sawCosts {
             // The files' read buffers are gone: the sorted columns, the
             // next peak, start from what is live.
