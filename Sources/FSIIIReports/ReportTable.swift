@@ -53,6 +53,9 @@ public enum ReportTable {
         }
         // SPEC §8: with cost data, a second table compares each group with the reference.
         if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: L.label(groupLabel)) }
+        // Issue 18: the matched comparison, regression to the mean, durability.
+        let outcomes = ComparisonText.write(report, language: L)
+        if !outcomes.isEmpty { out += "\n" + outcomes }
         return out
     }
 

@@ -18,7 +18,8 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac],
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac]
+                 + MatchedComparisonArguments.options,
         run: run)
 
     static func options(_ args: Arguments) throws(CLIError) -> ReportOptions {
@@ -41,6 +42,7 @@ enum ReportCommand {
             o.window = from...to
         }
         o.comparison = try comparisonOptions(args)
+        o.matched = try MatchedComparisonArguments.options(args)
         return o
     }
 
