@@ -23,7 +23,21 @@ public enum ComparisonText {
         if let c = report.comparison { out += comparison(c, language: L) + "\n" }
         if let r = report.regressionToTheMean { out += regressionToTheMean(r, language: L) + "\n" }
         if let d = report.durability { out += durability(d, language: L) }
-        return out
+        return wrapped(out)
+    }
+
+    /// Lines longer than `width` broken at spaces (SPEC §11: readable at 100 columns).
+    static func wrapped(_ text: String, width: Int = 100) -> String {
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = Substring(line)
+            while rest.count > width, let space = rest.prefix(width + 1).lastIndex(of: " "), space > rest.startIndex {
+                out.append(String(rest[..<space]))
+                rest = "  " + rest[rest.index(after: space)...]
+            }
+            out.append(String(rest))
+        }
+        return out.joined(separator: "\n")
     }
 
     static func ci(_ e: ComparisonResult.Estimate?, _ L: Language, percent: Bool = false) -> String {
