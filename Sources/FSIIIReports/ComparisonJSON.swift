@@ -28,7 +28,7 @@ import FSIIIBytes
 /// `"controls_used"` the number of distinct matched pseudo-courses. A figure
 /// that cannot be estimated is `null`, never 0; `"problem"` then says why.
 public enum ComparisonJSON {
-    package static func comparison(_ c: ComparisonResult) -> JSONValue {
+    package static func comparison(_ c: MatchedComparisonResult) -> JSONValue {
         var o = JSONObject()
         o.append(key: "method", value: .string(c.method))
         o.append(key: "controls", value: .string(c.options.controls.rawValue))
@@ -120,7 +120,7 @@ public enum ComparisonJSON {
 public enum ComparisonFields {
     public static let groupKeys = ["effect", "effect_ci_low", "effect_ci_high", "control_mean_change"]
 
-    static func group(_ g: GroupFigures, _ c: ComparisonResult, isTotal: Bool) -> [(String, FieldValue)] {
+    static func group(_ g: GroupFigures, _ c: MatchedComparisonResult, isTotal: Bool) -> [(String, FieldValue)] {
         let e = g.suppressed ? nil : isTotal ? c.effect : c.groups[g.group]
         let values: [FieldValue] = [.real(e?.effect), .real(e?.interval?.low), .real(e?.interval?.high), .real(e?.controlMean)]
         return Array(zip(groupKeys, values))

@@ -5,7 +5,7 @@ import FSIIIEffect
 /// to the mean and durability (whenever estimable; why not otherwise).
 public enum ComparisonText {
     /// Why the comparison has no estimate, in words.
-    public static func problem(_ p: ComparisonResult.Problem, language L: Language) -> String {
+    public static func problem(_ p: MatchedComparisonResult.Problem, language L: Language) -> String {
         let da = L == .da
         switch p {
         case .noTreated: return da ? "ingen forløb kan vurderes, så der er intet at sammenligne" : "no evaluable course, so nothing to compare"
@@ -40,13 +40,13 @@ public enum ComparisonText {
         return out.joined(separator: "\n")
     }
 
-    static func ci(_ e: ComparisonResult.Estimate?, _ L: Language, percent: Bool = false) -> String {
+    static func ci(_ e: MatchedComparisonResult.Estimate?, _ L: Language, percent: Bool = false) -> String {
         guard let e else { return "–" }
         func f(_ x: Double) -> String { percent ? L.number(x * 100, digits: 1) + (L == .da ? " %-point" : " pp") : L.number(x) }
         return f(e.effect) + (e.interval.map { " (\(f($0.low)) – \(f($0.high)))" } ?? "")
     }
 
-    static func comparison(_ c: ComparisonResult, language L: Language) -> String {
+    static func comparison(_ c: MatchedComparisonResult, language L: Language) -> String {
         let da = L == .da
         var out = da ? "Matchet sammenligning (propensitetsscore, 1:\(c.options.ratio) nærmeste nabo, caliper \(L.number(c.options.caliperWidth, digits: 1)) SD; kontroller: \(c.options.controls.rawValue))\n"
                      : "Matched comparison (propensity score, 1:\(c.options.ratio) nearest neighbour, caliper \(L.number(c.options.caliperWidth, digits: 1)) SD; controls: \(c.options.controls.rawValue))\n"
@@ -90,7 +90,11 @@ public enum ComparisonText {
     static func regressionToTheMean(_ r: RegressionToTheMeanEstimate, language L: Language) -> String {
         let da = L == .da, m = r.meanLevel
         guard let shift = m.expectedShift, let rho = m.correlation else {
-            return (da ? "Regression mod middelværdien kan ikke estimeres: " : "Regression to the mean cannot be estimated: ") + (m.reason ?? "") + "\n"
+            let why = m.pairs == 0
+                ? (da ? "ingen gentagne vurderinger (to inden for \(RegressionToTheMeanEstimate.maximumSpacingDays) dage) af borgere uden forløb"
+                      : "no repeat pairs (two assessments within \(RegressionToTheMeanEstimate.maximumSpacingDays) days) of citizens without a course")
+                : (m.reason ?? "")
+            return (da ? "Regression mod middelværdien kan ikke estimeres: " : "Regression to the mean cannot be estimated: ") + why + "\n"
         }
         let observed = m.observedMeanChange.map { L.number($0) } ?? "–"
         return da

@@ -57,7 +57,7 @@ public enum ReportJSON {
         }
     }
 
-    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: ComparisonResult? = nil, isTotal: Bool = false) -> JSONValue {
+    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: MatchedComparisonResult? = nil, isTotal: Bool = false) -> JSONValue {
         var g = figures
         if reveal { g.suppressed = false }
         var o = JSONObject()

@@ -3,7 +3,7 @@ import FSIIIStatistics
 /// The matched comparison of a report (issue 18 §1): the courses against
 /// propensity-matched pseudo-courses of citizens without a course.
 /// Formulas and references: ``MatchedComparison``, docs/METHODS.md.
-public struct ComparisonResult: Sendable {
+public struct MatchedComparisonResult: Sendable {
     /// Why the comparison has no effect estimate.
     public enum Problem: Sendable, Hashable {
         /// No evaluable course to compare.

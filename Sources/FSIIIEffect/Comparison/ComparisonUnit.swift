@@ -13,8 +13,13 @@ package struct ComparisonUnit: Sendable {
     package init(result: CourseResult, pairs: ArraySlice<ConditionPair>) {
         self.result = result
         self.pairs = pairs
-        t0 = pairs.map(\.baselineDay).min() ?? result.start
-        t1 = pairs.map(\.followUpDay).max() ?? (result.end ?? result.start)
+        var t0 = Int32.max, t1 = Int32.min
+        for p in pairs {
+            t0 = min(t0, p.baselineDay.rawValue)
+            t1 = max(t1, p.followUpDay.rawValue)
+        }
+        self.t0 = pairs.isEmpty ? result.start : Day(rawValue: t0)
+        self.t1 = pairs.isEmpty ? (result.end ?? result.start) : Day(rawValue: t1)
     }
 
     /// The unit's outcome: `meanChange` (positive is improvement).

@@ -2,7 +2,7 @@
 /// on every run (cheap passes over the rows), the matched comparison with
 /// `--compare-to matched`. Runs while the assessment rows are still held.
 struct EffectOutcomes {
-    var comparison: ComparisonResult?
+    var comparison: MatchedComparisonResult?
     var regressionToTheMean: RegressionToTheMeanEstimate?
     var durability: DurabilityResult?
 

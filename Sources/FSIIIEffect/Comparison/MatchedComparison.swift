@@ -33,7 +33,7 @@ public enum MatchedComparison {
     /// The comparison of `dataset`'s courses under `options` (their
     /// windows, `--by` grouping, `--min-cell`, the bootstrap's B and seed,
     /// and `options.matched`, whose `enabled` is ignored here).
-    public static func compare(_ dataset: Dataset, options: ReportOptions = ReportOptions()) -> ComparisonResult {
+    public static func compare(_ dataset: Dataset, options: ReportOptions = ReportOptions()) -> MatchedComparisonResult {
         let evaluation = CourseEvaluator.evaluate(dataset.courses, assessments: dataset.assessments, citizens: dataset.citizens,
                                                   windows: options.windows)
         let rtm = RegressionToTheMeanEstimate.make(evaluation, inputs: ComparisonInputs(dataset, courses: dataset.courses))
@@ -43,7 +43,7 @@ public enum MatchedComparison {
 
     /// The comparison and the matched controls (for the durability of the controls).
     package struct Run: Sendable {
-        package var result: ComparisonResult
+        package var result: MatchedComparisonResult
         /// The matched control units and their weights.
         package var controls: [(unit: ComparisonUnit, weight: Double)]
     }
@@ -53,7 +53,7 @@ public enum MatchedComparison {
         let o = options.matched
         let treatedUnits = evaluation.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
         let naive = treatedUnits.isEmpty ? nil : treatedUnits.reduce(0) { $0 + $1.meanChange } / Double(treatedUnits.count)
-        var r = ComparisonResult(options: o, bootstrap: options.comparison.bootstrap, seed: options.comparison.seed,
+        var r = MatchedComparisonResult(options: o, bootstrap: options.comparison.bootstrap, seed: options.comparison.seed,
                                  treated: treatedUnits.count, matched: 0, unmatched: treatedUnits.count, unmatchedNoCandidate: 0,
                                  unmatchedOutsideCaliper: 0, candidateCitizens: 0, candidatePseudoCourses: 0, controls: 0,
                                  caliper: nil, balance: [], notes: [], naiveMeanChange: naive, effect: nil, improvedShareEffect: nil,
@@ -125,7 +125,7 @@ public enum MatchedComparison {
 
         // Effects, overall and per group.
         let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
-        func estimate(_ members: [Int], outcome: (ComparisonUnit) -> Double) -> ComparisonResult.Estimate? {
+        func estimate(_ members: [Int], outcome: (ComparisonUnit) -> Double) -> MatchedComparisonResult.Estimate? {
             ClusteredATT.estimate(citizens: members.map { treatedUnits[$0].result.citizen },
                                   treated: members.map { outcome(treatedUnits[$0]) },
                                   controls: members.map { i in m.sets[i].reduce(0) { $0 + outcome(controlUnits[$1]) } / Double(m.sets[i].count) },
@@ -150,7 +150,7 @@ public enum MatchedComparison {
 /// their courses): see ``MatchedComparison`` step 6.
 package enum ClusteredATT {
     package static func estimate(citizens: [UInt32], treated y: [Double], controls mean: [Double], replicates: Int, seed: UInt64,
-                                 level: Double = 0.95) -> ComparisonResult.Estimate? {
+                                 level: Double = 0.95) -> MatchedComparisonResult.Estimate? {
         let n = y.count
         guard n > 0 else { return nil }
         var slot: [UInt32: Int] = [:]

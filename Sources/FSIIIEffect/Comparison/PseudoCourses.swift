@@ -101,7 +101,8 @@ package struct PseudoCourses: Sendable {
             }
             var list: [Int] = []
             list.reserveCapacity(best.count)
-            for (c, b) in best {
+            // In citizen order, so the numbering (and the matcher's ties) never depends on hashing.
+            for (c, b) in best.sorted(by: { $0.key < $1.key }) {
                 let k = PseudoKey(citizen: c, index: b.index, later: b.later)
                 if let existing = key[k] { list.append(existing); continue }
                 key[k] = made.count

@@ -63,19 +63,34 @@ public struct DurabilityResult: Sendable {
                              dataEnd: Day?) -> [Accumulated] {
         let last = dataEnd?.rawValue ?? .min
         var out = horizons.map { _ in Accumulated() }
+        let offsets = horizons.map(\.days)
+        // Each citizen's last assessment date, once.
+        var lastDay = [Int32](repeating: .min, count: max(a.citizenStart.count - 1, 0))
+        for c in lastDay.indices {
+            for r in a.rows(ofCitizen: c) where a.day[r] > lastDay[c] { lastDay[c] = a.day[r] }
+        }
         for (i, u) in units.enumerated() {
             guard let end = u.result.end?.rawValue else { continue }
             let w = weights?[i] ?? 1
             let rows = a.rows(ofCitizen: Int(u.result.citizen))
-            for (h, horizon) in horizons.enumerated() {
-                let target = Day.offset(end, by: horizon.days)
-                var sumB = 0, sumF = 0, sumH = 0, m = 0
+            let targets = (Day.offset(end, by: offsets[0]), Day.offset(end, by: offsets[1]), Day.offset(end, by: offsets[2]))
+            // Σ baseline, Σ follow-up, Σ level at the horizon and m, per horizon.
+            var sums = Sums()
+            // Nothing after the follow-up (most courses): no condition has a horizon level.
+            if lastDay[Int(u.result.citizen)] >= Day.offset(end, by: offsets[0] - toleranceDays) {
                 for p in u.pairs {
-                    guard let level = nearest(a, rows, condition: p.condition.rawValue, target: target, after: p.followUpDay.rawValue) else { continue }
-                    sumB += Int(p.baseline); sumF += Int(p.followUp); sumH += Int(level); m += 1
+                    let levels = nearest(a, rows, condition: p.condition.rawValue, targets: targets, after: p.followUpDay.rawValue)
+                    for h in 0..<3 {
+                        guard let level = h == 0 ? levels.0 : h == 1 ? levels.1 : levels.2 else { continue }
+                        sums[h].b += Int(p.baseline); sums[h].f += Int(p.followUp); sums[h].h += Int(level); sums[h].m += 1
+                    }
                 }
-                if m > 0 {
-                    out[h].add(change: Double(sumB - sumH) / Double(m), kept: sumH <= sumF, weight: w)
+            }
+            for h in 0..<3 {
+                let target = h == 0 ? targets.0 : h == 1 ? targets.1 : targets.2
+                let x = sums[h]
+                if x.m > 0 {
+                    out[h].add(change: Double(x.b - x.h) / Double(x.m), kept: x.h <= x.f, weight: w)
                 } else if Day.offset(target, by: toleranceDays) > last {
                     out[h].censored += 1
                 } else {
@@ -87,24 +102,36 @@ public struct DurabilityResult: Sendable {
         return out
     }
 
-    /// The level of `condition` nearest `target` within ±45 days, dated after `after`.
-    static func nearest(_ a: AssessmentTable, _ rows: Range<Int>, condition: UInt8, target: Int32, after: Int32) -> UInt8? {
+    /// The levels of `condition` nearest each target within ±45 days (ties: the earlier), dated after `after`.
+    static func nearest(_ a: AssessmentTable, _ rows: Range<Int>, condition: UInt8, targets: (Int32, Int32, Int32),
+                        after: Int32) -> (UInt8?, UInt8?, UInt8?) {
         // A citizen's rows are sorted by condition, then day: the condition's run by binary search.
         var lo = rows.lowerBound, hi = rows.upperBound
         while lo < hi {
             let mid = (lo + hi) / 2
             if a.condition[mid] < condition { lo = mid + 1 } else { hi = mid }
         }
-        var best: (distance: Int32, level: UInt8)?
+        var d0 = Int32.max, d1 = Int32.max, d2 = Int32.max
+        var l0: UInt8?, l1: UInt8?, l2: UInt8?
         var r = lo
         while r < rows.upperBound && a.condition[r] == condition {
             defer { r += 1 }
             guard a.day[r] > after, a.level[r] != 9 else { continue }
-            let distance = abs(a.day[r] - target)
-            guard distance <= toleranceDays else { continue }
-            if best.map({ distance < $0.distance }) ?? true { best = (distance, a.level[r]) }
+            let x0 = abs(a.day[r] - targets.0), x1 = abs(a.day[r] - targets.1), x2 = abs(a.day[r] - targets.2)
+            if x0 <= toleranceDays && x0 < d0 { d0 = x0; l0 = a.level[r] }
+            if x1 <= toleranceDays && x1 < d1 { d1 = x1; l1 = a.level[r] }
+            if x2 <= toleranceDays && x2 < d2 { d2 = x2; l2 = a.level[r] }
         }
-        return best?.level
+        return (l0, l1, l2)
+    }
+
+    /// Σ baseline, Σ follow-up, Σ level at the horizon and m for the three horizons, without an array.
+    struct Sums {
+        var x = (b: 0, f: 0, h: 0, m: 0), y = (b: 0, f: 0, h: 0, m: 0), z = (b: 0, f: 0, h: 0, m: 0)
+        subscript(h: Int) -> (b: Int, f: Int, h: Int, m: Int) {
+            get { h == 0 ? x : h == 1 ? y : z }
+            set { if h == 0 { x = newValue } else if h == 1 { y = newValue } else { z = newValue } }
+        }
     }
 
     /// The sums of one horizon.

@@ -41,7 +41,7 @@ public struct EffectReport: Sendable {
     /// Each group compared with the reference (SPEC §8); nil without cost data.
     public var costComparison: CostComparisonReport?
     /// The matched comparison (issue 18 §1); nil without `--compare-to matched`.
-    public var comparison: ComparisonResult?
+    public var comparison: MatchedComparisonResult?
     /// Regression to the mean from repeat pairs (issue 18 §2); nil without evaluable courses or assessments.
     public var regressionToTheMean: RegressionToTheMeanEstimate?
     /// Durability 3/6/12 months after the end (issue 18 §3); nil without evaluable courses.

@@ -14,7 +14,7 @@ struct PlantedEffectRecoveryTests {
             var o = ReportOptions()
             o.comparison.bootstrap = 200
             o.comparison.seed = UInt64(seed)
-            let c = MatchedComparison.compare(PlantedEffectData.dataset(seed: UInt64(seed)), options: o)
+            let c = MatchedComparison.compare(PlantedEffectData.dataset(seed: UInt64(seed), controls: 1800), options: o)
             #expect(c.problem == nil, "seed \(seed): \(String(describing: c.problem))")
             guard let e = c.effect, let ci = e.interval, let n = c.naiveMeanChange else { continue }
             if ci.low <= 0.30 && 0.30 <= ci.high { covered += 1 }
@@ -30,6 +30,7 @@ struct PlantedEffectRecoveryTests {
         #expect(abs(mean - 0.30) < 0.10, "mean ATT \(mean)")
         #expect(abs(naiveMean - 0.30) >= 0.10, "naive \(naiveMean)")
         #expect(worstSMD < 0.1, "largest |SMD| after matching \(worstSMD)")
+        print("planted effect 0.30: covered \(covered)/20, mean ATT \(mean), naive \(naiveMean), largest |SMD| after \(worstSMD)")
     }
 
     @Test("regression to the mean: repeat pairs of the citizens without a course give ρ and an expected shift")
