@@ -93,4 +93,16 @@ struct ComparisonOutputTests {
             #expect(t.split(separator: "\n").allSatisfy { $0.count <= 100 })
         }
     }
+
+    @Test("the HTML page has the comparison section: the effect, the chart of courses against controls and the balance table")
+    func html() {
+        let r = Self.report()
+        let page = HTMLReport.write(r, terminology: .builtIn, language: .en)
+        #expect(page.contains("Does rehabilitation work?"))
+        #expect(page.contains("Mean change from baseline over time: courses against matched controls"))
+        #expect(page.contains("<caption>Balance before and after matching"))
+        #expect(page.contains("Effect with 95% CI"))
+        let da = HTMLReport.write(r, terminology: .builtIn, language: .da)
+        #expect(da.contains("Virker rehabiliteringen?") && da.contains("Varighed"))
+    }
 }
