@@ -20,9 +20,10 @@ struct EffectOutcomes {
             o.comparison = run.result
             controls = run.controls.isEmpty ? nil : run.controls
         }
+        // The units are made as they are read: a million of them are never held at once.
         let treated = evaluation.results.lazy.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
-        if !treated.isEmpty {
-            o.durability = DurabilityResult.make(treated: Array(treated), controls: controls, assessments: dataset.assessments,
+        if evaluation.results.contains(where: \.isEvaluable) {
+            o.durability = DurabilityResult.make(treated: treated, controls: controls, assessments: dataset.assessments,
                                                  costs: dataset.costs, dataEnd: dataEnd)
         }
         return o

@@ -99,9 +99,14 @@ public struct RegressionToTheMeanEstimate: Sendable {
             second.append(Double(s2) / Double(n))
         }
         // The courses' baselines and observed changes.
-        let evaluable = evaluation.results.filter(\.isEvaluable)
-        let baseline = evaluable.isEmpty ? nil : evaluable.reduce(0.0) { $0 + Double($1.baselineSum) / Double($1.n) } / Double(evaluable.count)
-        let observed = evaluable.isEmpty ? nil : evaluable.reduce(0.0) { $0 + $1.meanChange } / Double(evaluable.count)
+        var evaluable = 0, baselineSum = 0.0, changeSum = 0.0
+        for r in evaluation.results where r.isEvaluable {
+            evaluable += 1
+            baselineSum += Double(r.baselineSum) / Double(r.n)
+            changeSum += r.meanChange
+        }
+        let baseline = evaluable == 0 ? nil : baselineSum / Double(evaluable)
+        let observed = evaluable == 0 ? nil : changeSum / Double(evaluable)
         var courseSums = [(b: Int, change: Int, n: Int)](repeating: (0, 0, 0), count: conditionCount)
         for p in evaluation.pairs where p.condition.index < conditionCount {
             courseSums[p.condition.index].b += Int(p.baseline)

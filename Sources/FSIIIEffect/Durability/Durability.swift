@@ -59,8 +59,8 @@ public struct DurabilityResult: Sendable {
     /// The last assessment date in the data.
     public var dataEnd: Day?
 
-    package static func make(_ units: [ComparisonUnit], weights: [Double]? = nil, assessments a: AssessmentTable, costs: CostTable?,
-                             dataEnd: Day?) -> [Accumulated] {
+    package static func make<Units: Sequence<ComparisonUnit>>(_ units: Units, weights: [Double]? = nil, assessments a: AssessmentTable,
+                                                              costs: CostTable?, dataEnd: Day?) -> [Accumulated] {
         let last = dataEnd?.rawValue ?? .min
         var out = horizons.map { _ in Accumulated() }
         let offsets = horizons.map(\.days)
@@ -173,8 +173,8 @@ public struct DurabilityResult: Sendable {
     }
 
     /// The durability of the treated units, with the controls' when given.
-    package static func make(treated: [ComparisonUnit], controls: [(unit: ComparisonUnit, weight: Double)]?, assessments: AssessmentTable,
-                             costs: CostTable?, dataEnd: Day?) -> DurabilityResult {
+    package static func make<Units: Sequence<ComparisonUnit>>(treated: Units, controls: [(unit: ComparisonUnit, weight: Double)]?,
+                                                              assessments: AssessmentTable, costs: CostTable?, dataEnd: Day?) -> DurabilityResult {
         let t = make(treated, assessments: assessments, costs: costs, dataEnd: dataEnd)
         let c = controls.map { make($0.map(\.unit), weights: $0.map(\.weight), assessments: assessments, costs: costs, dataEnd: dataEnd) }
         let rows = horizons.indices.map { h in
@@ -187,6 +187,6 @@ public struct DurabilityResult: Sendable {
                                        hoursPerWeekChange: c[h].hoursPerWeekChange, leftHomeCareShare: h == 1 ? c[h].leftHomeCareShare : nil)
                            })
         }
-        return DurabilityResult(horizons: rows, courses: treated.count, dataEnd: dataEnd)
+        return DurabilityResult(horizons: rows, courses: t[0].followed + t[0].censored + t[0].notAssessed, dataEnd: dataEnd)
     }
 }
