@@ -24,6 +24,9 @@ public struct MatchedComparisonOptions: Sendable, Hashable {
     public var indexWindowDays = 60
     /// The pseudo-course's spacing lies within ± this share of t1 − t0.
     public var spacingTolerance = 0.5
+    /// At most this many candidates per course: those with index dates
+    /// nearest its t0 (the search and its memory stay linear in courses).
+    public var maximumCandidates = 100
     /// The caliper in standard deviations of the logit (Austin 2011).
     public var caliperWidth = 0.2
 

@@ -21,6 +21,10 @@
 /// SPEC §5–6), with no baseline grace after the index and no follow-up
 /// grace after the later date, so its baseline is on or before the index
 /// date and its follow-up is the later date's assessment.
+///
+/// A course keeps at most `maximumCandidates` candidates, those whose index
+/// dates are nearest its t0 (so the search and the memory stay linear in
+/// the number of courses on a whole country's history).
 package struct PseudoCourses: Sendable {
     /// Distinct pseudo-courses (`start` = index date, `end` = later date).
     package var courses: [Course]
@@ -78,13 +82,19 @@ package struct PseudoCourses: Sendable {
             let s = Double(t.t1 - t.t0)
             let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
             let minSpacing = s * (1 - o.spacingTolerance), maxSpacing = s * (1 + o.spacingTolerance)
-            var i = lowerBound(byDay, lo)
-            while i < byDay.count && byDay[i].day <= hi {
-                let e = byDay[i]
-                i += 1
-                guard e.citizen != t.citizen else { continue }
+            // Outwards from t0, nearer dates first (the earlier on a tie), so the first index found for a
+            // candidate is its nearest one with a later date; stop after `maximumCandidates` candidates.
+            var left = lowerBound(byDay, t.t0.rawValue) - 1, right = left + 1
+            var found = 0
+            while found < o.maximumCandidates {
+                let l = left >= 0 && byDay[left].day >= lo ? t.t0.rawValue - byDay[left].day : Int32.max
+                let r = right < byDay.count && byDay[right].day <= hi ? byDay[right].day - t.t0.rawValue : Int32.max
+                if l == .max && r == .max { break }
+                let e: (day: Int32, citizen: UInt32, position: Int)
+                if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
+                guard e.citizen != t.citizen, best[e.citizen] == nil else { continue }
                 let c = Int(e.citizen)
-                // The later date with spacing closest to s, before the first course.
+                // The later date with spacing closest to s (the earlier on a tie), before the first course.
                 var later: Int32?
                 var bestGap = Double.infinity
                 var p = e.position + 1
@@ -95,9 +105,8 @@ package struct PseudoCourses: Sendable {
                     p += 1
                 }
                 guard let later else { continue }
-                let distance = abs(e.day - t.t0.rawValue)
-                if let b = best[e.citizen], (b.distance, b.index) <= (distance, e.day) { continue }
-                best[e.citizen] = (distance, e.day, later)
+                best[e.citizen] = (abs(e.day - t.t0.rawValue), e.day, later)
+                found += 1
             }
             var list: [Int] = []
             list.reserveCapacity(best.count)
