@@ -42,4 +42,13 @@ struct MatchedComparisonCLITests {
         #expect(r.stdout.contains("\"problem\" : \"no candidates") || r.stdout.contains("\"problem\": \"no candidates"))
         #expect(r.stdout.contains("\"effect\" : null") || r.stdout.contains("\"effect\": null"))
     }
+
+    @Test("--bootstrap with --compare-to matched sets the comparison's B without turning the cost comparison on")
+    func bootstrapServesTheComparison() throws {
+        let r = try CLIRunner.run(["report", Self.sample, "--compare-to", "matched", "--format", "json", "--bootstrap", "50", "--quiet"])
+        #expect(r.status == 0 && !r.stdout.contains("\"cost_comparison\""))
+        #expect(r.stdout.contains("\"bootstrap\" : 50") || r.stdout.contains("\"bootstrap\": 50"))
+        let costs = try CLIRunner.run(["report", Self.sample, "--format", "json", "--bootstrap", "50", "--quiet"])
+        #expect(costs.stdout.contains("\"cost_comparison\""))
+    }
 }
