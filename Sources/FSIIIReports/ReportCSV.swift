@@ -8,9 +8,12 @@ public enum ReportCSV {
     /// figures are empty. Throws nothing.
     public static func write(_ report: EffectReport, dialect: CSVDialect = .standard) -> String {
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
-        var out = dialect.preamble + dialect.line(ReportFields.csvColumns(costs: costs))
-        for g in report.groups + [report.total] {
-            out += dialect.line(row(g, minCell: report.options.minCell, costs: costs).map(dialect.format))
+        let c = report.comparison
+        var out = dialect.preamble + dialect.line(ReportFields.csvColumns(costs: costs) + (c == nil ? [] : ComparisonFields.groupKeys))
+        for (i, g) in (report.groups + [report.total]).enumerated() {
+            var values = row(g, minCell: report.options.minCell, costs: costs)
+            if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
+            out += dialect.line(values.map(dialect.format))
         }
         return out
     }

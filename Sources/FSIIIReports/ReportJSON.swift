@@ -16,10 +16,15 @@ public enum ReportJSON {
         root.append(key: "import", value: imports(report.imports))
         root.append(key: "by", value: .string(report.options.grouping.rawValue))
         root.append(key: "phi", value: .number(report.phi))
-        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs, reveal: revealSuppressed) }))
-        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed))
+        let c = report.comparison
+        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c) }))
+        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, isTotal: true))
         // SPEC §8: with cost data, each group against the reference.
         if let comparison = report.costComparison { root.append(key: "cost_comparison", value: CostComparisonJSON.value(comparison)) }
+        // Issue 18: the matched comparison, durability and regression to the mean.
+        if let c { root.append(key: "comparison", value: ComparisonJSON.comparison(c)) }
+        if let d = report.durability { root.append(key: "durability", value: ComparisonJSON.durability(d)) }
+        if let r = report.regressionToTheMean { root.append(key: "regression_to_the_mean", value: ComparisonJSON.regressionToTheMean(r)) }
         return .object(root)
     }
 
@@ -55,7 +60,7 @@ public enum ReportJSON {
         }
     }
 
-    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool) -> JSONValue {
+    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: MatchedComparisonResult? = nil, isTotal: Bool = false) -> JSONValue {
         var g = figures
         if reveal { g.suppressed = false }
         var o = JSONObject()
@@ -65,6 +70,7 @@ public enum ReportJSON {
         for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }
         o.append(key: "suppressed", value: .bool(figures.suppressed))
         if costs { for (k, v) in ReportFields.costs(g) { o.append(key: k, value: json(v)) } }
+        if let comparison { for (k, v) in ComparisonFields.group(figures, comparison, isTotal: isTotal) { o.append(key: k, value: json(v)) } }
         return .object(o)
     }
 }

@@ -54,6 +54,9 @@ public enum ReportTable {
         if ne.total > 0 {
             out += "\(L.label(.notEvaluable)): \(ne.total) (open \(ne.open), no_baseline \(ne.noBaseline), no_follow_up \(ne.noFollowUp), not_relevant \(ne.notRelevant))\n"
         }
+        // Issue 18: the matched comparison, regression to the mean, durability.
+        let outcomes = ComparisonText.write(report, language: L)
+        if !outcomes.isEmpty { out += "\n" + outcomes }
         // SPEC §8: with cost data, a second table compares each group with the reference.
         if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: L.label(groupLabel)) }
         return out

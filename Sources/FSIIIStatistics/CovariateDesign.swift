@@ -16,6 +16,9 @@
 /// 3. the reference level is the most frequent of the levels left (ties:
 ///    the smaller name in Unicode order); the others get a dummy column
 ///    `name=level`, sorted by level name, the pool last.
+/// A continuous covariate with missing values gets a `name: missing`
+/// indicator unless its missing observations all lie in one group (then the
+/// indicator would separate, and the missing values count as 0 without it).
 /// Every merge is reported in ``CategoricalCoding``. Constant and
 /// collinear columns that remain are left to
 /// ``LogisticRegression/fit(_:outcome:weights:maxIterations:)``, which
@@ -54,7 +57,13 @@ public struct CovariateDesign: Sendable, Hashable {
                 names.append(covariate.name)
                 columns.append(values.map { $0 ?? 0 })
                 let missing = values.filter { $0 == nil }.count
-                if missing > 0 && missing < n {
+                // An indicator whose missing observations are all treated
+                // or all untreated would predict treatment perfectly
+                // (separation, as a one-sided category would): it is left
+                // out, and those values count as 0 like the others.
+                let missingTreated = values.indices.filter { values[$0] == nil && treated[$0] }.count
+                let oneSided = missingTreated == 0 || missingTreated == missing
+                if missing > 0 && missing < n && !oneSided {
                     names.append(covariate.name + ": missing")
                     columns.append(values.map { $0 == nil ? 1 : 0 })
                 }

@@ -60,6 +60,14 @@ struct Option: Sendable, Hashable {
     static let compare = Option("compare", help: "compare each group's cost and effect with all other courses (or --reference): ICER, INMB, bootstrap; implied by the options below")
     static let ceac = Option("ceac", value: "FILE", help: "write the comparison and acceptability curve to FILE (.json or .csv)")
 
+    // Matched comparison (issue 18)
+    static let compareTo = Option("compare-to", value: "matched", help: "compare the courses with a propensity-matched group of citizens without a course (ATT, balance)")
+    static let controls = Option("controls", value: "POOL", help: "controls: never-treated, or not-yet-treated (also citizens whose first course starts later)", default: "never-treated")
+    static let matchK = Option("match-k", value: "N", help: "controls per course (1:N nearest neighbour with replacement)", default: "3")
+    static let exactMunicipality = Option("exact-municipality", help: "match within the course's municipality when it has candidates")
+    static let indexWindowDays = Option("index-window-days", value: "N", help: "a control's index assessment within ±N days of the course's baseline", default: "60")
+    static let spacingTolerance = Option("spacing-tolerance", value: "PCT", help: "a control's spacing within ±PCT % of the course's baseline-to-follow-up spacing", default: "50")
+
     // Other commands
     static let tokens = Option("tokens", help: "print every accepted token (kind,token,value) for other tools")
     static let citizens = Option("citizens", value: "N", help: "number of citizens to generate", default: "300")

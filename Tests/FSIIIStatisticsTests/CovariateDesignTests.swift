@@ -53,14 +53,23 @@ struct CovariateDesignTests {
     func missingIndicator() throws {
         let treated = [true, false, true, false]
         let design = try CovariateDesign([
-            Covariate("trend", .continuousWithMissing([0.5, nil, -1, nil])),
+            Covariate("trend", .continuousWithMissing([0.5, nil, nil, nil])),
             Covariate("level", .continuousWithMissing([1, 2, 3, 4])),
             Covariate("hours", .continuous([2, 0, 7.5, 1])),
         ], treated: treated)
         #expect(design.matrix.columnNames == ["(Intercept)", "trend", "trend: missing", "level", "hours"])
-        #expect(design.matrix.column(1) == [0.5, 0, -1, 0])
-        #expect(design.matrix.column(2) == [0, 1, 0, 1])
+        #expect(design.matrix.column(1) == [0.5, 0, 0, 0])
+        #expect(design.matrix.column(2) == [0, 1, 1, 1])
         #expect(design.matrix[2, 4] == 7.5)
+    }
+
+    @Test("a missing indicator whose missing values are all in one group would separate: left out, the values count as 0")
+    func oneSidedMissingIndicator() throws {
+        let design = try CovariateDesign([
+            Covariate("trend", .continuousWithMissing([0.5, nil, -1, nil])),
+        ], treated: [true, false, true, false])
+        #expect(design.matrix.columnNames == ["(Intercept)", "trend"])
+        #expect(design.matrix.column(1) == [0.5, 0, -1, 0])
     }
 
     @Test("wrong lengths, non-finite values and duplicate names are typed errors")

@@ -69,7 +69,7 @@ enum CostJoin {
     }
 
     /// Sum of hours and cost of rows with `lo ≤ day < hi`, in row order.
-    private static func sum(_ t: CostTable, _ rows: Range<Int>, from lo: Int32, to hi: Int32) -> (hours: Double, cost: Double) {
+    static func sum(_ t: CostTable, _ rows: Range<Int>, from lo: Int32, to hi: Int32) -> (hours: Double, cost: Double) {
         var a = rows.lowerBound, b = rows.upperBound
         while a < b {
             let m = (a + b) / 2

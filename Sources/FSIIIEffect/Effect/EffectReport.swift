@@ -14,6 +14,8 @@ public struct ReportOptions: Sendable {
     public var minCell = 5
     /// `--reference`, `--wtp`, `--bootstrap`, `--seed`: the cost comparison (off by default).
     public var comparison = CostComparisonOptions()
+    /// `--compare-to matched` and its options (issue 18 §1).
+    public var matched = MatchedComparisonOptions()
 
     /// The defaults: by team, SPEC §5's windows, 90-day horizon, min cell 5, no comparison.
     public init() {}
@@ -49,6 +51,12 @@ public struct EffectReport: Sendable {
     /// Each group compared with the reference (SPEC §8); nil without cost
     /// data or when the comparison was not asked for.
     public package(set) var costComparison: CostComparisonReport?
+    /// The matched comparison (issue 18 §1); nil without `--compare-to matched`.
+    public package(set) var comparison: MatchedComparisonResult?
+    /// Regression to the mean from repeat pairs (issue 18 §2); nil without evaluable courses or assessments.
+    public package(set) var regressionToTheMean: RegressionToTheMeanEstimate?
+    /// Durability 3/6/12 months after the end (issue 18 §3); nil without evaluable courses.
+    public package(set) var durability: DurabilityResult?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -126,6 +134,10 @@ public enum EffectReporter {
         let citizenCount = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
         seen = []
         let period = dataset.period
+        // Issue 18: read the rows before they are freed.
+        var outcomes = timings.measure("comparison") {
+            EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, dataEnd: period?.upperBound)
+        }
         courses = []
         dataset.courses = []
         dataset.assessments = AssessmentTable()
@@ -136,6 +148,7 @@ public enum EffectReporter {
             EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
         }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
+        outcomes.suppress(groups)
         let comparison: CostComparisonReport? = timings.measure("cost comparison") {
             guard options.comparison.enabled, let costs = courseCosts else { return nil }
             return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: options.grouping,
@@ -143,7 +156,8 @@ public enum EffectReporter {
         }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
-                            courseSource: source, timings: timings, costComparison: comparison,
+                            courseSource: source, timings: timings, costComparison: comparison, comparison: outcomes.comparison,
+                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

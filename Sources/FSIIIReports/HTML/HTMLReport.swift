@@ -42,6 +42,7 @@ public enum HTMLReport {
         out += "<section aria-labelledby=\"table-heading\">\n<h2 id=\"table-heading\">\(HTMLPhrases.tableTitle(report.options.grouping, L).htmlEscaped)</h2>\n"
         out += HTMLTable.groupTable(report, language: L)
         out += "<p class=\"hint\">\(L.label(.sortHint).htmlEscaped)</p>\n</section>\n"
+        out += ComparisonSection.write(report, L)  // issue 18
         out += imports(report.imports, L)
         out += notes(report, L)
         out += "<footer>\(L.label(.madeWith).htmlEscaped) \(FSIIIEffect.version.htmlEscaped) · FSIII \(terminology.version.htmlEscaped)</footer>\n"

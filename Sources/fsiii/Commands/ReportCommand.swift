@@ -18,7 +18,8 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac],
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac]
+                 + MatchedComparisonArguments.options,
         run: run)
 
     static func options(_ args: Arguments) throws(CLIError) -> ReportOptions {
@@ -41,6 +42,7 @@ enum ReportCommand {
             o.window = from...to
         }
         o.comparison = try comparisonOptions(args)
+        o.matched = try MatchedComparisonArguments.options(args)
         return o
     }
 
@@ -52,7 +54,9 @@ enum ReportCommand {
     /// `--reference`, `--wtp`, `--bootstrap`, `--seed` (SPEC §8).
     static func comparisonOptions(_ args: Arguments) throws(CLIError) -> CostComparisonOptions {
         var c = CostComparisonOptions()
-        c.enabled = args.has(.compare) || [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac].contains { args.value($0) != nil }
+        // --bootstrap and --seed also serve --compare-to matched; with it they do not turn the cost comparison on.
+        let implying: [Option] = args.value(.compareTo) == nil ? [.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac] : [.reference, .wtp, .wtpGrid, .ceac]
+        c.enabled = args.has(.compare) || implying.contains { args.value($0) != nil }
         c.reference = args.value(.reference)
         if let wtp = try args.double(.wtp, in: 0...maximumWTP, unit: "kr per point") { c.wtp = wtp }
         c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...100_000)
@@ -86,7 +90,8 @@ enum ReportCommand {
         let ceac = try acceptabilityCurveRequest(args)
         guard let comparison = report.costComparison else {
             if ceac != nil { throw CLIError.usage("--ceac needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report") }
-            let given = [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid].filter { args.value($0) != nil }
+            let given = (args.value(.compareTo) == nil ? [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid] : [.reference, .wtp, .wtpGrid])
+                .filter { args.value($0) != nil }
             if !given.isEmpty && !args.has(.quiet) {
                 Diagnostics.line("warning: \(given.map { "--" + $0.name }.joined(separator: ", ")) \(given.count == 1 ? "has" : "have") no effect without cost data (costs*.csv or --costs FILE)")
             }

@@ -70,7 +70,8 @@ struct CommandLineTests {
         let r = try CLIRunner.run(["report", "--help"])
         #expect(r.status == 0)
         for option in ["--by", "--min-cell", "--format", "--dialect", "--lookback-days", "--horizon-days", "--window", "--rejects", "--html", "--compare"] {
-            #expect(r.stdout.components(separatedBy: "  \(option)").count == 2, "\(option) described once")
+            // A space after the name: "--compare" is not "--compare-to".
+            #expect(r.stdout.components(separatedBy: "  \(option) ").count == 2, "\(option) described once")
         }
         let generate = try CLIRunner.run(["generate", "--help"])
         #expect(generate.status == 0)

@@ -27,7 +27,8 @@ struct HTMLReportTests {
         let svgIDs = root.descendants("svg").compactMap { $0.attributes["id"] }
         #expect(svgIDs == ["funnel", "trend", "conditions"])
         let headings = root.descendants("h2").map(\.text)
-        #expect(headings == ["Sammenfatning", "Diagrammer", "Resultater pr. team", "Indlæste data", "Sådan læses rapporten"])
+        #expect(headings == ["Sammenfatning", "Diagrammer", "Resultater pr. team", "Virker rehabiliteringen? Sammenligning og varighed",
+                             "Indlæste data", "Sådan læses rapporten"])
         let table = try #require(root.withClass("groups", "sortable").first)
         #expect(table.first("tbody")?.descendants("tr").count == sample.report.groups.count)
         #expect(table.first("tfoot")?.first("th")?.text == "I alt")

@@ -1,0 +1,174 @@
+import FSIIIStatistics
+
+/// Does rehabilitation work? The courses of a data set against a matched
+/// comparison group of pseudo-courses (issue 18 §1; docs/METHODS.md).
+///
+/// 1. Treated: every evaluable course, with t0 its earliest compared
+///    baseline date and t1 its latest follow-up date.
+/// 2. Candidates: ``PseudoCourses`` — per treated course, at most one
+///    pseudo-course per citizen without a course (index within ±60 days of
+///    t0, spacing within ±50 % of t1 − t0), evaluated as a course
+///    (SPEC §5–6), so treated and control `meanChange` are on one scale.
+/// 3. Propensity: P(treated | x) by logistic regression (IRLS,
+///    ``LogisticRegression``) on the covariates of ``ComparisonCovariates``,
+///    categories one-sided in treatment pooled by ``CovariateDesign``,
+///    constant and collinear columns dropped by the fit.
+/// 4. Matching: ``RiskSetMatching``, k nearest on the logit within
+///    0.2 SD, with replacement, each treated course among its own candidates.
+/// 5. Balance: d = (x̄ₜ − x̄_c)/√((s²ₜ + s²_c)/2) per design column, the SDs
+///    from before matching, after matching with control weights Σ 1/mᵢ
+///    (``StandardizedMeanDifference``); |d| ≥ 0.1 is named.
+/// 6. Effect: ATT = (1/n) Σᵢ (Yᵢ − Mᵢ), Yᵢ the course `meanChange`, Mᵢ the
+///    mean of its controls'; the same with Y = improved (0/1). 95 %
+///    interval: percentile bootstrap over treated *citizens* with their
+///    courses' matched sets, B and seed as the cost bootstrap takes them,
+///    the draws of ``MatchedBootstrap`` on the per-citizen sums
+///    (ATT_b = Σ k_c D_c / Σ k_c n_c; with one course per citizen exactly
+///    ``MatchedBootstrap``'s ATT_b).
+///
+/// This is an observational comparison, not a trial: it balances the
+/// measured covariates only, and an unmeasured reason for referral that
+/// also drives recovery biases it.
+public enum MatchedComparison {
+    /// The comparison of `dataset`'s courses under `options` (their
+    /// windows, `--by` grouping, `--min-cell`, the bootstrap's B and seed,
+    /// and `options.matched`, whose `enabled` is ignored here).
+    public static func compare(_ dataset: Dataset, options: ReportOptions = ReportOptions()) -> MatchedComparisonResult {
+        let evaluation = CourseEvaluator.evaluate(dataset.courses, assessments: dataset.assessments, citizens: dataset.citizens,
+                                                  windows: options.windows)
+        let rtm = RegressionToTheMeanEstimate.make(evaluation, inputs: ComparisonInputs(dataset, courses: dataset.courses))
+        return run(evaluation, inputs: ComparisonInputs(dataset, courses: dataset.courses), options: options,
+                   group: { EffectAnalysis.groupName($0, grouping: options.grouping, dataset: dataset) }, suppressed: [], rtm: rtm).result
+    }
+
+    /// The comparison and the matched controls (for the durability of the controls).
+    package struct Run: Sendable {
+        package var result: MatchedComparisonResult
+        /// The matched control units and their weights.
+        package var controls: [(unit: ComparisonUnit, weight: Double)]
+    }
+
+    package static func run(_ evaluation: CourseEvaluation, inputs d: ComparisonInputs, options: ReportOptions,
+                            group: (CourseResult) -> String, suppressed: Set<String>, rtm: RegressionToTheMeanEstimate?) -> Run {
+        let o = options.matched
+        let treatedUnits = evaluation.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
+        let naive = treatedUnits.isEmpty ? nil : treatedUnits.reduce(0) { $0 + $1.meanChange } / Double(treatedUnits.count)
+        var r = MatchedComparisonResult(options: o, bootstrap: options.comparison.bootstrap, seed: options.comparison.seed,
+                                 treated: treatedUnits.count, matched: 0, unmatched: treatedUnits.count, unmatchedNoCandidate: 0,
+                                 unmatchedOutsideCaliper: 0, candidateCitizens: 0, candidatePseudoCourses: 0, controls: 0,
+                                 caliper: nil, balance: [], notes: [], naiveMeanChange: naive, effect: nil, improvedShareEffect: nil,
+                                 rtmExpected: rtm?.expectedShift, groups: [:], problem: nil)
+        guard !treatedUnits.isEmpty else { r.problem = .noTreated; return Run(result: r, controls: []) }
+
+        // Candidates, evaluated as courses.
+        let pseudo = PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
+                                        citizenCount: d.citizens.count, courses: d.courses, options: o)
+        r.candidateCitizens = pseudo.candidateCitizens
+        let pe = CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
+                                          windows: PseudoCourses.windows(options.windows))
+        // Evaluable pseudo-courses that some treated course may use, renumbered.
+        var number = [Int](repeating: -1, count: pseudo.courses.count)
+        var controlUnits: [ComparisonUnit] = []
+        var eligible: [[Int]] = []
+        for list in pseudo.eligible {
+            eligible.append(list.compactMap { j in
+                guard pe.results[j].isEvaluable else { return nil }
+                if number[j] < 0 {
+                    number[j] = controlUnits.count
+                    controlUnits.append(ComparisonUnit(result: pe.results[j], pairs: pe.pairs[pe.results[j].pairs]))
+                }
+                return number[j]
+            })
+        }
+        r.candidatePseudoCourses = controlUnits.count
+        r.unmatchedNoCandidate = eligible.reduce(0) { $0 + ($1.isEmpty ? 1 : 0) }
+        guard controlUnits.count >= 2 else { r.problem = .noCandidates; return Run(result: r, controls: []) }
+
+        // Propensity model.
+        let units = treatedUnits + controlUnits
+        let isTreated = units.indices.map { $0 < treatedUnits.count }
+        let covariates = ComparisonCovariates.make(units, dataset: d)
+        let design: CovariateDesign
+        let fit: LogisticFit
+        do {
+            design = try CovariateDesign(covariates, treated: isTreated)
+            fit = try LogisticRegression.fit(design.matrix, outcome: isTreated)
+        } catch {
+            r.problem = .modelFailed(String(describing: error))
+            return Run(result: r, controls: [])
+        }
+        for c in design.codings where !c.pooled.isEmpty {
+            r.notes.append("\(c.covariate): \(c.pooled.count) level(s) without treated or without candidates pooled into \"\(c.pooledInto ?? c.reference)\"")
+        }
+        for c in fit.droppedColumns { r.notes.append("\(c.name): left out of the model (constant or collinear)") }
+        let eta = fit.linearPredictors
+        let tEta = Array(eta[0..<treatedUnits.count]), cEta = Array(eta[treatedUnits.count...])
+        let strata: ([UInt32], [UInt32])? = o.exactMunicipality ? (treatedUnits.map(\.result.municipality), controlUnits.map(\.result.municipality)) : nil
+        let m = RiskSetMatching(treatedLogits: tEta, controlLogits: cEta, eligible: eligible, ratio: o.ratio, caliperWidth: o.caliperWidth,
+                                treatedStrata: strata?.0, controlStrata: strata?.1)
+        r.caliper = m.caliper
+        r.matched = m.matchedCount
+        r.unmatched = treatedUnits.count - m.matchedCount
+        r.unmatchedNoCandidate = m.unmatched.filter { $0 == .noCandidate }.count
+        r.unmatchedOutsideCaliper = m.unmatched.filter { $0 == .noneWithinCaliper }.count
+        r.controls = m.controlWeights.filter { $0 > 0 }.count
+
+        // Balance on every design column but the intercept.
+        let tw = m.sets.map { $0.isEmpty ? 0.0 : 1.0 }
+        for j in 1..<design.matrix.columnCount {
+            let column = design.matrix.column(j)
+            guard let smd = StandardizedMeanDifference(treated: Array(column[0..<treatedUnits.count]), candidates: Array(column[treatedUnits.count...]),
+                                                       treatedWeights: tw, controlWeights: m.controlWeights) else { continue }
+            r.balance.append(.init(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after))
+        }
+        guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
+
+        // Effects, overall and per group.
+        let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
+        func estimate(_ members: [Int], outcome: (ComparisonUnit) -> Double) -> MatchedComparisonResult.Estimate? {
+            ClusteredATT.estimate(citizens: members.map { treatedUnits[$0].result.citizen },
+                                  treated: members.map { outcome(treatedUnits[$0]) },
+                                  controls: members.map { i in m.sets[i].reduce(0) { $0 + outcome(controlUnits[$1]) } / Double(m.sets[i].count) },
+                                  replicates: options.comparison.bootstrap, seed: options.comparison.seed)
+        }
+        r.effect = estimate(matchedTreated) { $0.meanChange }
+        r.improvedShareEffect = estimate(matchedTreated) { $0.improved ? 1 : 0 }
+        if !options.grouping.groupsPairs {
+            var byGroup: [String: [Int]] = [:]
+            for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
+            for (name, members) in byGroup where !suppressed.contains(name) {
+                guard let e = estimate(members, outcome: { $0.meanChange }), e.citizens >= max(options.minCell, 2) else { continue }
+                r.groups[name] = e
+            }
+        }
+        let controls = controlUnits.indices.compactMap { j in m.controlWeights[j] > 0 ? (controlUnits[j], m.controlWeights[j]) : nil }
+        return Run(result: r, controls: controls)
+    }
+}
+
+/// The ATT with a percentile bootstrap over treated citizens (clusters of
+/// their courses): see ``MatchedComparison`` step 6.
+package enum ClusteredATT {
+    package static func estimate(citizens: [UInt32], treated y: [Double], controls mean: [Double], replicates: Int, seed: UInt64,
+                                 level: Double = 0.95) -> MatchedComparisonResult.Estimate? {
+        let n = y.count
+        guard n > 0 else { return nil }
+        var slot: [UInt32: Int] = [:]
+        var sums: [Double] = [], sizes: [Double] = []
+        for i in 0..<n {
+            let s = slot[citizens[i]] ?? { slot[citizens[i]] = sums.count; sums.append(0); sizes.append(0); return sums.count - 1 }()
+            sums[s] += y[i] - mean[i]
+            sizes[s] += 1
+        }
+        let effect = sums.reduce(0, +) / Double(n)
+        var interval: Interval?
+        if replicates > 0 {
+            let d = MatchedBootstrap.replicates(sums, count: replicates, seed: seed)
+            let k = MatchedBootstrap.replicates(sizes, count: replicates, seed: seed)
+            let att = zip(d, k).map { $1 > 0 ? $0 / $1 : 0 }.sorted()
+            interval = Interval(low: Percentile.linear(sorted: att, (1 - level) / 2), high: Percentile.linear(sorted: att, (1 + level) / 2))
+        }
+        return .init(effect: effect, interval: interval, treatedMean: y.reduce(0, +) / Double(n),
+                     controlMean: mean.reduce(0, +) / Double(n), courses: n, citizens: sums.count)
+    }
+}

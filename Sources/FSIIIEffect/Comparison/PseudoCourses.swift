@@ -1,0 +1,141 @@
+/// The candidate pseudo-courses of every treated course (issue 18 §1).
+///
+/// For a treated course with baseline date t0 (its earliest compared
+/// baseline assessment) and follow-up date t1 (its latest compared
+/// follow-up), s = t1 − t0, a candidate citizen's pseudo-course is a pair
+/// of its own assessment dates (index, later): the index within
+/// ±`indexWindowDays` of t0 and the later date with spacing closest to s
+/// within s·(1 ± `spacingTolerance`). Of a candidate's index dates the one
+/// nearest t0 that has such a later date is taken (ties: the earlier), and
+/// of its later dates the one closest to s (ties: the earlier): at most one
+/// pseudo-course per candidate citizen and treated course.
+///
+/// Candidates are citizens with assessments and no course; with
+/// `.notYetTreated` also citizens whose first course starts after the
+/// pseudo-course's later date. No date on or after the start of a
+/// citizen's first course is ever used, and a treated citizen never
+/// serves as its own control.
+///
+/// The pseudo-course is then evaluated as a course from the index date to
+/// the later date by ``CourseEvaluator`` (same conditions, same rules of
+/// SPEC §5–6), with no baseline grace after the index and no follow-up
+/// grace after the later date, so its baseline is on or before the index
+/// date and its follow-up is the later date's assessment.
+///
+/// A course keeps at most `maximumCandidates` candidates, those whose index
+/// dates are nearest its t0 (so the search and the memory stay linear in
+/// the number of courses on a whole country's history).
+package struct PseudoCourses: Sendable {
+    /// Distinct pseudo-courses (`start` = index date, `end` = later date).
+    package var courses: [Course]
+    /// The pseudo-courses each treated unit may be matched to (indices
+    /// into `courses`, ascending), evaluable ones only once filtered.
+    package var eligible: [[Int]]
+    /// Citizens that could serve as candidates at all.
+    package var candidateCitizens: Int
+
+    /// The windows a pseudo-course is evaluated with.
+    package static func windows(_ w: CourseWindows) -> CourseWindows {
+        var p = w
+        p.baselineGraceDays = 0
+        p.followUpGraceDays = 0
+        return p
+    }
+
+    /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each).
+    package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
+                             courses: [Course], options o: MatchedComparisonOptions) -> PseudoCourses {
+        // The first course start of each citizen (Int32.max: none).
+        var firstStart = [Int32](repeating: .max, count: citizenCount)
+        for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
+        // Distinct assessment dates of each candidate, before its first course.
+        var dayStart = [Int](repeating: 0, count: citizenCount + 1)
+        var days: [Int32] = []
+        var candidates = 0
+        for c in 0..<citizenCount {
+            let allowed = firstStart[c] == .max || o.controls == .notYetTreated
+            if allowed {
+                var own = a.rows(ofCitizen: c).map { a.day[$0] }.filter { $0 < firstStart[c] }
+                own.sort()
+                var last = Int32.min
+                for d in own where d != last { days.append(d); last = d }
+                if days.count - dayStart[c] >= 2 { candidates += 1 }
+            }
+            dayStart[c + 1] = days.count
+        }
+        // Every candidate date, sorted by (day, citizen): the index search.
+        var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
+        byDay.reserveCapacity(days.count)
+        for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+            for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
+        }
+        byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
+
+        var key: [PseudoKey: Int] = [:]
+        var made: [Course] = []
+        var eligible: [[Int]] = []
+        eligible.reserveCapacity(treated.count)
+        // Best (distance to t0, index, later) per candidate of the current treated course.
+        var best: [UInt32: (distance: Int32, index: Int32, later: Int32)] = [:]
+        for t in treated {
+            best.removeAll(keepingCapacity: true)
+            let s = Double(t.t1 - t.t0)
+            let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
+            let minSpacing = s * (1 - o.spacingTolerance), maxSpacing = s * (1 + o.spacingTolerance)
+            // Outwards from t0, nearer dates first (the earlier on a tie), so the first index found for a
+            // candidate is its nearest one with a later date; stop after `maximumCandidates` candidates.
+            var left = lowerBound(byDay, t.t0.rawValue) - 1, right = left + 1
+            var found = 0
+            while found < o.maximumCandidates {
+                let l = left >= 0 && byDay[left].day >= lo ? t.t0.rawValue - byDay[left].day : Int32.max
+                let r = right < byDay.count && byDay[right].day <= hi ? byDay[right].day - t.t0.rawValue : Int32.max
+                if l == .max && r == .max { break }
+                let e: (day: Int32, citizen: UInt32, position: Int)
+                if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
+                guard e.citizen != t.citizen, best[e.citizen] == nil else { continue }
+                let c = Int(e.citizen)
+                // The later date with spacing closest to s (the earlier on a tie), before the first course.
+                var later: Int32?
+                var bestGap = Double.infinity
+                var p = e.position + 1
+                while p < dayStart[c + 1] {
+                    let spacing = Double(days[p] - e.day)
+                    if spacing > maxSpacing { break }
+                    if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = days[p] }
+                    p += 1
+                }
+                guard let later else { continue }
+                best[e.citizen] = (abs(e.day - t.t0.rawValue), e.day, later)
+                found += 1
+            }
+            var list: [Int] = []
+            list.reserveCapacity(best.count)
+            // In citizen order, so the numbering (and the matcher's ties) never depends on hashing.
+            for (c, b) in best.sorted(by: { $0.key < $1.key }) {
+                let k = PseudoKey(citizen: c, index: b.index, later: b.later)
+                if let existing = key[k] { list.append(existing); continue }
+                key[k] = made.count
+                list.append(made.count)
+                made.append(Course(citizen: c, start: Day(rawValue: b.index), end: Day(rawValue: b.later)))
+            }
+            list.sort()
+            eligible.append(list)
+        }
+        return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
+    }
+
+    private struct PseudoKey: Hashable {
+        var citizen: UInt32
+        var index: Int32
+        var later: Int32
+    }
+
+    private static func lowerBound(_ xs: [(day: Int32, citizen: UInt32, position: Int)], _ day: Int32) -> Int {
+        var a = 0, b = xs.count
+        while a < b {
+            let m = (a + b) / 2
+            if xs[m].day < day { a = m + 1 } else { b = m }
+        }
+        return a
+    }
+}

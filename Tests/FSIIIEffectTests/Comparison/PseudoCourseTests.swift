@@ -1,0 +1,105 @@
+import Testing
+@testable import FSIIIEffect
+import FSIIITestSupport
+
+/// Issue 18 §1 on ten citizens worked out by hand: which assessment pairs
+/// become pseudo-courses, and their figures.
+///
+/// T1's course 2024-03-01 – 05-30: t0 = 03-01, t1 = 05-30, s = 90, so an
+/// index in [01-01, 04-30] and a spacing in [45, 135].
+/// N2's course 04-01 – 06-01: t0 = 04-01, s = 61: index in [01-31, 05-31], spacing in [30.5, 91.5].
+/// N1's course 08-01 – 10-01: index in [06-02, 09-30]; no candidate has one with a later date.
+@Suite("Matched comparison: candidates and pseudo-courses (issue 18 §1)")
+struct PseudoCourseTests {
+    static let assessments = """
+    citizen;date;condition;level;team;municipality
+    T1;2024-03-01;Vaske sig;3;A;K1
+    T1;2024-03-01;Gå;2;A;K1
+    T1;2024-05-30;Vaske sig;2;A;K1
+    T1;2024-05-30;Gå;2;A;K1
+    C1;2024-02-10;Vaske sig;3;B;K1
+    C1;2024-02-10;Gå;3;B;K1
+    C1;2024-05-05;Vaske sig;2;B;K1
+    C1;2024-05-05;Gå;3;B;K1
+    C1;2024-06-20;Vaske sig;1;B;K1
+    C2;2023-12-01;Vaske sig;4;B;K2
+    C2;2024-04-15;Vaske sig;4;B;K2
+    C2;2024-07-10;Vaske sig;3;B;K2
+    C3;2024-03-02;Vaske sig;2;B;K1
+    C4;2024-03-05;Vaske sig;2;B;K1
+    C4;2024-03-25;Vaske sig;2;B;K1
+    C5;2024-01-20;Gå;3;B;K1
+    C5;2024-03-10;Gå;3;B;K1
+    C5;2024-04-20;Gå;2;B;K1
+    C5;2024-06-05;Gå;4;B;K1
+    N1;2024-02-20;Vaske sig;2;A;K1
+    N1;2024-05-20;Vaske sig;2;A;K1
+    N1;2024-08-01;Vaske sig;3;A;K1
+    N1;2024-10-01;Vaske sig;1;A;K1
+    N2;2024-02-25;Gå;3;A;K1
+    N2;2024-04-01;Gå;3;A;K1
+    N2;2024-06-01;Gå;1;A;K1
+    """
+    static let courses = """
+    citizen;start;end;team;municipality
+    T1;2024-03-01;2024-05-30;A;K1
+    N1;2024-08-01;2024-10-01;A;K1
+    N2;2024-04-01;2024-06-01;A;K1
+    """
+
+    static func pseudo(_ controls: MatchedComparisonOptions.Controls) -> (Dataset, PseudoCourses, [String]) {
+        let d = Fixtures.dataset([.init("assessments.csv", .assessments, assessments), .init("courses.csv", .courses, courses)])
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }
+        var o = MatchedComparisonOptions()
+        o.controls = controls
+        let p = PseudoCourses.make(treated: treated.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
+                                   citizenCount: d.citizens.count, courses: d.courses, options: o)
+        // Citizens in input order: T1 0, C1 1, C2 2, C3 3, C4 4, C5 5, N1 6, N2 7.
+        let names = ["T1", "C1", "C2", "C3", "C4", "C5", "N1", "N2"]
+        let lists = p.eligible.map { list in
+            list.map { j in "\(names[Int(p.courses[j].citizen)]) \(p.courses[j].start.iso)→\(p.courses[j].end!.iso)" }.sorted().joined(separator: ", ")
+        }
+        return (d, p, lists)
+    }
+
+    @Test("never-treated: the index nearest t0 with a later date at the closest spacing, one per candidate, shared pseudo-courses made once")
+    func neverTreated() {
+        let (_, p, lists) = Self.pseudo(.neverTreated)
+        // C1: index 02-10, later 05-05 (85) rather than 06-20 (131). C2: 2023-12-01 is outside, 04-15 → 07-10 (86).
+        // C3 has one date; C4's 20-day spacing is too short; C5: 03-10 (9 days from t0) beats 01-20, and
+        // from 03-10 04-20 (41) is too short for T1. For N2 (t0 04-01): C1's 05-05 (34 days) is nearer
+        // than 02-10 (51), and 06-20 (46) is within [30.5, 91.5]; C5's 04-20 (19) beats 03-10 (22), → 06-05 (46).
+        #expect(lists == [
+            "C1 2024-02-10→2024-05-05, C2 2024-04-15→2024-07-10, C5 2024-03-10→2024-06-05",
+            "",
+            "C1 2024-05-05→2024-06-20, C2 2024-04-15→2024-07-10, C5 2024-04-20→2024-06-05",
+        ])
+        #expect(p.courses.count == 5)          // C2's pseudo-course serves both courses, made once
+        #expect(p.candidateCitizens == 4)      // C1, C2, C4, C5
+    }
+
+    @Test("not-yet-treated: a later course citizen's dates before its first course, never its own, never after")
+    func notYetTreated() {
+        let (_, p, lists) = Self.pseudo(.notYetTreated)
+        // N1's 02-20 → 05-20 (90) ends before its course (08-01); N2 has one date before its course.
+        #expect(lists[0] == "C1 2024-02-10→2024-05-05, C2 2024-04-15→2024-07-10, C5 2024-03-10→2024-06-05, N1 2024-02-20→2024-05-20")
+        // For N2, N1's 02-20 (41 days) → 05-20 (90); 05-20 has no later date before N1's course.
+        #expect(lists[2] == "C1 2024-05-05→2024-06-20, C2 2024-04-15→2024-07-10, C5 2024-04-20→2024-06-05, N1 2024-02-20→2024-05-20")
+        #expect(p.candidateCitizens == 5)
+    }
+
+    @Test("a pseudo-course's figures come from the course rules: baseline on the index date, follow-up on the later date")
+    func figures() {
+        let (d, p, _) = Self.pseudo(.neverTreated)
+        let e = CourseEvaluator.evaluate(p.courses, assessments: d.assessments, citizens: d.citizens,
+                                         windows: PseudoCourses.windows(CourseWindows()))
+        let c1 = e.results[p.courses.firstIndex { $0.start.iso == "2024-02-10" }!]
+        // Vaske sig 3→2, Gå 3→3 (the 06-20 assessment is after the later date).
+        #expect(c1.n == 2 && c1.baselineSum == 6 && c1.followUpSum == 5 && c1.meanChange == 0.5)
+        let c5 = e.results[p.courses.firstIndex { $0.start.iso == "2024-03-10" && $0.end!.iso == "2024-06-05" }!]
+        // Gå 3 on 03-10 (not 01-20's), 4 on 06-05: worse by 1.
+        #expect(c5.n == 1 && c5.meanChange == -1)
+        #expect(d.municipalities.name(Int(e.results[p.courses.firstIndex { $0.start.iso == "2024-04-15" }!].municipality)) == "K2")
+    }
+}
