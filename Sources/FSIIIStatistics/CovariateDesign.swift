@@ -68,12 +68,31 @@ public struct CovariateDesign: Sendable, Hashable {
                     columns.append(values.map { $0 == nil ? 1 : 0 })
                 }
             case let .categorical(levels):
-                let coding = CategoricalCoding(covariate: covariate.name, levels: levels, treated: treated,
+                // Each distinct level once, then integer codes per observation.
+                var code: [String: Int] = [:]
+                var distinct: [String] = []
+                var codes = [Int](repeating: 0, count: n)
+                var counts: [(treated: Int, untreated: Int)] = []
+                for (i, level) in levels.enumerated() {
+                    let c = code[level] ?? {
+                        code[level] = distinct.count
+                        distinct.append(level)
+                        counts.append((0, 0))
+                        return distinct.count - 1
+                    }()
+                    codes[i] = c
+                    if treated[i] { counts[c].treated += 1 } else { counts[c].untreated += 1 }
+                }
+                let coding = CategoricalCoding(covariate: covariate.name, counts: Dictionary(uniqueKeysWithValues: zip(distinct, counts)),
                                                pooledLevelName: pooledLevelName)
-                let coded = coding.codedLevels(levels)
-                for level in coding.dummies {
+                // Which dummy column each distinct level is coded into (-1: the reference).
+                let pooledSet = Set(coding.pooled), target = coding.pooledInto ?? coding.reference
+                let column: [Int] = distinct.map { level in
+                    coding.dummies.firstIndex(of: pooledSet.contains(level) ? target : level) ?? -1
+                }
+                for (k, level) in coding.dummies.enumerated() {
                     names.append(covariate.name + "=" + level)
-                    columns.append(coded.map { $0 == level ? 1 : 0 })
+                    columns.append(codes.map { column[$0] == k ? 1 : 0 })
                 }
                 codings.append(coding)
             }
@@ -133,13 +152,8 @@ public struct CategoricalCoding: Sendable, Hashable {
     /// two-sided, else the reference level; nil when nothing was pooled.
     public var pooledInto: String?
 
-    init(covariate: String, levels: [String], treated: [Bool], pooledLevelName: String) {
-        var counts: [String: (treated: Int, untreated: Int)] = [:]
-        for (level, isTreated) in zip(levels, treated) {
-            var c = counts[level, default: (0, 0)]
-            if isTreated { c.treated += 1 } else { c.untreated += 1 }
-            counts[level] = c
-        }
+    /// The coding from each level's numbers of treated and untreated observations.
+    init(covariate: String, counts: [String: (treated: Int, untreated: Int)], pooledLevelName: String) {
         let twoSided = counts.filter { $0.value.treated > 0 && $0.value.untreated > 0 }
         let oneSided = counts.keys.filter { twoSided[$0] == nil }.sorted()
         var usable = twoSided.mapValues { $0.treated + $0.untreated }
@@ -159,12 +173,6 @@ public struct CategoricalCoding: Sendable, Hashable {
         self.pooledInto = oneSided.isEmpty ? nil : (poolIsLevel ? pooledLevelName : reference)
         let named = usable.keys.filter { $0 != reference && !(poolIsLevel && $0 == pooledLevelName) }.sorted()
         self.dummies = named + (poolIsLevel && reference != pooledLevelName ? [pooledLevelName] : [])
-    }
-
-    /// The level each observation is coded as: its own, or where its pool went.
-    func codedLevels(_ levels: [String]) -> [String] {
-        let pooledSet = Set(pooled), target = pooledInto ?? reference
-        return levels.map { pooledSet.contains($0) ? target : $0 }
     }
 }
 

@@ -77,16 +77,14 @@ public enum LogisticRegression {
         if active.allSatisfy({ outcome[$0] == firstOutcome }) { throw .outcomeConstant(firstOutcome) }
 
         // 2. Columns to keep, from XᵀwX.
-        let gram = gramMatrix(design.values, columns: p, rows: active) { w[$0] }
+        let gram = gramMatrix(SparseRows(design.values, columns: p), rows: active) { w[$0] }
         let screen = CholeskyFactor(gram, size: p)
         let dropped = screen.leftOut.map { column, combination in
             droppedColumn(column, combination: combination, kept: screen.kept, design: design, rows: active)
         }
         let kept = screen.kept
         let q = kept.count
-        var x = [Double](repeating: 0, count: n * q)
-        for i in 0..<n { for (k, j) in kept.enumerated() { x[i * q + k] = design.values[i * p + j] } }
-        let problem = Problem(x: x, columns: q, rows: active, y: outcome, w: w)
+        let problem = Problem(sparse: SparseRows(design.values, columns: p, keeping: kept), columns: q, rows: active, y: outcome, w: w)
 
         // 3.–5.
         var eta = [Double](repeating: 0, count: n)
@@ -135,16 +133,25 @@ public enum LogisticRegression {
     /// Σ over `rows` of weight(i)·xᵢxᵢᵀ, p × p row-major, lower triangle
     /// filled and mirrored.
     static func gramMatrix(_ x: [Double], columns p: Int, rows: [Int], weight: (Int) -> Double) -> [Double] {
+        gramMatrix(SparseRows(x, columns: p), rows: rows, weight: weight)
+    }
+
+    /// The same from the rows' nonzero entries. Only zero products are left
+    /// out, so every sum is the same, bit for bit, as over the dense rows;
+    /// with one-hot categories a row has a few nonzeros of many columns.
+    static func gramMatrix(_ x: SparseRows, rows: [Int], weight: (Int) -> Double) -> [Double] {
+        let p = x.columns
         var a = [Double](repeating: 0, count: p * p)
-        x.withUnsafeBufferPointer { x in
-            a.withUnsafeMutableBufferPointer { a in
+        a.withUnsafeMutableBufferPointer { a in
+            x.withRows { start, column, value in
                 for i in rows {
                     let wi = weight(i)
-                    let row = i * p
-                    for r in 0..<p {
-                        let v = wi * x[row + r]
+                    let lower = start[i], upper = start[i + 1]
+                    for s in lower..<upper {
+                        let v = wi * value[s]
                         if v == 0 { continue }
-                        for c in 0...r { a[r * p + c] += v * x[row + c] }
+                        let r = Int(column[s]) * p
+                        for t in lower...s { a[r + Int(column[t])] += v * value[t] }
                     }
                 }
             }
@@ -181,17 +188,14 @@ extension LogisticRegression {
 
     /// The data of one fit, with the kept columns only.
     struct Problem {
-        let x: [Double]       // n × q row-major
+        let sparse: SparseRows   // X's kept columns, n × q, by their nonzero entries
         let columns: Int      // q
         let rows: [Int]       // observations with positive weight
         let y: [Bool]
         let w: [Double]
 
         func dot(row i: Int, _ beta: [Double]) -> Double {
-            var s = 0.0
-            let base = i * columns
-            for k in 0..<columns { s += x[base + k] * beta[k] }
-            return s
+            sparse.dot(row: i, beta)
         }
 
         /// η = Xβ for every row and ℓ(β) over the active rows.
@@ -212,24 +216,31 @@ extension LogisticRegression {
             var a = [Double](repeating: 0, count: q * q)
             var b = [Double](repeating: 0, count: q)
             var g = [Double](repeating: 0, count: q)
-            x.withUnsafeBufferPointer { x in
+            a.withUnsafeMutableBufferPointer { a in
+            b.withUnsafeMutableBufferPointer { b in
+            g.withUnsafeMutableBufferPointer { g in
+            sparse.withRows { start, column, value in
                 for i in rows {
                     let eta = state.eta[i]
-                    let mu = Logistic.probability(eta)
-                    let residual = y[i] ? Logistic.probability(-eta) : -mu   // y − μ without cancellation
-                    let weight = w[i] * Logistic.variance(eta)
+                    let (mu, complement, variance) = Logistic.moments(eta)
+                    let residual = y[i] ? complement : -mu   // y − μ without cancellation
+                    let weight = w[i] * variance
                     let working = weight * eta + w[i] * residual
                     let score = w[i] * residual
-                    let base = i * q
-                    for r in 0..<q {
-                        let xr = x[base + r]
-                        if xr == 0 { continue }
+                    let lower = start[i], upper = start[i + 1]
+                    for s in lower..<upper {
+                        let xr = value[s]
+                        let r = Int(column[s])
                         b[r] += xr * working
                         g[r] += xr * score
                         let v = weight * xr
-                        for c in 0...r { a[r * q + c] += v * x[base + c] }
+                        let base = r * q
+                        for t in lower...s { a[base + Int(column[t])] += v * value[t] }
                     }
                 }
+            }
+            }
+            }
             }
             for r in 0..<q { for c in 0..<r { a[c * q + r] = a[r * q + c] } }
             let factor = CholeskyFactor(a, size: q)
@@ -263,7 +274,7 @@ extension LogisticRegression {
             // Each column's share of the movement: |dⱼ|·rms(xⱼ).
             let shares: [Double] = (0..<columns).map { j in
                 var squares = 0.0
-                for i in rows { squares += x[i * columns + j] * x[i * columns + j] }
+                for i in rows { let v = sparse.value(row: i, column: j); squares += v * v }
                 return abs(d[j]) * (squares / Double(rows.count)).squareRoot()
             }
             let top = shares.max() ?? 0
@@ -274,7 +285,7 @@ extension LogisticRegression {
         /// The fit at `state`, with standard errors from I(β)⁻¹.
         func result(_ state: State, design: DesignMatrix, kept: [Int], dropped: [LogisticFit.DroppedColumn],
                     iterations: Int, converged: Bool) -> LogisticFit {
-            let information = LogisticRegression.gramMatrix(x, columns: columns, rows: rows) { w[$0] * Logistic.variance(state.eta[$0]) }
+            let information = LogisticRegression.gramMatrix(sparse, rows: rows) { w[$0] * Logistic.variance(state.eta[$0]) }
             let factor = CholeskyFactor(information, size: columns, tolerance: 0)
             let errors: [Double]
             if factor.kept.count == columns {
@@ -299,6 +310,17 @@ enum Logistic {
         eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta))
     }
 
+    /// μ, 1 − μ and μ(1 − μ) from one exponential: each the same, bit for
+    /// bit, as ``probability(_:)`` of η and of −η and ``variance(_:)``.
+    @inline(__always)
+    static func moments(_ eta: Double) -> (mu: Double, complement: Double, variance: Double) {
+        let e = exp(-abs(eta))
+        let variance = e / ((1 + e) * (1 + e))
+        if eta > 0 { return (1 / (1 + e), e / (1 + e), variance) }
+        if eta < 0 { return (e / (1 + e), 1 / (1 + e), variance) }
+        return (1 / (1 + e), 1 / (1 + e), variance)
+    }
+
     /// μ(1 − μ) = e^(−|η|)/(1 + e^(−|η|))².
     static func variance(_ eta: Double) -> Double {
         let e = exp(-abs(eta))
@@ -312,4 +334,67 @@ enum Logistic {
 
     /// ln(μ/(1 − μ)) for μ ∈ (0, 1).
     static func logit(_ mu: Double) -> Double { log(mu / (1 - mu)) }
+}
+
+/// The nonzero entries of a row-major matrix, row by row (compressed sparse
+/// rows): the fit's sums skip the zeros of one-hot category columns, which
+/// are most of a propensity design's entries. Column indices ascend within
+/// a row, so sums over a row's entries run in the dense order.
+struct SparseRows: Sendable {
+    let columns: Int
+    /// Row i's entries are `start[i] ..< start[i + 1]`.
+    let start: [Int]
+    let column: [Int32]
+    let value: [Double]
+
+    /// The rows of `x` (row-major, p columns), all columns.
+    init(_ x: [Double], columns p: Int) {
+        self.init(x, columns: p, keeping: Array(0..<p))
+    }
+
+    /// The rows of `x` (row-major, p columns) with only the columns
+    /// `kept` (ascending), renumbered 0, 1, … in that order.
+    init(_ x: [Double], columns p: Int, keeping kept: [Int]) {
+        precondition(p > 0 && x.count % p == 0, "row-major values must fill whole rows")
+        let n = x.count / p
+        var start = [Int](repeating: 0, count: n + 1)
+        var column: [Int32] = []
+        var value: [Double] = []
+        column.reserveCapacity(x.count / 4)
+        value.reserveCapacity(x.count / 4)
+        for i in 0..<n {
+            let base = i * p
+            for (k, j) in kept.enumerated() where x[base + j] != 0 {
+                column.append(Int32(k))
+                value.append(x[base + j])
+            }
+            start[i + 1] = value.count
+        }
+        self.columns = kept.count
+        self.start = start
+        self.column = column
+        self.value = value
+    }
+
+    /// xᵢᵀβ over the row's nonzero entries.
+    func dot(row i: Int, _ beta: [Double]) -> Double {
+        var s = 0.0
+        for k in start[i]..<start[i + 1] { s += value[k] * beta[Int(column[k])] }
+        return s
+    }
+
+    /// x_ij (0 where the row has no entry for j).
+    func value(row i: Int, column j: Int) -> Double {
+        for k in start[i]..<start[i + 1] where Int(column[k]) == j { return value[k] }
+        return 0
+    }
+
+    /// Runs `body` with unchecked views of the three arrays.
+    func withRows<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try start.withUnsafeBufferPointer { s in
+            try column.withUnsafeBufferPointer { c in
+                try value.withUnsafeBufferPointer { v in try body(s, c, v) }
+            }
+        }
+    }
 }

@@ -45,14 +45,26 @@ package enum ComparisonCovariates {
             covariates.append(Covariate("baseline level: \(t.areas[area].display)", .continuousWithMissing(values)))
         }
         covariates.append(Covariate("compared conditions", .continuous(units.map { Double($0.result.n) })))
+        // Sex, and the quarter of a day, once per citizen and per day (units share both).
+        var sex = [String?](repeating: nil, count: d.citizens.count)
+        var quarter: [Int32: String] = [:]
         covariates.append(Covariate("age band", .categorical(units.map { d.citizens.ageBand(Int($0.result.citizen), on: $0.t0) })))
-        covariates.append(Covariate("sex", .categorical(units.map { d.citizens.sexCategory(Int($0.result.citizen)) })))
+        covariates.append(Covariate("sex", .categorical(units.map { u in
+            let c = Int(u.result.citizen)
+            if let known = sex[c] { return known }
+            let s = d.citizens.sexCategory(c)
+            sex[c] = s
+            return s
+        })))
         covariates.append(Covariate("municipality", .categorical(units.map {
             $0.result.municipality == 0 ? EffectAnalysis.unknownGroup : d.municipalities.name(Int($0.result.municipality))
         })))
         covariates.append(Covariate("quarter of t0", .categorical(units.map { u in
+            if let known = quarter[u.t0.rawValue] { return known }
             let c = u.t0.civil
-            return "\(c.year)Q\((c.month - 1) / 3 + 1)"
+            let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
+            quarter[u.t0.rawValue] = q
+            return q
         })))
         covariates.append(Covariate("prior trend", .continuousWithMissing(units.map { priorTrend($0, d.assessments) })))
         if let costs = d.costs {

@@ -71,63 +71,65 @@ package struct PseudoCourses: Sendable {
         }
         byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
 
-        var key: [PseudoKey: Int] = [:]
         var made: [Course] = []
+        // The pseudo-courses made from each index date (a position in `days`): the first in
+        // `firstFrom`, the next of each in `nextFrom`, with its later date's position.
+        var firstFrom = [Int32](repeating: -1, count: days.count)
+        var nextFrom: [Int32] = [], laterOf: [Int32] = []
         var eligible: [[Int]] = []
         eligible.reserveCapacity(treated.count)
-        // Best (distance to t0, index, later) per candidate of the current treated course.
-        var best: [UInt32: (distance: Int32, index: Int32, later: Int32)] = [:]
-        for t in treated {
-            best.removeAll(keepingCapacity: true)
+        // The candidates of the current treated course: (citizen, index position, later position);
+        // `seenBy[c]` is the last treated course (its number) that looked at citizen c.
+        var seenBy = [Int32](repeating: -1, count: citizenCount)
+        var found: [(citizen: UInt32, index: Int, later: Int)] = []
+        for (number, t) in treated.enumerated() {
+            found.removeAll(keepingCapacity: true)
             let s = Double(t.t1 - t.t0)
             let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
             let minSpacing = s * (1 - o.spacingTolerance), maxSpacing = s * (1 + o.spacingTolerance)
             // Outwards from t0, nearer dates first (the earlier on a tie), so the first index found for a
             // candidate is its nearest one with a later date; stop after `maximumCandidates` candidates.
             var left = lowerBound(byDay, t.t0.rawValue) - 1, right = left + 1
-            var found = 0
-            while found < o.maximumCandidates {
+            while found.count < o.maximumCandidates {
                 let l = left >= 0 && byDay[left].day >= lo ? t.t0.rawValue - byDay[left].day : Int32.max
                 let r = right < byDay.count && byDay[right].day <= hi ? byDay[right].day - t.t0.rawValue : Int32.max
                 if l == .max && r == .max { break }
                 let e: (day: Int32, citizen: UInt32, position: Int)
                 if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
-                guard e.citizen != t.citizen, best[e.citizen] == nil else { continue }
                 let c = Int(e.citizen)
+                guard e.citizen != t.citizen, seenBy[c] != Int32(number) else { continue }
                 // The later date with spacing closest to s (the earlier on a tie), before the first course.
-                var later: Int32?
+                var later = -1
                 var bestGap = Double.infinity
                 var p = e.position + 1
                 while p < dayStart[c + 1] {
                     let spacing = Double(days[p] - e.day)
                     if spacing > maxSpacing { break }
-                    if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = days[p] }
+                    if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = p }
                     p += 1
                 }
-                guard let later else { continue }
-                best[e.citizen] = (abs(e.day - t.t0.rawValue), e.day, later)
-                found += 1
+                guard later >= 0 else { continue }
+                seenBy[c] = Int32(number)
+                found.append((e.citizen, e.position, later))
             }
             var list: [Int] = []
-            list.reserveCapacity(best.count)
-            // In citizen order, so the numbering (and the matcher's ties) never depends on hashing.
-            for (c, b) in best.sorted(by: { $0.key < $1.key }) {
-                let k = PseudoKey(citizen: c, index: b.index, later: b.later)
-                if let existing = key[k] { list.append(existing); continue }
-                key[k] = made.count
+            list.reserveCapacity(found.count)
+            // In citizen order, so the numbering (and the matcher's ties) never depends on the search.
+            found.sort { $0.citizen < $1.citizen }
+            for f in found {
+                var m = firstFrom[f.index]
+                while m >= 0 && Int(laterOf[Int(m)]) != f.later { m = nextFrom[Int(m)] }
+                if m >= 0 { list.append(Int(m)); continue }
+                nextFrom.append(firstFrom[f.index])
+                laterOf.append(Int32(f.later))
+                firstFrom[f.index] = Int32(made.count)
                 list.append(made.count)
-                made.append(Course(citizen: c, start: Day(rawValue: b.index), end: Day(rawValue: b.later)))
+                made.append(Course(citizen: f.citizen, start: Day(rawValue: days[f.index]), end: Day(rawValue: days[f.later])))
             }
             list.sort()
             eligible.append(list)
         }
         return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
-    }
-
-    private struct PseudoKey: Hashable {
-        var citizen: UInt32
-        var index: Int32
-        var later: Int32
     }
 
     private static func lowerBound(_ xs: [(day: Int32, citizen: UInt32, position: Int)], _ day: Int32) -> Int {
