@@ -25,7 +25,7 @@ package enum CostComparisonJSON {
 
     /// Why the comparison does not apply to pair groupings.
     package static func notApplicableReason(_ grouping: Grouping) -> String {
-        "the cost comparison applies to course groupings (--by team, municipality or month), not to condition pairs (--by \(grouping.rawValue))"
+        "the cost comparison applies to course groupings (--by team, municipality, month or a subgroup), not to condition pairs (--by \(grouping.rawValue))"
     }
 
     /// The object; with `grid`, the acceptability curve of each group too.

@@ -9,8 +9,8 @@ package enum CostComparisonTable {
     package static func write(_ c: CostComparisonReport, language L: Language = .da, minCell: Int = 5, groupHeader: String = "") -> String {
         let da = L == .da
         guard c.applies else {
-            return da ? "Omkostningssammenligningen gælder kun forløbsgrupperinger (--by team, municipality eller month), ikke --by \(c.grouping.rawValue).\n"
-                      : "The cost comparison applies to course groupings only (--by team, municipality or month), not --by \(c.grouping.rawValue).\n"
+            return da ? "Omkostningssammenligningen gælder kun forløbsgrupperinger (--by team, municipality, month eller en undergruppe), ikke --by \(c.grouping.rawValue).\n"
+                      : "The cost comparison applies to course groupings only (--by team, municipality, month or a subgroup), not --by \(c.grouping.rawValue).\n"
         }
         let o = c.options
         let reference: String

@@ -36,7 +36,7 @@ public enum Language: String, Sendable, CaseIterable {
 
 /// Texts of the table and HTML reports, in both languages.
 package enum LabelKey: Sendable {
-    case team, municipality, month, area, condition, courses, citizens, meanChange, ci95, improved, worsened, goals, oe, flag
+    case team, municipality, month, area, condition, ageBand, sex, baselineLevel, baselineHours, courses, citizens, meanChange, ci95, improved, worsened, goals, oe, flag
     case total, costPerPoint, meanSavings, totalCost, suppressedNote, period, teams, rowsRead, rejected, superseded, removed, accepted
     case notEvaluable, phi, funnelTitle, trendTitle, conditionTitle, commonReasons, expectedCount, ratio, limits95, limits998
     case improvedShare, meanChangeByMonth, pChartLimits, within, highAlert, highAlarm, lowAlert, lowAlarm, costs, meanCost, mediansChange
@@ -53,6 +53,10 @@ package enum LabelKey: Sendable {
         case .month: return "Måned"
         case .area: return "Område"
         case .condition: return "Tilstand"
+        case .ageBand: return "Aldersgruppe"
+        case .sex: return "Køn"
+        case .baselineLevel: return "Udgangsniveau"
+        case .baselineHours: return "Timer pr. uge før"
         case .courses: return "Forløb"
         case .citizens: return "Borgere"
         case .meanChange: return "Gns. ændring"
@@ -135,6 +139,10 @@ package enum LabelKey: Sendable {
         case .month: return "Month"
         case .area: return "Area"
         case .condition: return "Condition"
+        case .ageBand: return "Age band"
+        case .sex: return "Sex"
+        case .baselineLevel: return "Baseline level"
+        case .baselineHours: return "Hours per week before"
         case .courses: return "Courses"
         case .citizens: return "Citizens"
         case .meanChange: return "Mean change"

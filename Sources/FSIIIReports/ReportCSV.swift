@@ -9,9 +9,14 @@ public enum ReportCSV {
     public static func write(_ report: EffectReport, dialect: CSVDialect = .standard) -> String {
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         let c = report.comparison
-        var out = dialect.preamble + dialect.line(ReportFields.csvColumns(costs: costs) + (c == nil ? [] : ComparisonFields.groupKeys))
+        // A two-way --by adds a column per part after `group` (empty in the total).
+        let parts = report.options.groupBy.secondary == nil ? [] : report.options.groupBy.parts
+        var columns = ReportFields.csvColumns(costs: costs)
+        columns.insert(contentsOf: parts.map(\.key), at: 1)
+        var out = dialect.preamble + dialect.line(columns + (c == nil ? [] : ComparisonFields.groupKeys))
         for (i, g) in (report.groups + [report.total]).enumerated() {
             var values = row(g, minCell: report.options.minCell, costs: costs)
+            values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
             if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
             out += dialect.line(values.map(dialect.format))
         }

@@ -14,11 +14,15 @@ public enum ReportJSON {
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         var root = JSONObject()
         root.append(key: "import", value: imports(report.imports))
-        root.append(key: "by", value: .string(report.options.grouping.rawValue))
+        root.append(key: "by", value: .string(report.options.groupBy.description))
         root.append(key: "phi", value: .number(report.phi))
         let c = report.comparison
-        root.append(key: "groups", value: .array(report.groups.map { group($0, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c) }))
-        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, isTotal: true))
+        let parts = report.options.groupBy.secondary == nil ? [] : report.options.groupBy.parts
+        root.append(key: "groups", value: .array(report.groups.map {
+            group($0, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, parts: parts)
+        }))
+        root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, isTotal: true,
+                                               parts: parts))
         // SPEC §8: with cost data, each group against the reference.
         if let comparison = report.costComparison { root.append(key: "cost_comparison", value: CostComparisonJSON.value(comparison)) }
         // Issue 18: the matched comparison, durability and regression to the mean.
@@ -60,11 +64,16 @@ public enum ReportJSON {
         }
     }
 
-    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: MatchedComparisonResult? = nil, isTotal: Bool = false) -> JSONValue {
+    /// `parts` are the groupings of a two-way `--by`: each gets a key with
+    /// the group's name in it (`"team": "Hold A", "age_band": "67–79"`;
+    /// null in the total), so a BI tool can pivot without splitting names.
+    static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: MatchedComparisonResult? = nil, isTotal: Bool = false,
+                      parts: [Grouping] = []) -> JSONValue {
         var g = figures
         if reveal { g.suppressed = false }
         var o = JSONObject()
         o.append(key: "group", value: .string(g.group))
+        for (i, p) in parts.enumerated() { o.append(key: p.key, value: i < g.parts.count ? .string(g.parts[i]) : .null) }
         for (k, v) in ReportFields.counts(g, minCell: minCell) { o.append(key: k, value: json(v)) }
         o.append(key: "not_evaluable", value: .object(JSONObject(ReportFields.notEvaluable(g, minCell: minCell).map { ($0.0, json($0.1)) })))
         for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }

@@ -13,10 +13,10 @@ public enum ReportTable {
         let L = language
         let minCell = report.options.minCell
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
-        let groupLabel: LabelKey = [.team: .team, .municipality: .municipality, .month: .month, .area: .area, .condition: .condition][report.options.grouping]!
+        let groupLabel = HTMLPhrases.groupLabel(report.options.groupBy, L)
         let all = report.groups + [report.total]
         func name(_ g: GroupFigures, _ i: Int) -> String { i == report.groups.count ? L.label(.total) : g.group }
-        let header = [L.label(groupLabel), L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
+        let header = [groupLabel, L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
         let rows: [[String]] = all.enumerated().map { i, g in
             if g.suppressed { return [name(g, i), SmallCellSuppression.maskedCount(minCell: minCell)] }
             var change = g.meanChange.map { L.number($0) } ?? "–"
@@ -27,7 +27,7 @@ public enum ReportTable {
         var out = TextTable(header: header, rows: rows, leftAligned: [0, 6], rulesBefore: [report.groups.count]).render()
         if costs {
             // Short headers so the table fits 100 columns; the note below says what they mean.
-            let costHeader = [L.label(groupLabel)] + (L == .da
+            let costHeader = [groupLabel] + (L == .da
                 ? ["Udgift i alt", "Kr./forløb", "Kr./point", "Kr./forbedret", "Besparelse", "Nettoudgift"]
                 : ["Total cost", "Kr/course", "Kr/point", "Kr/improved", "Savings", "Net cost"])
             let costRows: [[String]] = all.enumerated().map { i, g in
@@ -58,7 +58,7 @@ public enum ReportTable {
         let outcomes = ComparisonText.write(report, language: L)
         if !outcomes.isEmpty { out += "\n" + outcomes }
         // SPEC §8: with cost data, a second table compares each group with the reference.
-        if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: L.label(groupLabel)) }
+        if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: groupLabel) }
         return out
     }
 

@@ -40,7 +40,7 @@ struct Option: Sendable, Hashable {
     static let followUpGraceDays = Option("follow-up-grace-days", value: "N", help: "follow-up: latest assessment at most N days after the end", default: "14")
 
     // Report
-    static let by = Option("by", value: "GROUPING", help: "group by team, municipality, month (of course end), area or condition", default: "team")
+    static let by = Option("by", value: "GROUPING", help: "group by team, municipality, month (of course end), area, condition, or the subgroups age-band, sex, baseline-level, baseline-hours (needs costs); two course groupings with a comma give one row per combination: team,age-band", default: "team")
     static let minCell = Option("min-cell", value: "K", help: "suppress groups with fewer than K citizens (0 = off)", default: "5")
     static let format = Option("format", value: "FORMAT", help: "table, csv or json", default: "table on a terminal, else csv")
     static let dialect = Option("dialect", value: "DIALECT", help: "CSV dialect: standard, or excel-da (semicolon, decimal comma, BOM, DD-MM-YYYY)", default: "standard")

@@ -6,7 +6,8 @@ struct EffectOutcomes {
     var regressionToTheMean: RegressionToTheMeanEstimate?
     var durability: DurabilityResult?
 
-    static func make(_ evaluation: CourseEvaluation, dataset: Dataset, courses: [Course], options: ReportOptions, dataEnd: Day?) -> EffectOutcomes {
+    static func make(_ evaluation: CourseEvaluation, dataset: Dataset, courses: [Course], options: ReportOptions,
+                     grouping classifier: GroupClassifier, dataEnd: Day?) -> EffectOutcomes {
         var o = EffectOutcomes()
         guard dataset.assessments.count > 0 else { return o }
         let inputs = ComparisonInputs(dataset, courses: courses)
@@ -15,7 +16,7 @@ struct EffectOutcomes {
         var controls: [(unit: ComparisonUnit, weight: Double)]?
         if options.matched.enabled {
             let run = MatchedComparison.run(evaluation, inputs: inputs, options: options,
-                                            group: { EffectAnalysis.groupName($0, grouping: options.grouping, dataset: dataset) },
+                                            group: { classifier.name($0) },
                                             suppressed: [], rtm: rtm)
             o.comparison = run.result
             controls = run.controls.isEmpty ? nil : run.controls

@@ -37,8 +37,9 @@ public enum MatchedComparison {
         let evaluation = CourseEvaluator.evaluate(dataset.courses, assessments: dataset.assessments, citizens: dataset.citizens,
                                                   windows: options.windows)
         let rtm = RegressionToTheMeanEstimate.make(evaluation, inputs: ComparisonInputs(dataset, courses: dataset.courses))
+        let classifier = GroupClassifier(options.groupBy, dataset: dataset, results: evaluation.results, horizonDays: options.horizonDays)
         return run(evaluation, inputs: ComparisonInputs(dataset, courses: dataset.courses), options: options,
-                   group: { EffectAnalysis.groupName($0, grouping: options.grouping, dataset: dataset) }, suppressed: [], rtm: rtm).result
+                   group: { classifier.name($0) }, suppressed: [], rtm: rtm).result
     }
 
     /// The comparison and the matched controls (for the durability of the controls).

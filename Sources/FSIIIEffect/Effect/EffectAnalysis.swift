@@ -52,22 +52,31 @@ struct EffectUnit {
 /// total, with the case-mix benchmark and the funnel limits.
 package enum EffectAnalysis {
     /// Groups sorted by name (UTF-8 order), and the total.
-    package static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping: Grouping,
+    /// `grouping` is the classifier's for course groupings; with `--by
+    /// area|condition` (`classifier.spec.primary.groupsPairs`) the unit is
+    /// the condition pair and the classifier only names the grouping.
+    package static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping classifier: GroupClassifier,
                                costs: [CourseCosts]? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
         let results = evaluation.results
+        let grouping = classifier.spec.primary
         let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
-        // Groups by integer key (team, municipality, month, condition, area),
-        // named once each; no string is made per course.
-        var slots = GroupSlots(denseKeys: grouping == .team ? dataset.teams.count : grouping == .municipality ? dataset.municipalities.count : 0)
-        var names: [String] = [], keys: [GroupKey] = []
+        // Groups by integer key (team, municipality, month, band, condition,
+        // area), named once each; no string is made per course.
+        var slots = GroupSlots(denseKeys: grouping.groupsPairs ? 0 : classifier.denseKeys)
+        var names: [String] = [], keys: [GroupKey] = [], orders: [GroupOrder] = [], partNames: [[String]] = []
         var notEvaluable: [NotEvaluableCounts] = []
-        func slot(_ key: Int, _ name: @autoclosure () -> String, _ groupKey: @autoclosure () -> GroupKey) -> Int {
+        func slot(_ key: Int, _ name: @autoclosure () -> String, _ groupKey: @autoclosure () -> GroupKey,
+                  _ order: @autoclosure () -> GroupOrder? = nil, _ part: @autoclosure () -> [String] = []) -> Int {
             slots.slot(key) {
                 names.append(name())
+                partNames.append(part())
                 keys.append(groupKey())
+                orders.append(order() ?? GroupOrder(parts: [(0, names[names.count - 1])]))
                 notEvaluable.append(NotEvaluableCounts())
             }
         }
+        func courseSlot(_ r: CourseResult) -> Int { slot(classifier.key(r), classifier.name(r), classifier.typedKey(r), classifier.order(r),
+                                                                  classifier.spec.secondary == nil ? [] : classifier.partNames(r)) }
         // The units of the total in course (then pair) order, as indices of
         // courses (or of `pairUnits`), and the group of each.
         var members: [Int32] = [], memberGroup: [Int32] = []
@@ -78,7 +87,7 @@ package enum EffectAnalysis {
         for (i, r) in results.enumerated() {
             if let reason = r.notEvaluable {
                 totalNotEvaluable[reason] += 1
-                if !grouping.groupsPairs { notEvaluable[slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset), typedKey(r, grouping))][reason] += 1 }
+                if !grouping.groupsPairs { notEvaluable[courseSlot(r)][reason] += 1 }
                 continue
             }
             if grouping.groupsPairs {
@@ -97,7 +106,7 @@ package enum EffectAnalysis {
                 }
             } else {
                 members.append(Int32(i))
-                memberGroup.append(Int32(slot(groupKey(r, grouping), groupName(r, grouping: grouping, dataset: dataset), typedKey(r, grouping))))
+                memberGroup.append(Int32(courseSlot(r)))
             }
         }
         // The total reads the courses in order and makes each unit where it
@@ -105,8 +114,9 @@ package enum EffectAnalysis {
         // written once, each group's together, in one pass over the courses
         // (reading a group's courses where they lie would miss the cache on
         // every one). The groups on one core and the total on the other.
-        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        let order = names.indices.sorted { orders[$0].precedes(orders[$1]) }
         let (groupNames, groupKeys, groupNotEvaluable, everyone, groupOf, pairs) = (names, keys, notEvaluable, members, memberGroup, pairUnits)
+        let groupParts = partNames
         let caseMix = !grouping.groupsPairs, groupCosts = grouping.groupsPairs ? nil : costs, citizenCount = dataset.citizens.count
         @inline(__always) func unit(_ m: Int32) -> EffectUnit {
             caseMix ? courseUnit(results[Int(m)], index: Int(m), probability: probabilities[Int(m)]) : pairs[Int(m)]
@@ -130,6 +140,7 @@ package enum EffectAnalysis {
                 return order.map { k in
                     var g = figures(groupNames[k], grouped[start[k]..<start[k + 1]], caseMix: caseMix, costs: groupCosts, stamps: &stamps)
                     g.key = groupKeys[k]
+                    g.parts = groupParts[k]
                     g.notEvaluable = groupNotEvaluable[k]
                     return g
                 }
@@ -154,42 +165,6 @@ package enum EffectAnalysis {
         EffectUnit(citizen: r.citizen, change: r.meanChange, outcome: r.outcome, goalsSet: r.goalsSet, goalsMet: r.goalsMet,
                    effectiveness: r.effectiveness, baseline: Double(r.baselineSum), followUp: Double(r.followUpSum),
                    points: r.change, probability: probability, course: index)
-    }
-
-    /// An integer that identifies a course's group (`Int.min` for the
-    /// open-course group of `--by month`).
-    static func groupKey(_ r: CourseResult, _ grouping: Grouping) -> Int {
-        switch grouping {
-        case .team: return Int(r.team)
-        case .municipality: return Int(r.municipality)
-        case .month:
-            guard let end = r.end else { return Int.min }
-            let c = end.civil
-            return c.year * 12 + c.month
-        case .area, .condition: return -1
-        }
-    }
-
-    /// The typed key of a course's group (`groupKey` as the report shows it).
-    static func typedKey(_ r: CourseResult, _ grouping: Grouping) -> GroupKey {
-        switch grouping {
-        case .team: return .team(r.teamID)
-        case .municipality: return .municipality(r.municipalityID)
-        case .month:
-            guard let c = r.end?.civil else { return .openCourses }
-            return .month(year: c.year, month: c.month)
-        case .area, .condition: return .total
-        }
-    }
-
-    /// The name of a course's group.
-    static func groupName(_ r: CourseResult, grouping: Grouping, dataset: Dataset) -> String {
-        switch grouping {
-        case .team: return r.team == 0 ? unknownGroup : dataset.teams.name(Int(r.team))
-        case .municipality: return r.municipality == 0 ? unknownGroup : dataset.municipalities.name(Int(r.municipality))
-        case .month: return r.end?.month ?? openGroup
-        case .area, .condition: return unknownGroup
-        }
     }
 
     /// The group of courses without a team (or municipality).

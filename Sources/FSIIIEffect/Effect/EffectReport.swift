@@ -2,8 +2,15 @@ import FSIIIBytes
 
 /// The options of a report run; defaults are SPEC §5, §8 and §10's.
 public struct ReportOptions: Sendable {
-    /// `--by`: what the figures are grouped by (SPEC §7); teams by default.
-    public var grouping: Grouping = .team
+    /// `--by`: what the figures are grouped by (SPEC §7, §12), one
+    /// grouping or two; teams by default.
+    public var groupBy = GroupingSpec(.team)
+    /// The first (or only) grouping of `groupBy`; setting it makes the
+    /// grouping one-way.
+    public var grouping: Grouping {
+        get { groupBy.primary }
+        set { groupBy = GroupingSpec(newValue) }
+    }
     /// `--lookback-days` and the grace days: how baseline and follow-up are found (SPEC §5).
     public var windows = CourseWindows()
     /// `--window FROM..TO`: one course per citizen when there is no course data.
@@ -134,9 +141,11 @@ public enum EffectReporter {
         let citizenCount = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
         seen = []
         let period = dataset.period
+        let classifier = GroupClassifier(options.groupBy, dataset: dataset, results: evaluation.results, horizonDays: options.horizonDays)
         // Issue 18: read the rows before they are freed.
         var outcomes = timings.measure("comparison") {
-            EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, dataEnd: period?.upperBound)
+            EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, grouping: classifier,
+                                dataEnd: period?.upperBound)
         }
         courses = []
         dataset.courses = []
@@ -145,13 +154,13 @@ public enum EffectReporter {
             dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
         }
         var (groups, total, phi) = timings.measure("aggregation") {
-            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: options.grouping, costs: courseCosts)
+            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: classifier, costs: courseCosts)
         }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
         outcomes.suppress(groups)
         let comparison: CostComparisonReport? = timings.measure("cost comparison") {
             guard options.comparison.enabled, let costs = courseCosts else { return nil }
-            return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: options.grouping,
+            return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: classifier,
                                              options: options.comparison)
         }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,

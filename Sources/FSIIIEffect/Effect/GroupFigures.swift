@@ -9,6 +9,9 @@ public struct GroupFigures: Sendable {
     public package(set) var group: String
     /// Which group this is (`.total` for `EffectReport.total`).
     public package(set) var key: GroupKey = .total
+    /// With a two-way `--by` (team,age-band): the name of each part of the
+    /// group, in the order of `GroupingSpec.parts`; empty otherwise and for the total.
+    public package(set) var parts: [String] = []
     /// Evaluable courses (compared pairs with `--by area|condition`).
     public package(set) var courses = 0
     /// Distinct citizens of those courses.

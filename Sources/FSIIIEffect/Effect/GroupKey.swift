@@ -1,6 +1,6 @@
 /// What a `GroupFigures` is the figures of, by `--by` (SPEC §7): a team, a
 /// municipality, the month a course ended, a condition area or a
-/// condition, or all courses together. `GroupFigures.group` is its name as
+/// condition, a subgroup band, a combination of two, or all courses together. `GroupFigures.group` is its name as
 /// shown; the key tells groups apart without comparing names.
 public enum GroupKey: Sendable, Hashable {
     /// Every course (pair) of the report: `EffectReport.total`.
@@ -18,4 +18,9 @@ public enum GroupKey: Sendable, Hashable {
     /// `--by condition`: the condition's FSIII UUID code, as a `condition`
     /// cell or a KL Gateway `code.coding.code` gives it (SPEC §2).
     case condition(uuid: String)
+    /// `--by age-band|sex|baseline-level|baseline-hours` (SPEC §12): the
+    /// band's index into `grouping.bandNames`.
+    case band(Grouping, index: Int)
+    /// A two-way grouping (`--by team,age-band`): the keys of both parts.
+    indirect case combination(GroupKey, GroupKey)
 }

@@ -85,7 +85,7 @@ struct FunnelPlotSVG: Sendable {
         }
     }
 
-    func svg(language L: Language, grouping: Grouping) -> String {
+    func svg(language L: Language, grouping: GroupingSpec) -> String {
         var w = SVGWriter(id: "funnel", width: Self.width, height: Self.height,
                           title: HTMLPhrases.funnelTitle(grouping, L), description: HTMLPhrases.funnelDescription(self, grouping: grouping, L))
         w.rect(x: Self.plotLeft, y: Self.plotTop, width: Self.plotRight - Self.plotLeft, height: Self.plotBottom - Self.plotTop, class: "plot-area")
@@ -127,7 +127,7 @@ struct FunnelPlotSVG: Sendable {
     }
 
     /// The text alternative: the plotted figures as a table.
-    func dataTable(language L: Language, grouping: Grouping) -> String {
+    func dataTable(language L: Language, grouping: GroupingSpec) -> String {
         var rows: [[String]] = []
         for p in points {
             rows.append([p.group, L.number(p.expected, digits: 1), String(p.observed), L.number(p.ratio),

@@ -13,14 +13,17 @@ enum HTMLPhrases {
     }
 
     /// "1 team" / "3 teams"; nouns by grouping.
-    static func count(_ n: Int, _ grouping: Grouping, _ L: Language) -> String {
+    static func count(_ n: Int, _ grouping: GroupingSpec, _ L: Language) -> String {
         let noun = nouns(grouping, L)
         return "\(n) \(n == 1 ? noun.one : noun.many)"
     }
 
+    static func count(_ n: Int, _ grouping: Grouping, _ L: Language) -> String { count(n, GroupingSpec(grouping), L) }
+
     /// The singular and plural of what a grouping groups by.
-    static func nouns(_ grouping: Grouping, _ L: Language) -> (one: String, many: String) {
-        switch (grouping, L) {
+    static func nouns(_ spec: GroupingSpec, _ L: Language) -> (one: String, many: String) {
+        if spec.secondary != nil { return L == .da ? ("kombination", "kombinationer") : ("combination", "combinations") }
+        switch (spec.primary, L) {
         case (.team, _): return ("team", "teams")
         case (.municipality, .da): return ("kommune", "kommuner")
         case (.municipality, .en): return ("municipality", "municipalities")
@@ -30,10 +33,19 @@ enum HTMLPhrases {
         case (.area, .en): return ("area", "areas")
         case (.condition, .da): return ("tilstand", "tilstande")
         case (.condition, .en): return ("condition", "conditions")
+        case (.ageBand, .da): return ("aldersgruppe", "aldersgrupper")
+        case (.ageBand, .en): return ("age band", "age bands")
+        case (.sex, .da), (.baselineLevel, .da), (.baselineHours, .da): return ("gruppe", "grupper")
+        case (.sex, .en), (.baselineLevel, .en), (.baselineHours, .en): return ("group", "groups")
         }
     }
 
     /// The grouping's column header: Team, Kommune, Måned, …
+    static func groupLabel(_ spec: GroupingSpec, _ L: Language) -> String {
+        spec.parts.map { groupLabel($0, L) }.joined(separator: GroupingSpec.nameSeparator)
+    }
+
+    /// The column header of one grouping.
     static func groupLabel(_ grouping: Grouping, _ L: Language) -> String {
         switch grouping {
         case .team: return L.label(.team)
@@ -41,10 +53,14 @@ enum HTMLPhrases {
         case .month: return L.label(.month)
         case .area: return L.label(.area)
         case .condition: return L.label(.condition)
+        case .ageBand: return L.label(.ageBand)
+        case .sex: return L.label(.sex)
+        case .baselineLevel: return L.label(.baselineLevel)
+        case .baselineHours: return L.label(.baselineHours)
         }
     }
 
-    static func tableTitle(_ grouping: Grouping, _ L: Language) -> String {
+    static func tableTitle(_ grouping: GroupingSpec, _ L: Language) -> String {
         let noun = groupLabel(grouping, L).lowercased()
         return L == .da ? "Resultater pr. \(noun)" : "Results by \(noun)"
     }
@@ -75,13 +91,13 @@ enum HTMLPhrases {
 
     // MARK: Funnel plot
 
-    static func funnelTitle(_ grouping: Grouping, _ L: Language) -> String {
-        if grouping == .team { return L.label(.funnelTitle) }
+    static func funnelTitle(_ grouping: GroupingSpec, _ L: Language) -> String {
+        if grouping == GroupingSpec(.team) { return L.label(.funnelTitle) }
         let noun = groupLabel(grouping, L).lowercased()
         return L == .da ? "Tragtdiagram: observeret/forventet forbedring pr. \(noun)" : "Funnel plot: observed/expected improvement by \(noun)"
     }
 
-    static func funnelDescription(_ plot: FunnelPlotSVG, grouping: Grouping, _ L: Language) -> String {
+    static func funnelDescription(_ plot: FunnelPlotSVG, grouping: GroupingSpec, _ L: Language) -> String {
         let flagged = plot.points.filter { $0.flag != nil && $0.flag != .within }
         var s: String
         if L == .da {

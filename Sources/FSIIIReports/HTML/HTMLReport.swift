@@ -39,7 +39,7 @@ public enum HTMLReport {
         out += header(report, title: title, L)
         out += summary(report, conditions: conditions, L)
         out += charts(report, conditions: conditions, L)
-        out += "<section aria-labelledby=\"table-heading\">\n<h2 id=\"table-heading\">\(HTMLPhrases.tableTitle(report.options.grouping, L).htmlEscaped)</h2>\n"
+        out += "<section aria-labelledby=\"table-heading\">\n<h2 id=\"table-heading\">\(HTMLPhrases.tableTitle(report.options.groupBy, L).htmlEscaped)</h2>\n"
         out += HTMLTable.groupTable(report, language: L)
         out += "<p class=\"hint\">\(L.label(.sortHint).htmlEscaped)</p>\n</section>\n"
         out += ComparisonSection.write(report, L)  // issue 18
@@ -61,7 +61,7 @@ public enum HTMLReport {
             : L.number(Double(report.citizenCount), digits: 0)
         meta.append("\(citizens) \(L.label(.citizens).lowercased())")
         meta.append("\(L.number(Double(report.evaluation.results.count), digits: 0)) \(L == .da ? "forløb" : "courses")")
-        meta.append(HTMLPhrases.count(report.groups.count, report.options.grouping, L))
+        meta.append(HTMLPhrases.count(report.groups.count, report.options.groupBy, L))
         return "<header>\n<h1>\(title.htmlEscaped)</h1>\n<p class=\"meta\">\(meta.map(\.htmlEscaped).joined(separator: " · "))</p>\n</header>\n"
     }
 
@@ -88,7 +88,7 @@ public enum HTMLReport {
 
     /// The three charts, each in a figure with a legend and a data table.
     static func charts(_ report: EffectReport, conditions: ConditionChanges, _ L: Language) -> String {
-        let grouping = report.options.grouping
+        let grouping = report.options.groupBy
         let minCell = report.options.minCell
         var figures: [String] = []
         if let funnel = FunnelPlotSVG(report) {

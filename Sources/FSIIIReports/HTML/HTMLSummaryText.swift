@@ -41,7 +41,7 @@ enum HTMLSummaryText {
             if let goals = t.goalAttainment { s += " \(HTMLPhrases.percent(goals, L)) af de fastsatte mål blev nået." }
             if !grouping.groupsPairs && !shown.isEmpty {
                 if above.isEmpty && below.isEmpty {
-                    s += " Alle viste \(HTMLPhrases.nouns(grouping, L).many) ligger inden for det forventede, når der tages højde for borgernes alder og udgangsniveau."
+                    s += " Alle viste \(HTMLPhrases.nouns(report.options.groupBy, L).many) ligger inden for det forventede, når der tages højde for borgernes alder og udgangsniveau."
                 } else {
                     var parts: [String] = []
                     if !above.isEmpty { parts.append("\(list(above, L)) ligger over det forventede niveau") }
@@ -59,7 +59,7 @@ enum HTMLSummaryText {
             if let goals = t.goalAttainment { s += " \(HTMLPhrases.percent(goals, L)) of the goals set were met." }
             if !grouping.groupsPairs && !shown.isEmpty {
                 if above.isEmpty && below.isEmpty {
-                    s += " All \(HTMLPhrases.nouns(grouping, L).many) shown are within the expected range, allowing for the citizens' age and starting level."
+                    s += " All \(HTMLPhrases.nouns(report.options.groupBy, L).many) shown are within the expected range, allowing for the citizens' age and starting level."
                 } else {
                     var parts: [String] = []
                     if !above.isEmpty { parts.append("\(list(above, L)) \(above.count == 1 ? "is" : "are") above the expected level") }

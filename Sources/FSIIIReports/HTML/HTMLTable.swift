@@ -22,8 +22,8 @@ enum HTMLTable {
         let columns = groupColumns(report, language: L)
         let minCell = report.options.minCell
         let masked = SmallCellSuppression.maskedCount(minCell: minCell).htmlEscaped
-        var out = "<div class=\"table-scroll\">\n<table class=\"groups sortable\">\n<caption class=\"visually-hidden\">\(HTMLPhrases.tableTitle(report.options.grouping, L).htmlEscaped)</caption>\n<thead><tr>"
-        out += "<th scope=\"col\"><button type=\"button\">\(HTMLPhrases.groupLabel(report.options.grouping, L).htmlEscaped)</button></th>"
+        var out = "<div class=\"table-scroll\">\n<table class=\"groups sortable\">\n<caption class=\"visually-hidden\">\(HTMLPhrases.tableTitle(report.options.groupBy, L).htmlEscaped)</caption>\n<thead><tr>"
+        out += "<th scope=\"col\"><button type=\"button\">\(HTMLPhrases.groupLabel(report.options.groupBy, L).htmlEscaped)</button></th>"
         for c in columns {
             out += "<th scope=\"col\" class=\"\(c.numeric ? "num" : "text")\"><button type=\"button\">\(c.header.htmlEscaped)</button></th>"
         }

@@ -24,7 +24,9 @@ enum ReportCommand {
 
     static func options(_ args: Arguments) throws(CLIError) -> ReportOptions {
         var o = ReportOptions()
-        o.grouping = try args.choice(.by, as: Grouping.self) ?? .team
+        if let text = args.value(.by) {
+            do { o.groupBy = try GroupingSpec(parsing: text) } catch { throw CLIError.usage("--by: \(error)", command: args.command) }
+        }
         o.windows = CourseWindows(lookbackDays: try args.int(.lookbackDays, default: 30, in: 0...3650),
                                   baselineGraceDays: try args.int(.baselineGraceDays, default: 14, in: 0...3650),
                                   followUpGraceDays: try args.int(.followUpGraceDays, default: 14, in: 0...3650))
@@ -100,7 +102,7 @@ enum ReportCommand {
         if !comparison.referenceFound, let name = report.options.comparison.reference {
             let names = report.groups.map(\.group)
             let shown = names.prefix(30).map { "\"\(ControlEscaping.escaped($0))\"" }.joined(separator: ", ") + (names.count > 30 ? ", … (\(names.count - 30) more)" : "")
-            throw CLIError.usage("--reference \"\(ControlEscaping.escaped(name))\" is not a group of this report (--by \(report.options.grouping.rawValue)); the groups are: \(shown)", command: "report")
+            throw CLIError.usage("--reference \"\(ControlEscaping.escaped(name))\" is not a group of this report (--by \(report.options.groupBy)); the groups are: \(shown)", command: "report")
         }
         guard let ceac else { return }
         guard comparison.applies else {

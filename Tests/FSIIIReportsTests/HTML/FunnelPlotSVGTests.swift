@@ -32,7 +32,7 @@ import FSIIITestSupport
 struct FunnelPlotSVGTests {
     static func svg(phi: Double) throws -> (plot: FunnelPlotSVG, svg: ParsedElement, text: String) {
         let plot = try #require(FunnelPlotSVG(HTMLFixtures.funnelReport(phi: phi)))
-        let text = plot.svg(language: .da, grouping: .team)
+        let text = plot.svg(language: .da, grouping: GroupingSpec(.team))
         return (plot, try XMLTree.parse(text), text)
     }
 
@@ -128,7 +128,7 @@ struct FunnelPlotSVGTests {
         #expect(plot.hiddenGroups == 2)
         #expect(!text.contains("Hold D"))
         #expect(!text.contains("Hold E"))
-        let table = plot.dataTable(language: .da, grouping: .team)
+        let table = plot.dataTable(language: .da, grouping: GroupingSpec(.team))
         #expect(!table.contains("Hold D") && !table.contains("Hold E"))
     }
 
