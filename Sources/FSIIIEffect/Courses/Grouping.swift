@@ -91,10 +91,10 @@ public enum GroupingSpecError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         let all = Grouping.allCases.map(\.rawValue).joined(separator: ", ")
         switch self {
-        case .unknown(let s): return "\"\(ControlEscaping.escaped(s))\" is not a grouping; use one of \(all), or two of them as in team,age-band"
-        case .tooMany(let n): return "\(n) groupings given; --by takes one, or two separated by a comma (team,age-band)"
-        case .repeated(let g): return "\(g.rawValue) is given twice; a two-way table needs two different groupings"
-        case .pairsInTwoWay(let g): return "--by \(g.rawValue) groups condition pairs and cannot be half of a two-way table; combine course groupings (team, municipality, month, age-band, sex, baseline-level, baseline-hours)"
+        case .unknown(let s): return "must be one of \(all), or two course groupings joined by a comma (team,age-band), not \"\(ControlEscaping.escaped(s))\""
+        case .tooMany(let n): return "has \(n) groupings; --by takes one, or two separated by a comma (team,age-band)"
+        case .repeated(let g): return "names \(g.rawValue) twice; a two-way table needs two different groupings"
+        case .pairsInTwoWay(let g): return "\(g.rawValue) groups condition pairs and cannot be half of a two-way table; combine course groupings (team, municipality, month, age-band, sex, baseline-level, baseline-hours)"
         }
     }
 }

@@ -25,7 +25,7 @@ enum ReportCommand {
     static func options(_ args: Arguments) throws(CLIError) -> ReportOptions {
         var o = ReportOptions()
         if let text = args.value(.by) {
-            do { o.groupBy = try GroupingSpec(parsing: text) } catch { throw CLIError.usage("--by: \(error)", command: args.command) }
+            do { o.groupBy = try GroupingSpec(parsing: text) } catch { throw CLIError.usage("--by \(error)", command: args.command) }
         }
         o.windows = CourseWindows(lookbackDays: try args.int(.lookbackDays, default: 30, in: 0...3650),
                                   baselineGraceDays: try args.int(.baselineGraceDays, default: 14, in: 0...3650),
