@@ -112,4 +112,17 @@ struct SubgroupSampleTests {
         let html = HTMLReport.write(two, terminology: .builtIn, language: .en)
         #expect(html.contains("Team × Age band") && html.contains("Hold Amager × 67–79"))
     }
+
+    @Test("--by sex with --compare-to matched: an effect per subgroup, from the subgroup's own matched courses")
+    func effectPerSubgroup() throws {
+        var o = ReportOptions()
+        o.groupBy = GroupingSpec(.sex)
+        o.matched.enabled = true
+        o.comparison.bootstrap = 200
+        let r = EffectReporter.report(try DatasetLoader.load([InputPath(Self.folder.path)], options: ImportOptions()), options: o)
+        let c = try #require(r.comparison)
+        #expect(Set(c.groups.keys) == ["male", "female"])
+        // Each subgroup's matched treated add up to the overall matched count.
+        #expect(c.groups.values.reduce(0) { $0 + $1.courses } == c.effect?.courses)
+    }
 }
