@@ -10,6 +10,11 @@ struct Command: Sendable {
     let options: [Option]
     let run: @Sendable (Arguments) throws(CLIError) -> Int32
 
+    /// The `fsiii` command line: a table of commands, each declared once
+    /// (usage, dispatch and the completion scripts read it).
+    static let all: [Command] = [ReportCommand.command, CoursesCommand.command, ValidateCommand.command, CodesCommand.command,
+                                 GenerateCommand.command, VersionCommand.command, CompletionsCommand.command]
+
     /// `fsiii NAME --help`.
     var help: String {
         var out = "\(summary)\n\nUsage: fsiii \(name) \(usage)\n"

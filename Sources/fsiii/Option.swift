@@ -22,11 +22,11 @@ struct Option: Sendable, Hashable {
     }
 
     // Inputs
-    static let assessments = Option("assessments", value: "FILE", help: "an assessments CSV file whatever its name", repeatable: true)
-    static let courses = Option("courses", value: "FILE", help: "a courses CSV file whatever its name", repeatable: true)
-    static let costs = Option("costs", value: "FILE", help: "a costs CSV file (hours, minutes or amounts) whatever its name", repeatable: true)
-    static let rates = Option("rates", value: "FILE", help: "a rates CSV file (service;rate in kr per hour)", repeatable: true)
-    static let fhir = Option("fhir", value: "FILE", help: "KL Gateway delivery reports (.json bundle or .ndjson) whatever the name", repeatable: true)
+    static let assessments = Option("assessments", value: "FILE", help: "an assessments CSV file whatever its name; - reads standard input", repeatable: true)
+    static let courses = Option("courses", value: "FILE", help: "a courses CSV file whatever its name; - reads standard input", repeatable: true)
+    static let costs = Option("costs", value: "FILE", help: "a costs CSV file (hours, minutes or amounts) whatever its name; - reads standard input", repeatable: true)
+    static let rates = Option("rates", value: "FILE", help: "a rates CSV file (service;rate in kr per hour); - reads standard input", repeatable: true)
+    static let fhir = Option("fhir", value: "FILE", help: "KL Gateway delivery reports (.json bundle or .ndjson) whatever the name; - reads standard input", repeatable: true)
     static let terminology = Option("terminology", value: "FILE", help: "read FSIII codes from this FHIR CodeSystem JSON instead of the built-in tables")
     static let hourlyRate = Option("hourly-rate", value: "KR", help: "price per hour of cost rows whose service has no rate")
     static let rejects = Option("rejects", value: "FILE", help: "write rejected rows with the reason to this CSV file (citizen replaced by its pseudonym or [fjernet])")
@@ -80,4 +80,5 @@ struct Option: Sendable, Hashable {
     static let counterfactual = Option("counterfactual", help: "write the world where the courses had no effect: the same citizens, referrals, courses and random draws")
 
     static let help = Option("help", short: "h", help: "show this help")
+    static let json = Option("json", help: "print one JSON object instead of text")
 }

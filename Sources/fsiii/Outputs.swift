@@ -79,7 +79,7 @@ final class Outputs {
         for (option, kind) in [(Option.assessments, InputKind.assessments), (.courses, .courses), (.costs, .costs), (.rates, .rates), (.fhir, .fhir)] {
             given += args.all(option).map { InputPath($0, kind: kind) }
         }
-        for input in given {
+        for input in given where !input.isStandardInput {
             out.append((input.path, nil))
             // A folder's files as the import will find them; a path that
             // cannot be resolved is reported by the import itself.

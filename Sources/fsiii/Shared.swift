@@ -18,6 +18,15 @@ enum Shared {
         guard !inputs.isEmpty else {
             throw CLIError.usage("give at least one input file or folder, e.g. `fsiii \(args.command) SampleData`", command: args.command)
         }
+        if inputs.contains(where: \.isStandardInput) {
+            guard inputs.filter(\.isStandardInput).count == 1 else {
+                throw CLIError.usage("- (standard input) is named twice; it can be read only once, so give the other input as a file", command: args.command)
+            }
+            // Waiting for a user to type a CSV export is a hang, not a feature.
+            guard isatty(0) != 1 else {
+                throw CLIError.usage("- reads standard input, which is a terminal here; pipe the file in, e.g. `zcat export.csv.gz | fsiii \(args.command) -`", command: args.command)
+            }
+        }
         return inputs
     }
 

@@ -2,8 +2,7 @@ import FSIIIBytes
 import Foundation
 import FSIIIEffect
 
-/// The `fsiii` command line: a table of commands, each declared once.
-let commands: [Command] = [ReportCommand.command, CoursesCommand.command, ValidateCommand.command, CodesCommand.command, GenerateCommand.command]
+let commands = Command.all
 
 func usage() -> String {
     var out = """
@@ -30,7 +29,7 @@ func main() -> Int32 {
         return printOut(usage())
     }
     if first == "--version" {
-        return printOut("fsiii \(FSIIIEffect.version)\n")
+        return printOut(VersionCommand.text())
     }
     guard let command = commands.first(where: { $0.name == first }) else {
         Diagnostics.line("fsiii: unknown command \"\(ControlEscaping.escaped(first))\"\n\n" + usage())

@@ -45,10 +45,22 @@ package final class FileBytes: @unchecked Sendable {
     /// `shownPath` is how a message may name the file (the domain masks
     /// identifiers in file names, SPEC §10): the message printed when a
     /// mapped file shrinks while it is read.
-    package init(path: String, shownPath: String, checkEncoding: Bool = true) throws(InputFileError) {
+    package convenience init(path: String, shownPath: String, checkEncoding: Bool = true) throws(InputFileError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        try self.init(descriptor: fd, path: path, shownPath: shownPath, checkEncoding: checkEncoding)
+    }
+
+    /// Reads standard input to its end (`-` as a file name): a pipe is
+    /// read into memory, a redirected regular file is mapped like any
+    /// other. The descriptor stays open; `path` names it in errors.
+    package convenience init(standardInputShownAs path: String) throws(InputFileError) {
+        try self.init(descriptor: 0, path: path, shownPath: path, checkEncoding: true)
+    }
+
+    /// Reads the open descriptor `fd` (not closed here) from its start.
+    private init(descriptor fd: Int32, path: String, shownPath: String, checkEncoding: Bool) throws(InputFileError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR {

@@ -72,12 +72,25 @@ public enum DatasetLoader {
     /// removed`, SPEC §4). Throws `InputFailure` only for a path that does
     /// not exist, a folder that cannot be listed or holds no input file, and
     /// a file whose kind its name does not tell (give `InputPath.kind`).
+    /// `InputPath.standardInput` (`-`) is read from standard input, to its
+    /// end, before the other files, and named `<stdin>` in messages.
     public static func load(_ inputs: [InputPath], options: ImportOptions = ImportOptions()) throws(InputFailure) -> Dataset {
         let files = try InputDiscovery.resolve(inputs)
         var sources: [InputSource] = []
         var dataset = Dataset(terminology: options.terminology)
         for file in files {
             guard let kind = file.kind else { continue }
+            if file.isStandardInput {
+                // Read now, once: a pipe cannot be opened again when its turn comes.
+                let shown = InputPath.standardInputShownAs
+                do {
+                    sources.append(InputSource(path: shown, kind: kind, bytes: try FileBytes(standardInputShownAs: shown)))
+                } catch {
+                    dataset.report.problems.append(ImportProblem(file: shown, line: 0, column: "(file)", message: "cannot read: \(error.reason)", reason: "unreadable file"))
+                    dataset.report.unreadableFiles += 1
+                }
+                continue
+            }
             var info = stat()
             guard stat(file.path, &info) == 0 else {
                 let reason = String(cString: strerror(errno))

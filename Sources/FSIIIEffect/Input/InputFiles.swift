@@ -13,6 +13,17 @@ public struct InputPath: Sendable, Hashable {
         self.path = path
         self.kind = kind
     }
+
+    /// The file name that means standard input, as in most command-line
+    /// tools (`zcat export.csv.gz | fsiii report -`). It holds assessments
+    /// unless `kind` says otherwise; it can be read once per run.
+    public static let standardInput = "-"
+
+    /// How messages and the file summary name standard input.
+    public static let standardInputShownAs = "<stdin>"
+
+    /// Whether this input is standard input.
+    public var isStandardInput: Bool { path == Self.standardInput }
 }
 
 /// Finds the files of a run (SPEC §11): a folder is searched, not
@@ -36,6 +47,14 @@ package enum InputDiscovery {
     package static func resolve(_ inputs: [InputPath]) throws(InputFailure) -> [InputPath] {
         var out: [InputPath] = []
         for input in inputs {
+            if input.isStandardInput {
+                // Nothing to find: the kind is the option's, else assessments.
+                guard !out.contains(where: \.isStandardInput) else {
+                    throw InputFailure(path: InputPath.standardInputShownAs, line: 0, message: "standard input is named twice; it can be read only once, so give the other input as a file")
+                }
+                out.append(InputPath(input.path, kind: input.kind ?? .assessments))
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
                 throw InputFailure(path: input.path, line: 0, message: "no such file or folder")

@@ -13,6 +13,8 @@ enum ReportCommand {
         details: """
         PATH is a file or a folder. A folder is searched (not recursively) for assessments*.csv,
         courses*.csv, costs*.csv, rates*.csv and KL Gateway *.json / *.ndjson reports.
+        - reads standard input: assessments as PATH, or the kind of the option
+        (--fhir -), e.g. `zcat export.csv.gz | fsiii report - --courses courses.csv`.
         Rejected rows are warnings on standard error; the import accounting
         (read = accepted + rejected + superseded + removed) is printed after every import.
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
