@@ -103,16 +103,16 @@ private final class SignalTable: @unchecked Sendable {
             pthread_sigmask(SIG_UNBLOCK, &handled, nil)
             for sig in [SIGINT, SIGTERM, SIGHUP] {
                 var action = sigaction()
-                action.__sigaction_handler.sa_handler = interruptHandler
+                setHandler(&action, interruptHandler)
                 sigemptyset(&action.sa_mask)
                 action.sa_flags = 0
                 // A signal the caller ignores (`nohup`, a background job) stays ignored.
                 var previous = sigaction()
-                if sigaction(sig, nil, &previous) == 0, unsafeBitCast(previous.__sigaction_handler.sa_handler, to: UInt.self) == unsafeBitCast(SIG_IGN, to: UInt.self) { continue }
+                if sigaction(sig, nil, &previous) == 0, unsafeBitCast(handler(previous), to: UInt.self) == unsafeBitCast(SIG_IGN, to: UInt.self) { continue }
                 sigaction(sig, &action, nil)
             }
             var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = busErrorHandler
+            setInfoHandler(&action, busErrorHandler)
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_SIGINFO
             sigaction(SIGBUS, &action, nil)
@@ -161,6 +161,43 @@ private final class SignalTable: @unchecked Sendable {
 
 private let table = SignalTable()
 
+// The C structures differ by platform: glibc names the handler union
+// `__sigaction_handler` and buries `si_addr` in `_sifields`; Darwin has
+// `__sigaction_u` and a plain `si_addr`. (Linux is built and tested; the
+// Darwin branch follows its <sys/signal.h> and is not built here.)
+private func setHandler(_ action: inout sigaction, _ h: @escaping @convention(c) (Int32) -> Void) {
+    #if canImport(Darwin)
+    action.__sigaction_u.__sa_handler = h
+    #else
+    action.__sigaction_handler.sa_handler = h
+    #endif
+}
+
+private func handler(_ action: sigaction) -> (@convention(c) (Int32) -> Void)? {
+    #if canImport(Darwin)
+    action.__sigaction_u.__sa_handler
+    #else
+    action.__sigaction_handler.sa_handler
+    #endif
+}
+
+private func setInfoHandler(_ action: inout sigaction,
+                            _ h: @escaping @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void) {
+    #if canImport(Darwin)
+    action.__sigaction_u.__sa_sigaction = h
+    #else
+    action.__sigaction_handler.sa_sigaction = h
+    #endif
+}
+
+private func faultAddress(_ info: UnsafeMutablePointer<siginfo_t>?) -> UInt {
+    #if canImport(Darwin)
+    UInt(bitPattern: info?.pointee.si_addr)
+    #else
+    UInt(bitPattern: info?.pointee._sifields._sigfault.si_addr)
+    #endif
+}
+
 /// SIGINT, SIGTERM, SIGHUP: remove the temporary outputs, then die of the
 /// signal as if there were no handler (it is blocked until we return).
 private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
@@ -172,7 +209,7 @@ private let interruptHandler: @convention(c) (Int32) -> Void = { sig in
 /// SIGBUS: a mapped input that shrank gets its message and exit status 1;
 /// any other bus error takes the default action when we return.
 private let busErrorHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { sig, info, _ in
-    let address = UInt(bitPattern: info?.pointee._sifields._sigfault.si_addr)
+    let address = faultAddress(info)
     table.removeTemporaryFiles()
     if let (message, length) = table.mappingMessage(containing: address) {
         var offset = 0
