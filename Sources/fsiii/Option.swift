@@ -69,6 +69,8 @@ struct Option: Sendable, Hashable {
     static let spacingTolerance = Option("spacing-tolerance", value: "PCT", help: "a control's spacing within ±PCT % of the course's baseline-to-follow-up spacing", default: "50")
 
     // Other commands
+    static let showCrosswalk = Option("crosswalk", help: "print the legacy → simplified crosswalk (with --format csv: as a file --crosswalk reads)")
+    static let crosswalkFile = Option("crosswalk-file", value: "FILE", help: "with --crosswalk: check and print this crosswalk file instead of the built-in one")
     static let tokens = Option("tokens", help: "print every accepted token (kind,token,value) for other tools")
     static let citizens = Option("citizens", value: "N", help: "number of citizens to generate", default: "300")
     static let rows = Option("rows", value: "N", help: "generate about N assessment rows instead of --citizens")

@@ -39,6 +39,16 @@ enum Shared {
         }
     }
 
+    /// The crosswalk file of `option`, nil when it is not given.
+    static func crosswalk(_ args: Arguments, terminology: Terminology, option: Option) throws(CLIError) -> Crosswalk? {
+        guard let path = args.value(option) else { return nil }
+        do {
+            return try CrosswalkLoader.load(path: path, terminology: terminology)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+    }
+
     /// The pseudonymiser from `--pseudonym-key` or `FSIII_PSEUDONYM_KEY`; nil when neither is given.
     static func pseudonymizer(_ args: Arguments) throws(CLIError) -> Pseudonymizer? {
         do {

@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIEffect
 import FSIIIReports
 
@@ -7,12 +8,25 @@ enum CodesCommand {
         name: "codes",
         summary: "List the FSIII home-care conditions and functioning levels the tool accepts",
         usage: "[SEARCH] [options]",
-        details: "SEARCH matches names, UUIDs and keys, ignoring case. --tokens prints every accepted token as CSV for other tools.",
-        options: [.terminology, .tokens],
+        details: """
+        SEARCH matches names, UUIDs and keys, ignoring case. --tokens prints every accepted token as CSV for other tools.
+        --crosswalk prints the legacy → simplified crosswalk (derived from the CodeSystem's definitions, each row
+        with its basis); --crosswalk --format csv writes it in the form --crosswalk FILE reads, to edit and use.
+        """,
+        options: [.terminology, .tokens, .showCrosswalk, .crosswalkFile, .format],
         run: run)
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
         let t = try Shared.terminology(args)
+        if args.has(.showCrosswalk) || args.value(.crosswalkFile) != nil {
+            let crosswalk = try Shared.crosswalk(args, terminology: t, option: .crosswalkFile) ?? .derived(for: t)
+            switch args.value(.format) ?? "table" {
+            case "csv": try Shared.printOut(CrosswalkText.csv(crosswalk, terminology: t))
+            case "table": try Shared.printOut(CrosswalkText.table(crosswalk))
+            case let other: throw CLIError.usage("--format for the crosswalk is table or csv, not \"\(ControlEscaping.escaped(other))\"", command: args.command)
+            }
+            return 0
+        }
         if args.has(.tokens) {
             var out = CSVDialect.standard.line(["kind", "token", "value"])
             for row in t.tokenTable { out += CSVDialect.standard.line([row.kind, row.token, row.value]) }

@@ -1,0 +1,39 @@
+import FSIIIEffect
+
+/// The crosswalk as `fsiii codes --crosswalk` prints it: a readable table,
+/// or CSV in the form `CrosswalkLoader` reads (so a user can start from the
+/// derived crosswalk, edit it, and pass it back with `--crosswalk FILE`).
+package enum CrosswalkText {
+    /// One line per legacy condition: key, name, → successor, basis; then
+    /// the conditions without a successor.
+    package static func table(_ c: Crosswalk) -> String {
+        var out = "Crosswalk \(c.version): legacy FSIII conditions → the simplified model\n"
+        out += c.derived
+            ? "Derived from the FSIII CodeSystem's definitions (version 20240530); KL publishes no mapping. Each row says why.\n"
+            : "Read from a file (not the built-in, derived crosswalk).\n"
+        out += "Several legacy conditions mapped to one simplified condition are combined: the most limited level (max) unless --combine mean.\n\n"
+        let nameWidth = min(42, c.rows.map(\.legacyName.count).max() ?? 0)
+        let targetWidth = min(30, c.rows.compactMap { $0.simplifiedName?.count }.max() ?? 0)
+        for r in c.rows {
+            let key = r.legacyKey.padding(toLength: 5, withPad: " ", startingAt: 0)
+            let name = r.legacyName.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let target = (r.simplifiedName ?? "—").padding(toLength: targetWidth, withPad: " ", startingAt: 0)
+            out += "  \(key) \(name)  → \(target)  \(r.basis.rawValue)\n"
+        }
+        let unmapped = c.rows.filter { $0.simplifiedName == nil }
+        out += "\nNo successor (left out when harmonised): "
+        out += unmapped.isEmpty ? "none\n" : unmapped.map { "\($0.legacyKey) \($0.legacyName)" }.joined(separator: ", ") + "\n"
+        return out
+    }
+
+    /// `legacy;simplified;basis;legacy_name;simplified_name`, the codes as
+    /// J keys and tree codes (the names are for the reader; the loader
+    /// ignores those columns).
+    package static func csv(_ c: Crosswalk, terminology: Terminology) -> String {
+        var out = CSVDialect.standard.line(["legacy", "simplified", "basis", "legacy_name", "simplified_name"])
+        for r in c.rows {
+            out += CSVDialect.standard.line([r.legacyKey, r.simplifiedCode(in: terminology) ?? "", r.basis.rawValue, r.legacyName, r.simplifiedName ?? ""])
+        }
+        return out
+    }
+}
