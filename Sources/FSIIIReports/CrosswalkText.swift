@@ -36,4 +36,23 @@ package enum CrosswalkText {
         }
         return out
     }
+
+    /// The sentence every output of a harmonised report carries: which
+    /// crosswalk (and that the built-in one is derived), how levels were
+    /// combined, and how many legacy rows were mapped or left out.
+    package static func harmonizationNote(_ h: HarmonizationSummary, language: Language) -> String {
+        let unmapped = h.unmappedLegacyConditions.joined(separator: ", ")
+        switch language {
+        case .da:
+            return "Harmoniseret til den forenklede model med krydstabellen \(h.version)"
+                + (h.derived ? " (afledt af FSIII-definitionerne; KL udgiver ingen)" : " (fra fil)")
+                + ": \(h.mappedAssessments) vurderinger i den gamle model overført, samlet med \(h.combine == .max ? "det mest begrænsede niveau (max)" : "gennemsnittet (mean)")"
+                + "; \(h.leftOutAssessments) udeladt\(unmapped.isEmpty ? "" : " (uden efterfølger: \(unmapped))")."
+        case .en:
+            return "Harmonised onto the simplified model with crosswalk \(h.version)"
+                + (h.derived ? " (derived from the FSIII definitions; KL publishes none)" : " (from a file)")
+                + ": \(h.mappedAssessments) legacy assessments mapped, combined by \(h.combine == .max ? "the most limited level (max)" : "the mean")"
+                + "; \(h.leftOutAssessments) left out\(unmapped.isEmpty ? "" : " (no successor: \(unmapped))")."
+        }
+    }
 }

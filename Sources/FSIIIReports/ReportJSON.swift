@@ -29,6 +29,8 @@ public enum ReportJSON {
         if let c { root.append(key: "comparison", value: ComparisonJSON.comparison(c)) }
         if let d = report.durability { root.append(key: "durability", value: ComparisonJSON.durability(d)) }
         if let r = report.regressionToTheMean { root.append(key: "regression_to_the_mean", value: ComparisonJSON.regressionToTheMean(r)) }
+        // Issue 20: the crosswalk, whenever --harmonize used one.
+        if let h = report.harmonization { root.append(key: "crosswalk", value: crosswalk(h)) }
         return .object(root)
     }
 
@@ -40,6 +42,18 @@ public enum ReportJSON {
     }
 
     /// Assessment counts at the top; the other inputs under their own key.
+    /// `{version, derived, combine, mapped_assessments, left_out_assessments, unmapped_legacy_conditions}`.
+    static func crosswalk(_ h: HarmonizationSummary) -> JSONValue {
+        var o = JSONObject()
+        o.append(key: "version", value: .string(h.version))
+        o.append(key: "derived", value: .bool(h.derived))
+        o.append(key: "combine", value: .string(h.combine.rawValue))
+        o.append(key: "mapped_assessments", value: .integer(h.mappedAssessments))
+        o.append(key: "left_out_assessments", value: .integer(h.leftOutAssessments))
+        o.append(key: "unmapped_legacy_conditions", value: .array(h.unmappedLegacyConditions.map { .string($0) }))
+        return .object(o)
+    }
+
     static func imports(_ report: ImportReport) -> JSONValue {
         var o = counts(report[.assessments])
         for kind in InputKind.allCases where kind != .assessments {

@@ -69,6 +69,9 @@ struct Option: Sendable, Hashable {
     static let spacingTolerance = Option("spacing-tolerance", value: "PCT", help: "a control's spacing within ±PCT % of the course's baseline-to-follow-up spacing", default: "50")
 
     // Other commands
+    static let harmonize = Option("harmonize", value: "MODEL", help: "simplified: map legacy (J) assessments onto the simplified FSIII model before courses are compared")
+    static let crosswalk = Option("crosswalk", value: "FILE", help: "with --harmonize: this crosswalk CSV (legacy;simplified;basis) instead of the built-in, derived one")
+    static let combine = Option("combine", value: "RULE", help: "with --harmonize: max (the most limited part) or mean (rounded half up) of legacy levels", default: "max")
     static let showCrosswalk = Option("crosswalk", help: "print the legacy → simplified crosswalk (with --format csv: as a file --crosswalk reads)")
     static let crosswalkFile = Option("crosswalk-file", value: "FILE", help: "with --crosswalk: check and print this crosswalk file instead of the built-in one")
     static let tokens = Option("tokens", help: "print every accepted token (kind,token,value) for other tools")

@@ -87,7 +87,7 @@ final class Outputs {
                 out += found.filter { $0.path != input.path }.map { ($0.path, input.path) }
             }
         }
-        for option in [Option.terminology, .pseudonymKey] {
+        for option in [Option.terminology, .pseudonymKey, .crosswalk, .crosswalkFile] {
             if let path = args.value(option) { out.append((path, nil)) }
         }
         return out

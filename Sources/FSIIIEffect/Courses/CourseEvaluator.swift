@@ -70,12 +70,41 @@ package struct ConditionPairs: RandomAccessCollection, Sendable {
     package func makeIterator() -> FlattenSequence<[[ConditionPair]]>.Iterator { segments.joined().makeIterator() }
 }
 
+/// Which FSIII model each condition code belongs to, as bits: legacy only
+/// (a J condition not in the simplified model), simplified only (a new
+/// concept without a J key), or both (the six that keep their J key).
+package struct ConditionModels: Sendable {
+    package static let legacy: UInt8 = 1
+    package static let simplified: UInt8 = 2
+    private let kind: [UInt8]
+
+    package init(_ terminology: Terminology) {
+        kind = terminology.conditions.map { c in
+            !c.simplifiedModel ? Self.legacy : c.legacyKey == nil ? Self.simplified : 0
+        }
+    }
+
+    /// The bits of condition code `c`; 0 for one in both models.
+    @inline(__always) package func bits(_ c: UInt8) -> UInt8 { Int(c) < kind.count ? kind[Int(c)] : 0 }
+
+    /// Whether assessments with model bits `later` after a baseline with
+    /// `baseline` mean a change of model: one side only legacy-only
+    /// conditions' model, the other the simplified-only ones'.
+    package static func switched(from baseline: UInt8, to later: UInt8) -> Bool {
+        (baseline & legacy != 0 && later & simplified != 0 && later & legacy == 0)
+            || (baseline & simplified != 0 && later & legacy != 0 && later & simplified == 0)
+    }
+}
+
 /// Pairs each course's baseline and follow-up assessments per condition
 /// (SPEC §5) and sums them into the course figures (SPEC §6). Courses are
 /// split over both cores; each reads only its citizen's contiguous rows.
 enum CourseEvaluator {
+    /// `models` tells which FSIII model each condition belongs to; given,
+    /// a course whose baseline and later assessments are in different
+    /// models is `modelSwitch` instead of `noFollowUp`.
     package static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
-                                windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
+                                windows: CourseWindows = CourseWindows(), models: ConditionModels? = nil) -> CourseEvaluation {
         // Each part writes its results straight into their final slots (no
         // second copy of a million results) and keeps its pairs in an array
         // of its own, reserved once: a course pairs each condition at most
@@ -89,7 +118,7 @@ enum CourseEvaluator {
                 var pairs: [ConditionPair] = []
                 pairs.reserveCapacity(parts[k].reduce(0) { $0 + min(assessments.rows(ofCitizen: Int(courses[$1].citizen)).count, 256) })
                 for i in parts[k] {
-                    let r = evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, pairs: &pairs)
+                    let r = evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, models: models, pairs: &pairs)
                     (out.value! + i).initialize(to: r)
                 }
                 return pairs
@@ -110,7 +139,7 @@ enum CourseEvaluator {
     /// One course. Rows of a citizen are sorted by condition, then day, so
     /// each condition's history is one run with unique, ascending days.
     static func evaluate(_ course: Course, index: Int, assessments a: AssessmentTable, citizens: CitizenRegistry,
-                         windows w: CourseWindows, pairs: inout [ConditionPair]) -> CourseResult {
+                         windows w: CourseWindows, models: ConditionModels? = nil, pairs: inout [ConditionPair]) -> CourseResult {
         let start = course.start.rawValue
         var result = CourseResult(course: index, citizen: course.citizen, team: course.team, municipality: course.municipality,
                                   start: course.start, end: course.end)
@@ -128,6 +157,7 @@ enum CourseEvaluator {
         let graceTo = Day.offset(start, by: w.baselineGraceDays)
         let followTo = course.end.map { Day.offset($0.rawValue, by: w.followUpGraceDays) }
         var anyBaseline = false, anyFollowUp = false
+        var baselineModels: UInt8 = 0
         let firstPair = pairs.count
         var r = rows.lowerBound
         while r < rows.upperBound {
@@ -145,6 +175,7 @@ enum CourseEvaluator {
             if baseline < 0 && i < runEnd && a.day[i] <= graceTo { baseline = i }
             guard baseline >= 0 else { continue }
             anyBaseline = true
+            if let models { baselineModels |= models.bits(condition) }
             // Follow-up: latest after the baseline, on or before end + grace.
             guard let followTo else { continue }
             var followUp = -1
@@ -179,6 +210,13 @@ enum CourseEvaluator {
         }
         if result.n == 0 {
             result.notEvaluable = course.end == nil ? .open : !anyBaseline ? .noBaseline : !anyFollowUp ? .noFollowUp : .notRelevant
+            if result.notEvaluable == .noFollowUp, let models, let followTo {
+                // Later assessments (after the start, within the follow-up
+                // window) only in the other model: the switch, not a gap.
+                var later: UInt8 = 0
+                for r in rows where a.day[r] > start && a.day[r] <= followTo { later |= models.bits(a.condition[r]) }
+                if ConditionModels.switched(from: baselineModels, to: later) { result.notEvaluable = .modelSwitch }
+            }
         }
         return result
     }

@@ -29,6 +29,13 @@ public enum NotEvaluableReason: String, Sendable, CaseIterable, Hashable {
     case noFollowUp = "no_follow_up"
     /// Every pair has a level 9.
     case notRelevant = "not_relevant"
+    /// (Listed last so the earlier outputs' columns keep their order.)
+    /// No condition with a baseline has a follow-up because the baseline
+    /// was assessed in one FSIII model (legacy J conditions) and the
+    /// assessments after it in the other (the simplified model): the
+    /// course straddles a municipality's switch. `--harmonize simplified`
+    /// maps the legacy conditions so such a course is compared (issue 20).
+    case modelSwitch = "model_switch"
 }
 
 /// A course's result by sign of its change (SPEC §6).

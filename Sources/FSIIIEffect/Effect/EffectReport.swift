@@ -23,6 +23,14 @@ public struct ReportOptions: Sendable {
     public var comparison = CostComparisonOptions()
     /// `--compare-to matched` and its options (issue 18 §1).
     public var matched = MatchedComparisonOptions()
+    /// `--harmonize simplified`: legacy assessments mapped onto the
+    /// simplified model before the courses are evaluated, with this
+    /// crosswalk (`Crosswalk.builtIn` or `--crosswalk FILE`); nil (the
+    /// default) compares conditions as assessed, and a course that
+    /// straddles a model switch is `model_switch` (issue 20).
+    public var harmonize: Crosswalk?
+    /// `--combine`: how several legacy levels become one simplified level (max by default).
+    public var combine = LevelCombination.max
 
     /// The defaults: by team, SPEC §5's windows, 90-day horizon, min cell 5, no comparison.
     public init() {}
@@ -64,6 +72,8 @@ public struct EffectReport: Sendable {
     public package(set) var regressionToTheMean: RegressionToTheMeanEstimate?
     /// Durability 3/6/12 months after the end (issue 18 §3); nil without evaluable courses.
     public package(set) var durability: DurabilityResult?
+    /// What `--harmonize simplified` did; nil without it.
+    public package(set) var harmonization: HarmonizationSummary?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -117,6 +127,15 @@ public enum EffectReporter {
     /// aggregation does not run on top of it. Pass `consume dataset` when
     /// the caller has no further use for it.
     public static func report(_ dataset: consuming Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
+        var timings = StageTimings()
+        var harmonization: HarmonizationSummary?
+        if let crosswalk = options.harmonize {
+            let (table, counts) = timings.measure("harmonize") {
+                Harmonizer.harmonize(dataset.assessments, crosswalk: crosswalk, combine: options.combine)
+            }
+            dataset.assessments = table
+            harmonization = HarmonizationSummary(crosswalk: crosswalk, combine: options.combine, counts: counts)
+        }
         var courses = dataset.courses
         var windows = options.windows
         var source = EffectReport.CourseSource.courses
@@ -129,10 +148,11 @@ public enum EffectReporter {
         } else if courses.isEmpty {
             source = .none
         }
-        var timings = StageTimings()
         let w = windows
+        // Without harmonising, a course across a model switch is named as such.
+        let models = options.harmonize == nil ? ConditionModels(dataset.terminology) : nil
         let evaluation = timings.measure("courses") {
-            CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: w)
+            CourseEvaluator.evaluate(courses, assessments: dataset.assessments, citizens: dataset.citizens, windows: w, models: models)
         }
         // Citizens with an accepted assessment or a course (a bitmap, not a set).
         var seen = [Bool](repeating: false, count: dataset.citizens.count)
@@ -166,7 +186,7 @@ public enum EffectReporter {
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison, comparison: outcomes.comparison,
-                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability,
+                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

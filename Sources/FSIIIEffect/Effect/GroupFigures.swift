@@ -88,6 +88,9 @@ public struct NotEvaluableCounts: Sendable, Hashable {
     public package(set) var noFollowUp = 0
     /// Courses whose every pair has a level 9 (not relevant).
     public package(set) var notRelevant = 0
+    /// Courses whose baseline and follow-up are in different FSIII models
+    /// (legacy and simplified) and that were not harmonised.
+    public package(set) var modelSwitch = 0
 
     package init() {}
 
@@ -99,6 +102,7 @@ public struct NotEvaluableCounts: Sendable, Hashable {
             case .noBaseline: return noBaseline
             case .noFollowUp: return noFollowUp
             case .notRelevant: return notRelevant
+            case .modelSwitch: return modelSwitch
             }
         }
         set {
@@ -107,12 +111,13 @@ public struct NotEvaluableCounts: Sendable, Hashable {
             case .noBaseline: noBaseline = newValue
             case .noFollowUp: noFollowUp = newValue
             case .notRelevant: notRelevant = newValue
+            case .modelSwitch: modelSwitch = newValue
             }
         }
     }
 
-    /// Every not-evaluable course: the sum of the four reasons.
-    public var total: Int { open + noBaseline + noFollowUp + notRelevant }
+    /// Every not-evaluable course: the sum of the reasons.
+    public var total: Int { open + noBaseline + noFollowUp + notRelevant + modelSwitch }
 }
 
 /// The funnel-plot verdict of a group (SPEC §7).

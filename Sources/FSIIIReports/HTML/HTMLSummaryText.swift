@@ -94,8 +94,9 @@ enum HTMLSummaryText {
                 + " Kurverne er tegnet ud fra den samlede varians pr. forventet forbedring; hvert teams signal beregnes ud fra dets egne forløb."))
             notes.append(("Udvikling pr. måned", "Midterlinjen er den samlede andel forbedrede forløb. 3-sigma-grænserne (p-kort) afhænger af antallet af forløb i måneden; en måned uden for grænserne varierer mere, end tilfældigheder forklarer."))
             notes.append(("Persondata", "Teams, måneder og tilstande med færre end \(k) borgere vises ikke: antal vises som <\(k), og andele og gennemsnit udelades i tabeller og diagrammer. Er kun én skjult, skjules også den næstmindste, så tallene ikke kan regnes ud fra totalen. Rapporten indeholder ingen CPR-numre, navne eller borger-id'er."))
+            if let h = report.harmonization { notes.append(("Den forenklede model", CrosswalkText.harmonizationNote(h, language: .da))) }
             if ne.total > 0 {
-                notes.append(("Forløb der ikke kan vurderes", "\(ne.total) i alt: \(ne.open) ikke afsluttede, \(ne.noBaseline) uden vurdering ved start, \(ne.noFollowUp) uden opfølgende vurdering, \(ne.notRelevant) med kun ikke-relevante tilstande."))
+                notes.append(("Forløb der ikke kan vurderes", "\(ne.total) i alt: \(ne.open) ikke afsluttede, \(ne.noBaseline) uden vurdering ved start, \(ne.noFollowUp) uden opfølgende vurdering, \(ne.notRelevant) med kun ikke-relevante tilstande\(ne.modelSwitch > 0 ? ", \(ne.modelSwitch) vurderet i den gamle model ved start og den forenklede bagefter (medtag dem med --harmonize simplified)" : "")."))
             }
             if report.courseCosts != nil {
                 notes.append(("Udgifter", "Et forløbs udgift er summen af borgerens udgiftsrækker i forløbet. Besparelsen er udgiften i \(report.options.horizonDays) dage før forløbet minus udgiften i \(report.options.horizonDays) dage efter; forløb hvis periode efter rækker ud over data, indgår ikke i besparelsen."))
@@ -108,8 +109,9 @@ enum HTMLSummaryText {
                 + " The curves use the overall variance per expected improvement; each team's flag uses its own courses."))
             notes.append(("Trend by month", "The centre line is the overall share of improved courses. The 3-sigma limits (p-chart) depend on the number of courses in the month; a month outside them varies more than chance explains."))
             notes.append(("Personal data", "Teams, months and conditions with fewer than \(k) citizens are not shown: counts show as <\(k), shares and means are left out of tables and charts. When only one is hidden, the next smallest is hidden too, so its figures cannot be worked out from the total. The report contains no CPR numbers, names or citizen ids."))
+            if let h = report.harmonization { notes.append(("The simplified model", CrosswalkText.harmonizationNote(h, language: .en))) }
             if ne.total > 0 {
-                notes.append(("Courses that cannot be evaluated", "\(ne.total) in all: \(ne.open) not ended, \(ne.noBaseline) without an assessment at the start, \(ne.noFollowUp) without a follow-up assessment, \(ne.notRelevant) with only not-relevant conditions."))
+                notes.append(("Courses that cannot be evaluated", "\(ne.total) in all: \(ne.open) not ended, \(ne.noBaseline) without an assessment at the start, \(ne.noFollowUp) without a follow-up assessment, \(ne.notRelevant) with only not-relevant conditions\(ne.modelSwitch > 0 ? ", \(ne.modelSwitch) assessed in the legacy model at the start and the simplified one after (include them with --harmonize simplified)" : "")."))
             }
             if report.courseCosts != nil {
                 notes.append(("Costs", "A course's cost is the sum of the citizen's cost rows during the course. Savings are the cost in the \(report.options.horizonDays) days before the course minus the cost in the \(report.options.horizonDays) days after; courses whose after-period reaches past the data have no savings figure."))

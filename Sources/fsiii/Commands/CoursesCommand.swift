@@ -15,7 +15,7 @@ enum CoursesCommand {
         same pseudonyms in every export. A key is required: give --pseudonym-key FILE or set
         FSIII_PSEUDONYM_KEY. Make one with: openssl rand -hex 32 > fsiii.key
         """,
-        options: Shared.inputOptions + Shared.courseOptions + [.format, .dialect, .output, .horizonDays],
+        options: Shared.inputOptions + Shared.courseOptions + [.format, .dialect, .output, .horizonDays, .harmonize, .crosswalk, .combine],
         run: run)
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {

@@ -20,7 +20,8 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac]
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac,
+                                                               .harmonize, .crosswalk, .combine]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -45,9 +46,31 @@ enum ReportCommand {
             }
             o.window = from...to
         }
+        try harmonization(args, into: &o)
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
         return o
+    }
+
+    /// `--harmonize simplified`, `--crosswalk FILE`, `--combine max|mean` (issue 20).
+    static func harmonization(_ args: Arguments, into o: inout ReportOptions) throws(CLIError) {
+        if let rule = args.value(.combine) {
+            guard let c = LevelCombination(rawValue: rule) else {
+                throw CLIError.usage("--combine is max or mean, not \"\(ControlEscaping.escaped(rule))\"", command: args.command)
+            }
+            o.combine = c
+        }
+        guard let model = args.value(.harmonize) else {
+            for option in [Option.crosswalk, .combine] where args.value(option) != nil {
+                throw CLIError.usage("--\(option.name) applies with --harmonize simplified; add it", command: args.command)
+            }
+            return
+        }
+        guard model == "simplified" else {
+            throw CLIError.usage("--harmonize takes simplified (the legacy J conditions mapped onto the simplified model), not \"\(ControlEscaping.escaped(model))\"", command: args.command)
+        }
+        let terminology = try Shared.terminology(args)
+        o.harmonize = try Shared.crosswalk(args, terminology: terminology, option: .crosswalk) ?? .derived(for: terminology)
     }
 
     /// The largest willingness to pay `--wtp` and `--wtp-grid` take, in kr

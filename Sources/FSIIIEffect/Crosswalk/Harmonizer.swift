@@ -1,0 +1,119 @@
+/// Maps every legacy assessment onto the simplified model before courses
+/// are evaluated (`--harmonize simplified`, issue 20), so a course whose
+/// baseline is legacy and whose follow-up is simplified is compared on the
+/// simplified conditions.
+///
+/// Per citizen and day, the legacy conditions that map to one simplified
+/// condition become one row: its level is `LevelCombination.combine` of
+/// theirs (9s left out; all 9 stays 9), its goal the same combination of
+/// the goals given (none when none is), its team, municipality and input
+/// position those of the latest of them in input order. A simplified
+/// condition assessed directly on that day wins over the mapped legacy
+/// ones (it is a rating of the condition itself). Legacy conditions without
+/// a successor are left out and counted.
+package enum Harmonizer {
+    /// What harmonising did to the rows.
+    package struct Counts: Sendable, Hashable {
+        /// Legacy rows mapped onto a simplified condition (kept-key rows not counted).
+        package var mapped = 0
+        /// Legacy rows left out: no successor, or a direct simplified rating that day.
+        package var leftOut = 0
+        /// Rows of the harmonised table.
+        package var rows = 0
+    }
+
+    package static func harmonize(_ a: AssessmentTable, crosswalk: Crosswalk, combine: LevelCombination) -> (table: AssessmentTable, counts: Counts) {
+        var out = AssessmentTable()
+        out.day.reserveCapacity(a.count)
+        out.condition.reserveCapacity(a.count)
+        out.level.reserveCapacity(a.count)
+        out.goal.reserveCapacity(a.count)
+        out.team.reserveCapacity(a.count)
+        out.municipality.reserveCapacity(a.count)
+        out.sequence.reserveCapacity(a.count)
+        out.citizenStart = [0]
+        out.citizenStart.reserveCapacity(a.citizenStart.count)
+        var counts = Counts()
+        // (target, day, direct, row) for one citizen, reused.
+        var keyed: [(target: UInt8, day: Int32, direct: Bool, row: Int)] = []
+        var levels: [UInt8] = [], goals: [UInt8] = []
+        for c in 0..<max(a.citizenStart.count - 1, 0) {
+            keyed.removeAll(keepingCapacity: true)
+            for r in a.rows(ofCitizen: c) {
+                let condition = ConditionCode(a.condition[r])
+                guard let target = crosswalk.simplified(of: condition) else { counts.leftOut += 1; continue }
+                keyed.append((target.rawValue, a.day[r], target == condition, r))
+            }
+            keyed.sort { ($0.target, $0.day, $0.direct ? 0 : 1, $0.row) < ($1.target, $1.day, $1.direct ? 0 : 1, $1.row) }
+            var i = 0
+            while i < keyed.count {
+                var j = i + 1
+                while j < keyed.count && keyed[j].target == keyed[i].target && keyed[j].day == keyed[i].day { j += 1 }
+                defer { i = j }
+                if keyed[i].direct {
+                    // The direct rating of the day; any mapped rows that day are left out.
+                    let r = keyed[i].row
+                    append(&out, day: a.day[r], condition: keyed[i].target, level: a.level[r], goal: a.goal[r],
+                           team: a.team[r], municipality: a.municipality[r], sequence: a.sequence[r])
+                    counts.leftOut += j - i - 1
+                    continue
+                }
+                levels.removeAll(keepingCapacity: true)
+                goals.removeAll(keepingCapacity: true)
+                var latest = keyed[i].row
+                for k in i..<j {
+                    let r = keyed[k].row
+                    levels.append(a.level[r])
+                    if a.goal[r] != 0xFF { goals.append(a.goal[r]) }
+                    if a.sequence[r] > a.sequence[latest] { latest = r }
+                }
+                counts.mapped += j - i
+                append(&out, day: keyed[i].day, condition: keyed[i].target, level: combine.combine(levels) ?? 9,
+                       goal: combine.combine(goals) ?? 0xFF, team: a.team[latest], municipality: a.municipality[latest],
+                       sequence: a.sequence[latest])
+            }
+            out.citizenStart.append(out.day.count)
+        }
+        counts.rows = out.count
+        return (out, counts)
+    }
+
+    private static func append(_ t: inout AssessmentTable, day: Int32, condition: UInt8, level: UInt8, goal: UInt8,
+                               team: UInt32, municipality: UInt32, sequence: UInt32) {
+        t.day.append(day)
+        t.condition.append(condition)
+        t.level.append(level)
+        t.goal.append(goal)
+        t.team.append(team)
+        t.municipality.append(municipality)
+        t.sequence.append(sequence)
+    }
+}
+
+/// What `--harmonize simplified` did in a report: the crosswalk used (its
+/// version, and whether it is the derived built-in one — every output that
+/// used it says so), the combination rule, and how many legacy rows it
+/// mapped or left out.
+public struct HarmonizationSummary: Sendable, Hashable {
+    /// The crosswalk's version (`derived-20240530.1`, or the file's).
+    public let version: String
+    /// True for the built-in crosswalk, derived from definitions and not published.
+    public let derived: Bool
+    /// How several legacy levels became one.
+    public let combine: LevelCombination
+    /// Legacy assessment rows mapped onto a simplified condition.
+    public let mappedAssessments: Int
+    /// Legacy rows left out: no successor, or a direct simplified rating the same day.
+    public let leftOutAssessments: Int
+    /// The legacy conditions without a successor, by J key.
+    public let unmappedLegacyConditions: [String]
+
+    package init(crosswalk: Crosswalk, combine: LevelCombination, counts: Harmonizer.Counts) {
+        version = crosswalk.version
+        derived = crosswalk.derived
+        self.combine = combine
+        mappedAssessments = counts.mapped
+        leftOutAssessments = counts.leftOut
+        unmappedLegacyConditions = crosswalk.unmappedLegacy
+    }
+}

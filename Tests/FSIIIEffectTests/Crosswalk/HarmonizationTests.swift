@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import FSIIIBytes
+@testable import FSIIIEffect
+import FSIIITestSupport
+
+/// Courses across the FSIII simplification (issue 20): `model_switch`
+/// without `--harmonize`, and compared on the simplified conditions with it.
+@Suite("Harmonisation across the model switch")
+struct HarmonizationTests {
+    /// Citizen 1: baseline on legacy J1.1 = 3 and J1.3 = 1 (both → Personlig pleje),
+    /// follow-up on the simplified Personlig pleje = 1: straddles the switch.
+    /// Citizen 2: legacy throughout (J2.2 kept key, J3.2 → Mobilitet og bevægelse), evaluable either way.
+    /// Citizen 3: baseline J1.4 = 2 and a direct Spise og drikke = 4 the same day, follow-up Spise og drikke = 3.
+    static let files: [Fixtures.File] = [
+        Fixtures.File("assessments.csv", .assessments, """
+        citizen;date;condition;level;goal
+        0101401234;2024-01-10;J1.1;3;1
+        0101401234;2024-01-10;J1.3;1;
+        0101401234;2024-03-20;Personlig_pleje;1;
+        0202504321;2024-01-12;J2.2;2;
+        0202504321;2024-01-12;J3.2;3;
+        0202504321;2024-03-12;J2.2;1;
+        0202504321;2024-03-12;J3.2;2;
+        0303604321;2024-01-11;J1.4;2;
+        0303604321;2024-01-11;Spise_og_drikke;4;
+        0303604321;2024-03-11;Spise_og_drikke;3;
+
+        """),
+        Fixtures.File("courses.csv", .courses, """
+        citizen;start;end;team
+        0101401234;2024-01-15;2024-03-15;Hold A
+        0202504321;2024-01-15;2024-03-01;Hold A
+        0303604321;2024-01-15;2024-03-01;Hold A
+
+        """),
+    ]
+
+    static func report(harmonize: Bool, combine: LevelCombination = .max) -> EffectReport {
+        var o = ReportOptions()
+        o.minCell = 0
+        if harmonize { o.harmonize = .builtIn }
+        o.combine = combine
+        return EffectReporter.report(Fixtures.dataset(files), options: o)
+    }
+
+    @Test("without --harmonize: the straddling course is model_switch, counted, not no_follow_up")
+    func modelSwitchReason() {
+        let r = Self.report(harmonize: false)
+        #expect(r.courses.map(\.notEvaluable) == [.modelSwitch, nil, nil])
+        #expect(r.total.notEvaluable.modelSwitch == 1 && r.total.notEvaluable.noFollowUp == 0 && r.total.notEvaluable.total == 1)
+        #expect(r.harmonization == nil)
+        // Citizen 2: J2.2 2→1, J3.2 3→2: mean change 1. Citizen 3: Spise og drikke 4→3 (J1.4 has no follow-up): 1.
+        #expect(r.courses[1].n == 2 && r.courses[1].baselineSum == 5 && r.courses[1].followUpSum == 3)
+        #expect(r.courses[2].n == 1 && r.courses[2].baselineSum == 4)
+    }
+
+    @Test("--harmonize simplified, max: Personlig pleje baseline max(3, 1) = 3 against 1; the goal combined too")
+    func harmonizedMax() {
+        let r = Self.report(harmonize: true)
+        #expect(r.courses.map(\.notEvaluable) == [nil, nil, nil])
+        let c = r.courses[0]
+        #expect(c.n == 1 && c.baselineSum == 3 && c.followUpSum == 1 && c.goalsSet == 1 && c.goalsMet == 1)
+        // Citizen 2: J2.2 kept, J3.2 → Mobilitet og bevægelse: unchanged figures.
+        #expect(r.courses[1].n == 2 && r.courses[1].baselineSum == 5 && r.courses[1].followUpSum == 3)
+        // Citizen 3: the direct Spise og drikke = 4 wins over J1.4 = 2 on the same day.
+        #expect(r.courses[2].n == 1 && r.courses[2].baselineSum == 4 && r.courses[2].followUpSum == 3)
+        let h = r.harmonization
+        #expect(h?.derived == true && h?.version == "derived-20240530.1" && h?.combine == .max)
+        // Mapped: J1.1, J1.3 (one group), J3.2 ×2; J1.4 left out for the direct rating.
+        #expect(h?.mappedAssessments == 4 && h?.leftOutAssessments == 1)
+        #expect(r.total.courses == 3)
+        let expected: Double = 4.0 / 3.0
+        let mean: Double = r.total.meanChange ?? .nan
+        #expect(abs(mean - expected) < 1e-12)
+    }
+
+    @Test("--combine mean: Personlig pleje baseline (3 + 1)/2 = 2 against 1")
+    func harmonizedMean() {
+        let r = Self.report(harmonize: true, combine: .mean)
+        #expect(r.courses[0].baselineSum == 2 && r.courses[0].followUpSum == 1)
+        #expect(r.harmonization?.combine == .mean)
+    }
+
+    @Test("harmonised table: sorted by citizen, condition and day; no-successor rows left out and counted")
+    func tableShape() {
+        let d = Fixtures.assessments("""
+        citizen;date;condition;level
+        0101401234;2024-01-10;J5.1;2
+        0101401234;2024-01-10;J3.8;2
+        0101401234;2024-01-10;J3.1;4
+        0101401234;2024-02-10;J3.8;9
+        0101401234;2024-03-10;J3.8;9
+        0101401234;2024-03-10;J3.1;1
+
+        """)
+        let (t, counts) = Harmonizer.harmonize(d.assessments, crosswalk: .builtIn, combine: .max)
+        let mobility = Terminology.builtIn.condition(forCode: "Mobilitet_og_bevaegelse")!.rawValue
+        #expect(t.condition == [mobility, mobility, mobility])
+        #expect(t.level == [4, 9, 1], "max(2, 4); all 9 stays 9; 9 left out of max(9, 1)")
+        #expect(t.citizenStart == [0, 3])
+        #expect(counts.mapped == 5 && counts.leftOut == 1 && counts.rows == 3)
+        #expect(zip(t.day, t.day.dropFirst()).allSatisfy { $0 < $1 })
+    }
+}
