@@ -42,7 +42,9 @@ public enum ReportJSON {
     }
 
     /// Assessment counts at the top; the other inputs under their own key.
-    /// `{version, derived, combine, mapped_assessments, left_out_assessments, unmapped_legacy_conditions}`.
+    /// `{version, derived, combine, mapped_assessments, left_out_assessments,
+    /// unmapped_legacy_conditions, agreement: [{condition, pairs, exact_agreement, weighted_kappa}]}`;
+    /// a suppressed condition's pairs and figures are null.
     static func crosswalk(_ h: HarmonizationSummary) -> JSONValue {
         var o = JSONObject()
         o.append(key: "version", value: .string(h.version))
@@ -51,6 +53,14 @@ public enum ReportJSON {
         o.append(key: "mapped_assessments", value: .integer(h.mappedAssessments))
         o.append(key: "left_out_assessments", value: .integer(h.leftOutAssessments))
         o.append(key: "unmapped_legacy_conditions", value: .array(h.unmappedLegacyConditions.map { .string($0) }))
+        o.append(key: "agreement", value: .array(h.agreement.conditions.map { c in
+            var a = JSONObject()
+            a.append(key: "condition", value: .string(c.condition))
+            a.append(key: "pairs", value: c.suppressed ? .null : .integer(c.pairs))
+            a.append(key: "exact_agreement", value: c.exactAgreement.map { .number($0) } ?? .null)
+            a.append(key: "weighted_kappa", value: c.weightedKappa.map { .number($0) } ?? .null)
+            return .object(a)
+        }))
         return .object(o)
     }
 

@@ -107,8 +107,11 @@ public struct HarmonizationSummary: Sendable, Hashable {
     public let leftOutAssessments: Int
     /// The legacy conditions without a successor, by J key.
     public let unmappedLegacyConditions: [String]
+    /// The crosswalk checked on the data: legacy and simplified ratings close in time.
+    public let agreement: CrosswalkAgreement
 
-    package init(crosswalk: Crosswalk, combine: LevelCombination, counts: Harmonizer.Counts) {
+    package init(crosswalk: Crosswalk, combine: LevelCombination, counts: Harmonizer.Counts, agreement: CrosswalkAgreement) {
+        self.agreement = agreement
         version = crosswalk.version
         derived = crosswalk.derived
         self.combine = combine

@@ -133,8 +133,12 @@ public enum EffectReporter {
             let (table, counts) = timings.measure("harmonize") {
                 Harmonizer.harmonize(dataset.assessments, crosswalk: crosswalk, combine: options.combine)
             }
+            let agreement = timings.measure("crosswalk agreement") {
+                CrosswalkAgreement.make(assessments: dataset.assessments, courses: dataset.courses, crosswalk: crosswalk,
+                                        combine: options.combine, terminology: dataset.terminology, minCell: options.minCell)
+            }
             dataset.assessments = table
-            harmonization = HarmonizationSummary(crosswalk: crosswalk, combine: options.combine, counts: counts)
+            harmonization = HarmonizationSummary(crosswalk: crosswalk, combine: options.combine, counts: counts, agreement: agreement)
         }
         var courses = dataset.courses
         var windows = options.windows

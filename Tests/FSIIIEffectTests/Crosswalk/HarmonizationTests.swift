@@ -102,4 +102,42 @@ struct HarmonizationTests {
         #expect(counts.mapped == 5 && counts.leftOut == 1 && counts.rows == 3)
         #expect(zip(t.day, t.day.dropFirst()).allSatisfy { $0 < $1 })
     }
+
+    @Test("agreement: nearest legacy day within 30 days, no course between; exact share and linear kappa by hand")
+    func agreementByHand() {
+        // Pairs (legacy mapped by max, simplified): (max(2, 3), 3), (1, 2), (4, 2); citizen 3 is 39 days apart,
+        // citizen 4 has a course between. Linear kappa: observed (0 + 1 + 2)/3 = 1, expected from the margins
+        // (rows 1, 3, 4 each ⅓; columns 2 ⅔, 3 ⅓) = 11/9, κ = 1 − 9/11 = 2/11.
+        let d = Fixtures.dataset([
+            Fixtures.File("assessments.csv", .assessments, """
+            citizen;date;condition;level
+            0101401234;2024-01-01;J1.1;2
+            0101401234;2024-01-01;J1.3;3
+            0101401234;2024-01-10;Personlig_pleje;3
+            0202504321;2024-01-01;J1.1;1
+            0202504321;2024-01-20;Personlig_pleje;2
+            0303604321;2024-01-01;J1.1;0
+            0303604321;2024-02-09;Personlig_pleje;0
+            0404704321;2024-01-01;J1.1;2
+            0404704321;2024-01-15;Personlig_pleje;1
+            0505804321;2024-01-01;J1.8;4
+            0505804321;2024-01-05;Personlig_pleje;2
+
+            """),
+            Fixtures.File("courses.csv", .courses, "citizen;start;end\n0404704321;2024-01-05;2024-01-08\n"),
+        ])
+        let a = CrosswalkAgreement.make(assessments: d.assessments, courses: d.courses, crosswalk: .builtIn, combine: .max,
+                                        terminology: .builtIn, minCell: 0)
+        let pp = a.conditions.first { $0.condition == "Personlig pleje" }
+        #expect(pp?.pairs == 3 && pp?.citizens == 3)
+        #expect(abs((pp?.exactAgreement ?? .nan) - 1.0 / 3.0) < 1e-12)
+        #expect(abs((pp?.weightedKappa ?? .nan) - 2.0 / 11.0) < 1e-12)
+        #expect(a.conditions.first { $0.condition == "Spise og drikke" }?.pairs == 0)
+        #expect(!a.conditions.contains { $0.condition == "Lave mad" }, "kept keys map to themselves: nothing to check")
+        // Fewer citizens than --min-cell: the figures are hidden.
+        let small = CrosswalkAgreement.make(assessments: d.assessments, courses: d.courses, crosswalk: .builtIn, combine: .max,
+                                            terminology: .builtIn, minCell: 5)
+        let hidden = small.conditions.first { $0.condition == "Personlig pleje" }
+        #expect(hidden?.suppressed == true && hidden?.exactAgreement == nil && hidden?.weightedKappa == nil)
+    }
 }
