@@ -53,6 +53,8 @@ package struct SampleGenerator: Sendable {
     let terminology: Terminology
     /// Conditions rehabilitation typically works on, most common first.
     let pool: [ConditionCode]
+    /// Maps the legacy conditions after a municipality's switch (`SampleSpec.switchDate`).
+    let crosswalk: Crosswalk
     /// Each team's multiple of the planted course effect: team 1 clearly
     /// weaker (0.35 before scaling), team 3 clearly stronger (1.65), the
     /// rest spread over 0.85–1.15; scaled so that the teams of each
@@ -67,7 +69,10 @@ package struct SampleGenerator: Sendable {
         let names = ["Vaske sig", "Af- og påklædning", "Lave mad", "Lave husligt arbejde", "Indkøb", "Mobilitet og bevægelse",
                      "Gå", "Forflytte sig", "Personlig pleje", "Spise og drikke", "Gå på toilet", "Kropspleje",
                      "Færden i forskellige omgivelser", "Udholdenhed", "Energi og handlekraft", "Hukommelse", "Løfte og bære"]
+        // With a switch: the legacy model only before it (the crosswalk maps it after).
         pool = names.compactMap { terminology.condition(forToken: $0) }
+            .filter { spec.switchDate == nil || terminology.conditions[$0.index].legacyKey != nil }
+        crosswalk = Crosswalk.derived(for: terminology)
         var rng = SeededGenerator(seed: spec.seed ^ 0x7EA3_5EED)
         let raw = (0..<spec.teamCount).map { t -> Double in
             let spread = 1 + (Self.uniform(&rng) - 0.5) * 0.3
@@ -201,9 +206,43 @@ package struct SampleGenerator: Sendable {
 
     /// The rows of one assessment occasion, in the world `spec` asks for.
     private func addRows(_ c: inout SampleCitizen, _ o: SampleLife.Occasion, conditions: [ConditionCode], rng: inout SeededGenerator) {
+        if let switchDay = switchDay(municipality: c.municipality), o.day >= switchDay {
+            addSimplifiedRows(&c, o, conditions: conditions, rng: &rng)
+            return
+        }
         for (k, condition) in conditions.enumerated() where o.world[k] != SampleLife.notAssessed {
             append(&c, day: o.day, condition: condition, level: o.world[k], goal: o.goals[k], rng: &rng,
                    resolvedIfZero: spec.badRows && o.isFollowUp)
+        }
+    }
+
+    /// The day municipality `m` switches to the simplified model; nil when it does not.
+    package func switchDay(municipality m: Int) -> Day? {
+        guard let first = spec.switchDate else { return nil }
+        let day = first + m * spec.switchStaggerDays
+        return day <= spec.lastDay ? day : nil
+    }
+
+    /// An occasion after the switch: each simplified condition rated as the
+    /// most limited of its legacy parts (9s left out, all 9 → 9), one step
+    /// off with probability `switchNoise`; the goal likewise without noise.
+    private func addSimplifiedRows(_ c: inout SampleCitizen, _ o: SampleLife.Occasion, conditions: [ConditionCode], rng: inout SeededGenerator) {
+        var targets: [ConditionCode] = []
+        var levels: [ConditionCode: [UInt8]] = [:], goals: [ConditionCode: [UInt8]] = [:]
+        for (k, condition) in conditions.enumerated() where o.world[k] != SampleLife.notAssessed {
+            guard let target = crosswalk.simplified(of: condition) else { continue }
+            if levels[target] == nil { targets.append(target) }
+            levels[target, default: []].append(o.world[k])
+            if let g = o.goals[k] { goals[target, default: []].append(g) }
+        }
+        for target in targets {
+            var level = LevelCombination.max.combine(levels[target] ?? []) ?? 9
+            let u = Self.uniform(&rng)
+            if level != 9 && u < spec.switchNoise {
+                level = u < spec.switchNoise / 2 ? (level == 0 ? 1 : level - 1) : (level == 4 ? 3 : level + 1)
+            }
+            append(&c, day: o.day, condition: target, level: level, goal: goals[target].flatMap { LevelCombination.max.combine($0) },
+                   rng: &rng, resolvedIfZero: spec.badRows && o.isFollowUp)
         }
     }
 

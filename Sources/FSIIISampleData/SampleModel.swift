@@ -139,6 +139,19 @@ package struct SampleSpec: Sendable {
     /// course effect left out (so hours and levels after a course differ).
     /// Its difference from the factual world is the planted effect.
     package var counterfactual = false
+    /// The FSIII simplification (issue 20): municipality m switches from
+    /// the legacy J conditions to the simplified model on `switchDate` +
+    /// m · `switchStaggerDays` (a date after `lastDay`: never). Citizens
+    /// then have legacy conditions only (J keys, the kept ones included),
+    /// and from their municipality's switch on each occasion rates the
+    /// simplified conditions instead: the most limited of the parts the
+    /// crosswalk maps to it (as `--combine max`), one step off with
+    /// probability `switchNoise`; parts without a successor are no longer
+    /// rated. The latent levels go on as before, so the planted jump at
+    /// the switch is zero. nil (the default): both models mixed, no switch.
+    package var switchDate: Day?
+    package var switchStaggerDays = 120
+    package var switchNoise = 0.10
 
     /// The span `natural` is given over: 80 days, about the mean span from
     /// a course's baseline (at most 25 days before the start) to its

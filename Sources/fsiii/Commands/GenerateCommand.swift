@@ -18,8 +18,12 @@ enum GenerateCommand {
         courses start at observed low points and their naive mean change also holds regression to the
         mean. A course adds --effect on top, halving every --decay-months after its end. Home-care hours
         follow the level. --counterfactual writes the same data without the effect.
+        --switch-date DATE: the municipalities move from the legacy J conditions to the simplified model,
+        staggered by 120 days (a switch after the last day does not happen); after it each simplified
+        condition is rated as the most limited of its legacy parts, one step off 10 % of the time.
         """,
-        options: [.citizens, .rows, .generatorSeed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual, .quiet],
+        options: [.citizens, .rows, .generatorSeed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual,
+                  .switchDate, .quiet],
         run: run)
 
     enum Format: String, CaseIterable { case csv, fhir }
@@ -39,6 +43,12 @@ enum GenerateCommand {
         spec.natural = try args.double(.natural, in: 0...0.5, unit: "points per condition per 80 days") ?? spec.natural
         spec.decayMonths = try args.double(.decayMonths, in: 0...600, unit: "months") ?? spec.decayMonths
         spec.counterfactual = args.has(.counterfactual)
+        if let text = args.value(.switchDate) {
+            guard let day = DateParser.parse(text), spec.firstDay < day else {
+                throw CLIError.usage("--switch-date needs a date after \(spec.firstDay.iso), e.g. 2024-06-01, not \"\(ControlEscaping.escaped(text))\"", command: "generate")
+            }
+            spec.switchDate = day
+        }
         if args.value(.rows) != nil {
             let rows = try args.int(.rows, default: 0, in: 1...100_000_000)
             spec.citizens = max(1, Int((Double(rows) / SampleSpec.assessmentRowsPerCitizen).rounded()))
