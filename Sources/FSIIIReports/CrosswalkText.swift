@@ -55,4 +55,19 @@ package enum CrosswalkText {
                 + "; \(h.leftOutAssessments) left out\(unmapped.isEmpty ? "" : " (no successor: \(unmapped))")."
         }
     }
+
+    /// The warning of a report whose groups mix the FSIII models without
+    /// `--harmonize` (nil when none does): the groups named, up to five.
+    package static func mixedModelsWarning(_ report: EffectReport, language: Language) -> String? {
+        guard report.harmonization == nil else { return nil }
+        let mixing = report.groups.filter { !$0.suppressed && ($0.models?.mixesModels ?? false) }.map(\.group)
+        guard !mixing.isEmpty else { return nil }
+        let names = mixing.prefix(5).joined(separator: ", ") + (mixing.count > 5 ? " …" : "")
+        switch language {
+        case .da:
+            return "Advarsel: \(names) har forløb vurderet i både den gamle og den forenklede FSIII-model; sammenlign på én model med --harmonize simplified."
+        case .en:
+            return "Warning: \(names) have courses assessed in both the legacy and the simplified FSIII model; compare them on one model with --harmonize simplified."
+        }
+    }
 }

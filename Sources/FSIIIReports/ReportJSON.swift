@@ -101,6 +101,11 @@ public enum ReportJSON {
         for (k, v) in ReportFields.counts(g, minCell: minCell) { o.append(key: k, value: json(v)) }
         o.append(key: "not_evaluable", value: .object(JSONObject(ReportFields.notEvaluable(g, minCell: minCell).map { ($0.0, json($0.1)) })))
         for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }
+        // Issue 20: the group's courses by FSIII model (null counts when suppressed).
+        if let m = g.models {
+            func count(_ x: Int) -> JSONValue { g.suppressed ? .null : .integer(x) }
+            o.append(key: "models", value: .object(JSONObject([("legacy", count(m.legacy)), ("simplified", count(m.simplified)), ("mixed", count(m.mixed))])))
+        }
         o.append(key: "suppressed", value: .bool(figures.suppressed))
         if costs { for (k, v) in ReportFields.costs(g) { o.append(key: k, value: json(v)) } }
         if let comparison { for (k, v) in ComparisonFields.group(figures, comparison, isTotal: isTotal) { o.append(key: k, value: json(v)) } }

@@ -52,9 +52,10 @@ public enum ReportTable {
         }
         let ne = report.total.notEvaluable
         if ne.total > 0 {
-            out += "\(L.label(.notEvaluable)): \(ne.total) (open \(ne.open), no_baseline \(ne.noBaseline), no_follow_up \(ne.noFollowUp), not_relevant \(ne.notRelevant)\(ne.modelSwitch > 0 ? ", model_switch \(ne.modelSwitch): add --harmonize simplified to compare them" : ""))\n"
+            out += ComparisonText.wrapped("\(L.label(.notEvaluable)): \(ne.total) (open \(ne.open), no_baseline \(ne.noBaseline), no_follow_up \(ne.noFollowUp), not_relevant \(ne.notRelevant)\(ne.modelSwitch > 0 ? ", model_switch \(ne.modelSwitch): add --harmonize simplified to compare them" : ""))") + "\n"
         }
-        if let h = report.harmonization { out += CrosswalkText.harmonizationNote(h, language: L) + "\n" }
+        if let h = report.harmonization { out += ComparisonText.wrapped(CrosswalkText.harmonizationNote(h, language: L)) + "\n" }
+        if let warning = CrosswalkText.mixedModelsWarning(report, language: L) { out += ComparisonText.wrapped(warning) + "\n" }
         // Issue 18: the matched comparison, regression to the mean, durability.
         let outcomes = ComparisonText.write(report, language: L)
         if !outcomes.isEmpty { out += "\n" + outcomes }

@@ -120,3 +120,45 @@ public struct HarmonizationSummary: Sendable, Hashable {
         unmappedLegacyConditions = crosswalk.unmappedLegacy
     }
 }
+
+/// A group's courses by the FSIII model of what they compared (issue 20):
+/// `legacy` when the compared conditions include legacy-only ones and no
+/// simplified-only one, `simplified` the other way round, `mixed` when
+/// they include both or the course is `model_switch`. Courses that
+/// compared only conditions of both models (the six kept J keys) or none
+/// are in neither count. With `--harmonize` every course compares
+/// simplified conditions.
+public struct ModelCounts: Sendable, Hashable {
+    public package(set) var legacy = 0
+    public package(set) var simplified = 0
+    public package(set) var mixed = 0
+
+    package init() {}
+
+    /// Whether the group's period mixes the models: courses of both, or any mixed.
+    public var mixesModels: Bool { mixed > 0 || (legacy > 0 && simplified > 0) }
+
+    /// Counts per group (by `GroupKey`) and in total, from the courses' compared pairs.
+    package static func make(_ evaluation: CourseEvaluation, models: ConditionModels, classifier: GroupClassifier) -> (groups: [GroupKey: ModelCounts], total: ModelCounts) {
+        var groups: [GroupKey: ModelCounts] = [:]
+        var total = ModelCounts()
+        for r in evaluation.results {
+            var bits: UInt8 = 0
+            if r.notEvaluable == .modelSwitch {
+                bits = ConditionModels.legacy | ConditionModels.simplified
+            } else if r.isEvaluable {
+                for p in evaluation.pairs[r.pairs] { bits |= models.bits(p.condition.rawValue) }
+            }
+            guard bits != 0 else { continue }
+            let key = classifier.typedKey(r)
+            var counts = groups[key] ?? ModelCounts()
+            switch bits {
+            case ConditionModels.legacy: counts.legacy += 1; total.legacy += 1
+            case ConditionModels.simplified: counts.simplified += 1; total.simplified += 1
+            default: counts.mixed += 1; total.mixed += 1
+            }
+            groups[key] = counts
+        }
+        return (groups, total)
+    }
+}

@@ -180,6 +180,11 @@ public enum EffectReporter {
         var (groups, total, phi) = timings.measure("aggregation") {
             EffectAnalysis.figures(evaluation, dataset: dataset, grouping: classifier, costs: courseCosts)
         }
+        if !classifier.spec.primary.groupsPairs {
+            let counts = ModelCounts.make(evaluation, models: ConditionModels(dataset.terminology), classifier: classifier)
+            for i in groups.indices { groups[i].models = counts.groups[groups[i].key] ?? ModelCounts() }
+            total.models = counts.total
+        }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
         outcomes.suppress(groups)
         let comparison: CostComparisonReport? = timings.measure("cost comparison") {

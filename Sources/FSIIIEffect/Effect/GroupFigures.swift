@@ -71,6 +71,8 @@ public struct GroupFigures: Sendable {
     public package(set) var suppressed = false
     /// Cost figures when cost data was given (SPEC §8).
     public package(set) var costs: GroupCosts?
+    /// The group's courses by FSIII model (issue 20); nil for pair groupings.
+    public package(set) var models: ModelCounts?
 
     package init(group: String, key: GroupKey = .total) {
         self.group = group

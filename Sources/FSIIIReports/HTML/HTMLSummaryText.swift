@@ -95,6 +95,7 @@ enum HTMLSummaryText {
             notes.append(("Udvikling pr. måned", "Midterlinjen er den samlede andel forbedrede forløb. 3-sigma-grænserne (p-kort) afhænger af antallet af forløb i måneden; en måned uden for grænserne varierer mere, end tilfældigheder forklarer."))
             notes.append(("Persondata", "Teams, måneder og tilstande med færre end \(k) borgere vises ikke: antal vises som <\(k), og andele og gennemsnit udelades i tabeller og diagrammer. Er kun én skjult, skjules også den næstmindste, så tallene ikke kan regnes ud fra totalen. Rapporten indeholder ingen CPR-numre, navne eller borger-id'er."))
             if let h = report.harmonization { notes.append(("Den forenklede model", CrosswalkText.harmonizationNote(h, language: .da))) }
+            if let w = CrosswalkText.mixedModelsWarning(report, language: .da) { notes.append(("Den forenklede model", w)) }
             if ne.total > 0 {
                 notes.append(("Forløb der ikke kan vurderes", "\(ne.total) i alt: \(ne.open) ikke afsluttede, \(ne.noBaseline) uden vurdering ved start, \(ne.noFollowUp) uden opfølgende vurdering, \(ne.notRelevant) med kun ikke-relevante tilstande\(ne.modelSwitch > 0 ? ", \(ne.modelSwitch) vurderet i den gamle model ved start og den forenklede bagefter (medtag dem med --harmonize simplified)" : "")."))
             }
@@ -110,6 +111,7 @@ enum HTMLSummaryText {
             notes.append(("Trend by month", "The centre line is the overall share of improved courses. The 3-sigma limits (p-chart) depend on the number of courses in the month; a month outside them varies more than chance explains."))
             notes.append(("Personal data", "Teams, months and conditions with fewer than \(k) citizens are not shown: counts show as <\(k), shares and means are left out of tables and charts. When only one is hidden, the next smallest is hidden too, so its figures cannot be worked out from the total. The report contains no CPR numbers, names or citizen ids."))
             if let h = report.harmonization { notes.append(("The simplified model", CrosswalkText.harmonizationNote(h, language: .en))) }
+            if let w = CrosswalkText.mixedModelsWarning(report, language: .en) { notes.append(("The simplified model", w)) }
             if ne.total > 0 {
                 notes.append(("Courses that cannot be evaluated", "\(ne.total) in all: \(ne.open) not ended, \(ne.noBaseline) without an assessment at the start, \(ne.noFollowUp) without a follow-up assessment, \(ne.notRelevant) with only not-relevant conditions\(ne.modelSwitch > 0 ? ", \(ne.modelSwitch) assessed in the legacy model at the start and the simplified one after (include them with --harmonize simplified)" : "")."))
             }

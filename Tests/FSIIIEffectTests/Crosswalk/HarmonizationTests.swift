@@ -140,4 +140,15 @@ struct HarmonizationTests {
         let hidden = small.conditions.first { $0.condition == "Personlig pleje" }
         #expect(hidden?.suppressed == true && hidden?.exactAgreement == nil && hidden?.weightedKappa == nil)
     }
+
+    @Test("models per group: legacy, simplified, mixed (model_switch); all simplified once harmonised")
+    func modelsPerGroup() {
+        let plain = Self.report(harmonize: false)
+        let m = plain.groups.first?.models
+        // Citizen 1 model_switch (mixed), 2 J3.2 with the kept J2.2 (legacy), 3 Spise og drikke (simplified).
+        #expect(m?.legacy == 1 && m?.simplified == 1 && m?.mixed == 1 && m?.mixesModels == true)
+        #expect(plain.total.models == m)
+        let harmonised = Self.report(harmonize: true)
+        #expect(harmonised.groups.first?.models?.simplified == 3 && harmonised.groups.first?.models?.mixesModels == false)
+    }
 }
