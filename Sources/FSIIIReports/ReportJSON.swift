@@ -31,6 +31,7 @@ public enum ReportJSON {
         if let r = report.regressionToTheMean { root.append(key: "regression_to_the_mean", value: ComparisonJSON.regressionToTheMean(r)) }
         // Issue 20: the crosswalk, whenever --harmonize used one.
         if let h = report.harmonization { root.append(key: "crosswalk", value: crosswalk(h)) }
+        if let m = report.modelSwitch { root.append(key: "model_switch", value: modelSwitch(m)) }
         return .object(root)
     }
 
@@ -62,6 +63,18 @@ public enum ReportJSON {
             return .object(a)
         }))
         return .object(o)
+    }
+
+    /// `{municipalities: [...], teams: [...]}`, each `{name, first_simplified, months: [{month, legacy, simplified, simplified_share}]}`.
+    static func modelSwitch(_ m: ModelSwitchMarkers) -> JSONValue {
+        func group(_ g: ModelSwitchMarkers.Group) -> JSONValue {
+            .object(JSONObject([("name", .string(g.name)), ("first_simplified", g.firstSimplified.map { .string($0.iso) } ?? .null),
+                                ("months", .array(g.months.map { m in
+                                    .object(JSONObject([("month", .string(m.month)), ("legacy", .integer(m.legacy)), ("simplified", .integer(m.simplified)),
+                                                        ("simplified_share", m.simplifiedShare.map { .number($0) } ?? .null)]))
+                                }))]))
+        }
+        return .object(JSONObject([("municipalities", .array(m.municipalities.map(group))), ("teams", .array(m.teams.map(group)))]))
     }
 
     static func imports(_ report: ImportReport) -> JSONValue {

@@ -74,6 +74,9 @@ public struct EffectReport: Sendable {
     public package(set) var durability: DurabilityResult?
     /// What `--harmonize simplified` did; nil without it.
     public package(set) var harmonization: HarmonizationSummary?
+    /// When each municipality and team moved to the simplified model (issue
+    /// 20); nil when the data has only one model.
+    public package(set) var modelSwitch: ModelSwitchMarkers?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -128,6 +131,7 @@ public enum EffectReporter {
     /// the caller has no further use for it.
     public static func report(_ dataset: consuming Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
         var timings = StageTimings()
+        let markers = timings.measure("model switch") { ModelSwitchMarkers.make(dataset, minCell: options.minCell) }
         var harmonization: HarmonizationSummary?
         if let crosswalk = options.harmonize {
             let (table, counts) = timings.measure("harmonize") {
@@ -195,7 +199,7 @@ public enum EffectReporter {
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison, comparison: outcomes.comparison,
-                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization,
+                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization, modelSwitch: markers,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

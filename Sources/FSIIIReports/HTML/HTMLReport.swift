@@ -103,7 +103,13 @@ public enum HTMLReport {
                                   legend: legend, table: funnel.dataTable(language: L, grouping: grouping), L))
         }
         if let trend = MonthlyTrend(report.evaluation, minCell: minCell), !trend.shown.isEmpty {
-            let chart = TrendChartSVG(trend)
+            // A switch in the data's first month is where the data starts, not a switch.
+            let firstDay = report.period?.lowerBound.rawValue ?? .min
+            let switches = (report.modelSwitch?.municipalities ?? []).compactMap { g -> (name: String, year: Int, month: Int)? in
+                guard let d = g.firstSimplified, d.rawValue - firstDay > 31 else { return nil }
+                return (L == .da ? "\(g.name): forenklet model" : "\(g.name): simplified model", d.civil.year, d.civil.month)
+            }
+            let chart = TrendChartSVG(trend, switches: switches)
             let legend = legendList([
                 ("<span class=\"sym series\">●</span>", L.label(.improvedShare)),
                 ("<span class=\"swatch centre\"></span>", L.label(.centreLine)),

@@ -45,6 +45,7 @@ enum HTMLStyle {
     .chart .series { fill: none; stroke: var(--accent); stroke-width: 2; }
     .chart .plimit { fill: none; stroke: #6b7680; stroke-dasharray: 4 3; }
     .chart .centre { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 9 4; }
+    .chart .model-switch { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 2 3; opacity: 0.7; }
     .chart .better .bar { fill: var(--accent); }
     .chart .worse .bar { fill: var(--worse); }
     .chart .bar-name { font-size: 12px; }

@@ -27,12 +27,16 @@ struct TrendChartSVG: Sendable {
     static let changeTop = 280.0, changeBottom = 430.0
 
     let trend: MonthlyTrend
+    /// Municipalities' switches to the simplified FSIII model (issue 20):
+    /// a vertical line at the month of each one's first simplified assessment.
+    let switches: [(name: String, year: Int, month: Int)]
     let x: BandScale
     let share: LinearScale
     let change: LinearScale
 
-    init(_ trend: MonthlyTrend) {
+    init(_ trend: MonthlyTrend, switches: [(name: String, year: Int, month: Int)] = []) {
         self.trend = trend
+        self.switches = switches
         x = BandScale(count: trend.months.count, start: Self.plotLeft, end: Self.plotRight)
         share = LinearScale(domainLow: 0, domainHigh: 1, pixelLow: Self.shareBottom, pixelHigh: Self.shareTop)
         let (lo, hi) = NiceNumber.domain(covering: trend.shown.map(\.meanChange) + [trend.overallMeanChange], intervals: 4)
@@ -110,6 +114,13 @@ struct TrendChartSVG: Sendable {
             w.tooltip(HTMLPhrases.monthChangeTooltip(m, L))
             w.raw(ChartMarker.markup(for: .within))
             w.closeGroup()
+        }
+        // Model switches: a line over both panels where a municipality moved to the simplified model.
+        for (k, sw) in switches.enumerated() {
+            guard let i = months.firstIndex(where: { $0.year == sw.year && $0.monthNumber == sw.month }) else { continue }
+            let px = x.center(i) - half
+            w.line(px, Self.shareTop, px, Self.changeBottom, class: "model-switch")
+            w.text(sw.name, x: px + 3, y: Self.shareTop + 12 + Double(k % 4) * 12, class: "tick model-switch-label")
         }
         // Month labels: every k-th, so that at most about 12 are written; the year under January and the first.
         let every = max(1, Int(Foundation.ceil(Double(months.count) / 12)))

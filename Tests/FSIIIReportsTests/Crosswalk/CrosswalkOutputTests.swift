@@ -46,4 +46,21 @@ struct CrosswalkOutputTests {
         #expect(json["crosswalk"]?["mapped_assessments"]?.int == 3)
         #expect(json["groups"]?[0]?["models"]?["simplified"]?.int == 2)
     }
+
+    @Test("switch markers: the team's first simplified assessment and its rows per month by model")
+    func markers() throws {
+        let r = Self.report(harmonize: false)
+        let team = r.modelSwitch?.teams.first
+        #expect(r.modelSwitch?.teams.count == 1 && r.modelSwitch?.municipalities.isEmpty == true)
+        #expect(team?.name == "Hold A" && team?.firstSimplified?.iso == "2024-03-20")
+        #expect(team?.months.map(\.month) == ["2024-01", "2024-03"])
+        #expect(team?.months.map(\.legacy) == [2, 1] && team?.months.map(\.simplified) == [0, 1])
+        #expect(team?.months.last?.simplifiedShare == 0.5)
+        let json = try JSONParser.parse(ReportJSON.write(r))
+        #expect(json["model_switch"]?["teams"]?[0]?["first_simplified"]?.string == "2024-03-20")
+        #expect(json["model_switch"]?["teams"]?[0]?["months"]?[1]?["simplified_share"]?.double == 0.5)
+        // Only one model in the data: no markers at all.
+        let legacyOnly = EffectReporter.report(Fixtures.assessments("citizen;date;condition;level;team\n0101401234;2024-01-10;J1.1;3;Hold A\n"))
+        #expect(legacyOnly.modelSwitch == nil)
+    }
 }
