@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIStatistics
 
 /// The check of the crosswalk on the data itself (issue 20): where a
@@ -43,39 +44,70 @@ public struct CrosswalkAgreement: Sendable, Hashable {
         // Simplified conditions with parts other than themselves.
         var hasParts = [Bool](repeating: false, count: t.conditions.count)
         for r in crosswalk.rows { if let s = r.simplified, s != r.legacy { hasParts[s.index] = true } }
-        var spans: [UInt32: [(Int32, Int32)]] = [:]
-        for c in courses { spans[c.citizen, default: []].append((c.start.rawValue, c.end?.rawValue ?? Int32.max)) }
+        // Course spans by citizen: sorted by citizen, then an offset per citizen.
+        let byCitizen = courses.sorted { $0.citizen < $1.citizen }
+        let citizenCount = max(a.citizenStart.count - 1, 0)
+        var spanStart = [Int](repeating: 0, count: citizenCount + 1)
+        for c in byCitizen where Int(c.citizen) < citizenCount { spanStart[Int(c.citizen) + 1] += 1 }
+        for c in 0..<citizenCount { spanStart[c + 1] += spanStart[c] }
+        let spans = byCitizen.filter { Int($0.citizen) < citizenCount }.map { ($0.start.rawValue, $0.end?.rawValue ?? Int32.max) }
+        let target: [UInt8] = (0..<t.conditions.count).map { i in
+            let code = ConditionCode(i)
+            guard let s = crosswalk.simplified(of: code), s != code else { return 0xFF }
+            return s.rawValue
+        }
+        // Pairs (condition, legacy, simplified, citizen) per chunk of citizens, on both cores.
+        let parts = Parallel.chunks(citizenCount, minimum: 4096)
+        let found = Parallel.map(0..<parts.count) { k -> [(UInt8, UInt8, UInt8, Int32)] in
+            var out: [(UInt8, UInt8, UInt8, Int32)] = []
+            // (target, day, level) of the citizen's mapped legacy rows, sorted; reused.
+            var mapped: [(target: UInt8, day: Int32, level: UInt8)] = []
+            var levels: [UInt8] = []
+            for c in parts[k] {
+                let rows = a.rows(ofCitizen: c)
+                mapped.removeAll(keepingCapacity: true)
+                var anyDirect = false
+                for r in rows {
+                    let condition = Int(a.condition[r])
+                    if condition < hasParts.count && hasParts[condition] { anyDirect = true; continue }
+                    let s = condition < target.count ? target[condition] : 0xFF
+                    if s != 0xFF { mapped.append((s, a.day[r], a.level[r])) }
+                }
+                guard anyDirect, !mapped.isEmpty else { continue }
+                mapped.sort { ($0.target, $0.day) < ($1.target, $1.day) }
+                let citizenSpans = spans[spanStart[c]..<spanStart[c + 1]]
+                for r in rows {
+                    let condition = a.condition[r]
+                    guard Int(condition) < hasParts.count, hasParts[Int(condition)], a.level[r] != 9 else { continue }
+                    let day = a.day[r]
+                    // The nearest mapped day of this condition within the window (the earlier on a tie).
+                    var best: Int32?
+                    var i = 0
+                    while i < mapped.count && mapped[i].target < condition { i += 1 }
+                    while i < mapped.count && mapped[i].target == condition {
+                        let distance = abs(mapped[i].day - day)
+                        if distance <= Int32(windowDays), best.map({ distance < abs($0 - day) }) ?? true { best = mapped[i].day }
+                        i += 1
+                    }
+                    guard let legacyDay = best else { continue }
+                    levels.removeAll(keepingCapacity: true)
+                    for m in mapped where m.target == condition && m.day == legacyDay { levels.append(m.level) }
+                    guard let legacy = combine.combine(levels), legacy != 9 else { continue }
+                    let lo = min(legacyDay, day), hi = max(legacyDay, day)
+                    if citizenSpans.contains(where: { $0.0 <= hi && $0.1 >= lo }) { continue }
+                    out.append((condition, legacy, a.level[r], Int32(c)))
+                }
+            }
+            return out
+        }
         var first: [[Int]] = Array(repeating: [], count: t.conditions.count)
         var second: [[Int]] = Array(repeating: [], count: t.conditions.count)
-        var citizens: [Set<Int>] = Array(repeating: [], count: t.conditions.count)
-        var parts: [Int32: [UInt8: [UInt8]]] = [:]
-        for c in 0..<max(a.citizenStart.count - 1, 0) {
-            let rows = a.rows(ofCitizen: c)
-            guard !rows.isEmpty else { continue }
-            parts.removeAll(keepingCapacity: true)
-            var direct: [(condition: UInt8, day: Int32, level: UInt8)] = []
-            for r in rows {
-                let code = ConditionCode(a.condition[r])
-                if hasParts[code.index] { direct.append((a.condition[r], a.day[r], a.level[r])); continue }
-                guard let s = crosswalk.simplified(of: code), s != code else { continue }
-                parts[a.day[r], default: [:]][s.rawValue, default: []].append(a.level[r])
-            }
-            guard !direct.isEmpty, !parts.isEmpty else { continue }
-            let citizenSpans = spans[UInt32(c)] ?? []
-            let days = parts.keys.sorted()
-            for d in direct where d.level != 9 {
-                var best: (distance: Int32, day: Int32)?
-                for day in days where parts[day]?[d.condition] != nil {
-                    let distance = abs(day - d.day)
-                    guard distance <= Int32(windowDays) else { continue }
-                    if best.map({ distance < $0.distance }) ?? true { best = (distance, day) }
-                }
-                guard let best, let levels = parts[best.day]?[d.condition], let legacy = combine.combine(levels), legacy != 9 else { continue }
-                let lo = min(best.day, d.day), hi = max(best.day, d.day)
-                if citizenSpans.contains(where: { $0.0 <= hi && $0.1 >= lo }) { continue }
-                first[Int(d.condition)].append(Int(legacy))
-                second[Int(d.condition)].append(Int(d.level))
-                citizens[Int(d.condition)].insert(c)
+        var citizens: [Set<Int32>] = Array(repeating: [], count: t.conditions.count)
+        for part in found {
+            for (condition, legacy, simplified, citizen) in part {
+                first[Int(condition)].append(Int(legacy))
+                second[Int(condition)].append(Int(simplified))
+                citizens[Int(condition)].insert(citizen)
             }
         }
         var out: [Condition] = []

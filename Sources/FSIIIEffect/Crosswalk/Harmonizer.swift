@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Maps every legacy assessment onto the simplified model before courses
 /// are evaluated (`--harmonize simplified`, issue 20), so a course whose
 /// baseline is legacy and whose follow-up is simplified is compared on the
@@ -23,21 +25,51 @@ package enum Harmonizer {
     }
 
     package static func harmonize(_ a: AssessmentTable, crosswalk: Crosswalk, combine: LevelCombination) -> (table: AssessmentTable, counts: Counts) {
+        let citizenCount = max(a.citizenStart.count - 1, 0)
+        // Chunks of citizens on both cores, each into a table of its own, joined in order.
+        let parts = Parallel.chunks(citizenCount, minimum: 8192)
+        let pieces = Parallel.map(0..<parts.count) { k -> (AssessmentTable, Counts) in
+            harmonize(a, citizens: parts[k], crosswalk: crosswalk, combine: combine)
+        }
         var out = AssessmentTable()
-        out.day.reserveCapacity(a.count)
-        out.condition.reserveCapacity(a.count)
-        out.level.reserveCapacity(a.count)
-        out.goal.reserveCapacity(a.count)
-        out.team.reserveCapacity(a.count)
-        out.municipality.reserveCapacity(a.count)
-        out.sequence.reserveCapacity(a.count)
+        let total = pieces.reduce(0) { $0 + $1.0.count }
+        out.day.reserveCapacity(total)
+        out.condition.reserveCapacity(total)
+        out.level.reserveCapacity(total)
+        out.goal.reserveCapacity(total)
+        out.team.reserveCapacity(total)
+        out.municipality.reserveCapacity(total)
+        out.sequence.reserveCapacity(total)
         out.citizenStart = [0]
         out.citizenStart.reserveCapacity(a.citizenStart.count)
+        var counts = Counts()
+        for (piece, c) in pieces {
+            let base = out.day.count
+            out.day += piece.day
+            out.condition += piece.condition
+            out.level += piece.level
+            out.goal += piece.goal
+            out.team += piece.team
+            out.municipality += piece.municipality
+            out.sequence += piece.sequence
+            out.citizenStart += piece.citizenStart.dropFirst().map { $0 + base }
+            counts.mapped += c.mapped
+            counts.leftOut += c.leftOut
+        }
+        counts.rows = out.count
+        return (out, counts)
+    }
+
+    /// The citizens `range` of `a`, harmonised into a table of their own.
+    private static func harmonize(_ a: AssessmentTable, citizens range: Range<Int>, crosswalk: Crosswalk,
+                                  combine: LevelCombination) -> (AssessmentTable, Counts) {
+        var out = AssessmentTable()
+        out.citizenStart = [0]
         var counts = Counts()
         // (target, day, direct, row) for one citizen, reused.
         var keyed: [(target: UInt8, day: Int32, direct: Bool, row: Int)] = []
         var levels: [UInt8] = [], goals: [UInt8] = []
-        for c in 0..<max(a.citizenStart.count - 1, 0) {
+        for c in range {
             keyed.removeAll(keepingCapacity: true)
             for r in a.rows(ofCitizen: c) {
                 let condition = ConditionCode(a.condition[r])
@@ -74,7 +106,6 @@ package enum Harmonizer {
             }
             out.citizenStart.append(out.day.count)
         }
-        counts.rows = out.count
         return (out, counts)
     }
 

@@ -47,38 +47,50 @@ public struct ModelSwitchMarkers: Sendable, Hashable {
             return Int32(civil.year * 12 + civil.month - 1 - firstMonth)
         }
         let monthCount = Int(monthOfDay.last ?? 0) + 1
-        func groups(_ column: [UInt32], names: [String]) -> [Group] {
-            var counts = [Int](repeating: 0, count: names.count * monthCount * 2)
-            var first = [Int32](repeating: .max, count: names.count)
-            var citizens = [Int](repeating: 0, count: names.count)
-            var lastCitizen = [Int](repeating: -1, count: names.count)
-            for c in 0..<max(a.citizenStart.count - 1, 0) {
-                for r in a.rows(ofCitizen: c) {
-                    let g = Int(column[r])
-                    guard g < names.count else { continue }
-                    if lastCitizen[g] != c { lastCitizen[g] = c; citizens[g] += 1 }
-                    let bits = models.bits(a.condition[r])
-                    guard bits != 0 else { continue }
-                    let m = Int(monthOfDay[Int(a.day[r] - low)])
-                    let simplified = bits == ConditionModels.simplified
-                    counts[(g * monthCount + m) * 2 + (simplified ? 1 : 0)] += 1
-                    if simplified && a.day[r] < first[g] { first[g] = a.day[r] }
+        // One pass for municipalities and teams: per row its month, model, and both groups' counters.
+        let municipalityNames = dataset.municipalities.names, teamNames = dataset.teams.names
+        struct Counters {
+            var counts: [Int], first: [Int32], citizens: [Int], lastCitizen: [Int]
+            init(_ n: Int, _ months: Int) {
+                counts = [Int](repeating: 0, count: n * months * 2)
+                first = [Int32](repeating: .max, count: n)
+                citizens = [Int](repeating: 0, count: n)
+                lastCitizen = [Int](repeating: -1, count: n)
+            }
+        }
+        var m = Counters(municipalityNames.count, monthCount), t = Counters(teamNames.count, monthCount)
+        for c in 0..<max(a.citizenStart.count - 1, 0) {
+            for r in a.rows(ofCitizen: c) {
+                let mg = Int(a.municipality[r]), tg = Int(a.team[r])
+                guard mg < municipalityNames.count, tg < teamNames.count else { continue }
+                if m.lastCitizen[mg] != c { m.lastCitizen[mg] = c; m.citizens[mg] += 1 }
+                if t.lastCitizen[tg] != c { t.lastCitizen[tg] = c; t.citizens[tg] += 1 }
+                let bits = models.bits(a.condition[r])
+                guard bits != 0 else { continue }
+                let month = Int(monthOfDay[Int(a.day[r] - low)])
+                let simplified = bits == ConditionModels.simplified ? 1 : 0
+                m.counts[(mg * monthCount + month) * 2 + simplified] += 1
+                t.counts[(tg * monthCount + month) * 2 + simplified] += 1
+                if simplified == 1 {
+                    if a.day[r] < m.first[mg] { m.first[mg] = a.day[r] }
+                    if a.day[r] < t.first[tg] { t.first[tg] = a.day[r] }
                 }
             }
-            return names.indices.dropFirst().compactMap { g in
-                guard citizens[g] >= max(minCell, 1) else { return nil }
+        }
+        func groups(_ x: Counters, names: [String]) -> [Group] {
+            names.indices.dropFirst().compactMap { g in
+                guard x.citizens[g] >= max(minCell, 1) else { return nil }
                 var months: [Month] = []
-                for m in 0..<monthCount {
-                    let legacy = counts[(g * monthCount + m) * 2], simplified = counts[(g * monthCount + m) * 2 + 1]
+                for k in 0..<monthCount {
+                    let legacy = x.counts[(g * monthCount + k) * 2], simplified = x.counts[(g * monthCount + k) * 2 + 1]
                     guard legacy + simplified > 0 else { continue }
-                    let key = firstMonth + m, month = key % 12 + 1
+                    let key = firstMonth + k, month = key % 12 + 1
                     months.append(Month(month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)", legacy: legacy, simplified: simplified))
                 }
                 guard !months.isEmpty else { return nil }
-                return Group(name: names[g], firstSimplified: first[g] == .max ? nil : Day(rawValue: first[g]), months: months)
+                return Group(name: names[g], firstSimplified: x.first[g] == .max ? nil : Day(rawValue: x.first[g]), months: months)
             }
         }
-        return ModelSwitchMarkers(municipalities: groups(a.municipality, names: dataset.municipalities.names),
-                                  teams: groups(a.team, names: dataset.teams.names))
+        return ModelSwitchMarkers(municipalities: groups(m, names: municipalityNames), teams: groups(t, names: teamNames))
     }
 }
