@@ -64,19 +64,58 @@ package enum Harmonizer {
     private static func harmonize(_ a: AssessmentTable, citizens range: Range<Int>, crosswalk: Crosswalk,
                                   combine: LevelCombination) -> (AssessmentTable, Counts) {
         var out = AssessmentTable()
+        let rowCount = range.isEmpty ? 0 : a.citizenStart[range.upperBound] - a.citizenStart[range.lowerBound]
+        out.day.reserveCapacity(rowCount)
+        out.condition.reserveCapacity(rowCount)
+        out.level.reserveCapacity(rowCount)
+        out.goal.reserveCapacity(rowCount)
+        out.team.reserveCapacity(rowCount)
+        out.municipality.reserveCapacity(rowCount)
+        out.sequence.reserveCapacity(rowCount)
         out.citizenStart = [0]
+        out.citizenStart.reserveCapacity(range.count + 1)
         var counts = Counts()
-        // (target, day, direct, row) for one citizen, reused.
+        // Each row of a citizen as one sortable integer: target (8 bits), day
+        // (32, offset so negative days sort first), mapped (1: a direct rating
+        // sorts first) and the row's offset in the citizen (23); reused.
+        var keys: [UInt64] = []
         var keyed: [(target: UInt8, day: Int32, direct: Bool, row: Int)] = []
         var levels: [UInt8] = [], goals: [UInt8] = []
         for c in range {
             keyed.removeAll(keepingCapacity: true)
-            for r in a.rows(ofCitizen: c) {
+            keys.removeAll(keepingCapacity: true)
+            let rows = a.rows(ofCitizen: c)
+            var changes = false
+            for r in rows {
                 let condition = ConditionCode(a.condition[r])
-                guard let target = crosswalk.simplified(of: condition) else { counts.leftOut += 1; continue }
-                keyed.append((target.rawValue, a.day[r], target == condition, r))
+                guard let target = crosswalk.simplified(of: condition) else { counts.leftOut += 1; changes = true; continue }
+                if target != condition { changes = true }
+                keys.append(UInt64(target.rawValue) << 56 | UInt64(UInt32(bitPattern: a.day[r]) ^ 0x8000_0000) << 24
+                            | (target == condition ? 0 : 1) << 23 | UInt64(r - rows.lowerBound))
             }
-            keyed.sort { ($0.target, $0.day, $0.direct ? 0 : 1, $0.row) < ($1.target, $1.day, $1.direct ? 0 : 1, $1.row) }
+            if !changes {
+                // Nothing maps elsewhere: the rows as they are (already by condition and day).
+                for r in rows {
+                    append(&out, day: a.day[r], condition: a.condition[r], level: a.level[r], goal: a.goal[r],
+                           team: a.team[r], municipality: a.municipality[r], sequence: a.sequence[r])
+                }
+                out.citizenStart.append(out.day.count)
+                continue
+            }
+            if rows.count < 1 << 23 {
+                keys.sort()
+                for k in keys {
+                    keyed.append((UInt8(k >> 56), Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 24) ^ 0x8000_0000),
+                                  (k >> 23) & 1 == 0, rows.lowerBound + Int(k & 0x7F_FFFF)))
+                }
+            } else {
+                for r in rows {
+                    let condition = ConditionCode(a.condition[r])
+                    guard let target = crosswalk.simplified(of: condition) else { continue }
+                    keyed.append((target.rawValue, a.day[r], target == condition, r))
+                }
+                keyed.sort { ($0.target, $0.day, $0.direct ? 0 : 1, $0.row) < ($1.target, $1.day, $1.direct ? 0 : 1, $1.row) }
+            }
             var i = 0
             while i < keyed.count {
                 var j = i + 1

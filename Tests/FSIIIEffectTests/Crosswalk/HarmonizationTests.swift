@@ -101,6 +101,12 @@ struct HarmonizationTests {
         #expect(t.citizenStart == [0, 3])
         #expect(counts.mapped == 5 && counts.leftOut == 1 && counts.rows == 3)
         #expect(zip(t.day, t.day.dropFirst()).allSatisfy { $0 < $1 })
+        // A citizen with nothing to map keeps its rows as they are.
+        let simplified = Fixtures.assessments("citizen;date;condition;level;goal\n0101401234;2024-01-10;Personlig_pleje;2;1\n0101401234;2024-01-10;J2.2;3;\n0101401234;2024-02-10;J2.2;1;\n")
+        let (same, none) = Harmonizer.harmonize(simplified.assessments, crosswalk: .builtIn, combine: .mean)
+        #expect(same.condition == simplified.assessments.condition && same.day == simplified.assessments.day)
+        #expect(same.level == simplified.assessments.level && same.goal == simplified.assessments.goal)
+        #expect(none.mapped == 0 && none.leftOut == 0 && none.rows == 3)
     }
 
     @Test("agreement: nearest legacy day within 30 days, no course between; exact share and linear kappa by hand")
