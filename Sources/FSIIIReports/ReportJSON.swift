@@ -32,6 +32,7 @@ public enum ReportJSON {
         // Issue 20: the crosswalk, whenever --harmonize used one.
         if let h = report.harmonization { root.append(key: "crosswalk", value: crosswalk(h)) }
         if let m = report.modelSwitch { root.append(key: "model_switch", value: modelSwitch(m)) }
+        if let f = report.funnel { root.append(key: "funnel", value: funnel(f)) }
         return .object(root)
     }
 
@@ -75,6 +76,17 @@ public enum ReportJSON {
                                 }))]))
         }
         return .object(JSONObject([("municipalities", .array(m.municipalities.map(group))), ("teams", .array(m.teams.map(group)))]))
+    }
+
+    /// `{method, transform, limits, phi, tau2, groups, overdispersion_chi2, overdispersion_df, overdispersion_p, excluded, note}`.
+    static func funnel(_ f: FunnelSummary) -> JSONValue {
+        .object(JSONObject([
+            ("method", .string(f.options.method.rawValue)), ("transform", .string(f.options.transform.rawValue)),
+            ("limits", .string(f.options.limits.rawValue)), ("phi", .number(f.phi)), ("tau2", .number(f.tauSquared)),
+            ("groups", .integer(f.groups)), ("overdispersion_chi2", .number(f.chiSquare)),
+            ("overdispersion_df", f.groups >= 2 ? .integer(f.groups - 1) : .null), ("overdispersion_p", f.p.map { .number($0) } ?? .null),
+            ("excluded", .integer(f.excluded)), ("note", f.note.map { .string($0) } ?? .null),
+        ]))
     }
 
     static func imports(_ report: ImportReport) -> JSONValue {

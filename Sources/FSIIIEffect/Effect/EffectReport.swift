@@ -31,6 +31,8 @@ public struct ReportOptions: Sendable {
     public var harmonize: Crosswalk?
     /// `--combine`: how several legacy levels become one simplified level (max by default).
     public var combine = LevelCombination.max
+    /// `--funnel`, `--funnel-transform`, `--limits` (issue 21): SPEC §7's by default.
+    public var funnel = FunnelOptions()
 
     /// The defaults: by team, SPEC §5's windows, 90-day horizon, min cell 5, no comparison.
     public init() {}
@@ -77,6 +79,8 @@ public struct EffectReport: Sendable {
     /// When each municipality and team moved to the simplified model (issue
     /// 20); nil when the data has only one model.
     public package(set) var modelSwitch: ModelSwitchMarkers?
+    /// The funnel's method, φ, τ² and test of overdispersion (issue 21); nil for pair groupings.
+    public package(set) var funnel: FunnelSummary?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -184,6 +188,7 @@ public enum EffectReporter {
         var (groups, total, phi) = timings.measure("aggregation") {
             EffectAnalysis.figures(evaluation, dataset: dataset, grouping: classifier, costs: courseCosts)
         }
+        let funnel = classifier.spec.primary.groupsPairs ? nil : Funnel.apply(options.funnel, groups: &groups, phi: phi)
         if !classifier.spec.primary.groupsPairs {
             let counts = ModelCounts.make(evaluation, models: ConditionModels(dataset.terminology), classifier: classifier)
             for i in groups.indices { groups[i].models = counts.groups[groups[i].key] ?? ModelCounts() }
@@ -199,7 +204,7 @@ public enum EffectReporter {
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison, comparison: outcomes.comparison,
-                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization, modelSwitch: markers,
+                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization, modelSwitch: markers, funnel: funnel,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

@@ -21,7 +21,7 @@ enum ReportCommand {
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
                                                                .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac,
-                                                               .harmonize, .crosswalk, .combine]
+                                                               .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -47,6 +47,14 @@ enum ReportCommand {
             o.window = from...to
         }
         try harmonization(args, into: &o)
+        if let m = try args.choice(.funnel, as: FunnelOptions.Method.self) { o.funnel.method = m }
+        if let t = try args.choice(.funnelTransform, as: FunnelOptions.Transform.self) {
+            guard o.funnel.method == .random else {
+                throw CLIError.usage("--funnel-transform applies with --funnel random; add it", command: args.command)
+            }
+            o.funnel.transform = t
+        }
+        if let l = try args.choice(.limits, as: FunnelOptions.Limits.self) { o.funnel.limits = l }
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
         return o
