@@ -18,7 +18,16 @@ import FSIIIEffect
 ///
 /// Headers are Danish by default, English with `.en`. No identifier is
 /// written: the fields are those of the CSV and JSON reports.
-package enum ReportWorkbook {
+public enum ReportWorkbook {
+    /// Writes the workbook of `report` to the file `path`, whole or not at
+    /// all (a temporary file beside it is renamed into place). Throws
+    /// when the file cannot be written; the error's description says why.
+    public static func write(_ report: EffectReport, language: Language = .da, toFile path: String) throws {
+        let file = try OutputFile(path: path)
+        try write(report, language: language, to: file)
+        try file.commit()
+    }
+
     /// Streams the workbook of `report` into `sink`. `grid` is the
     /// acceptability curve's λ values (`--wtp-grid`, else the standard grid).
     package static func write(_ report: EffectReport, language L: Language = .da, grid: [Double] = WTPGrid.standard.values,

@@ -31,9 +31,7 @@ struct OpenpyxlTests {
         let report = try #require(SampleReport.shared).report
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fsiii-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try OutputFile(path: path)
-        try ReportWorkbook.write(report, language: .da, to: file)
-        try file.commit()
+        try ReportWorkbook.write(report, language: .da, toFile: path)   // the public entry point
         let script = Fixtures.packageRoot.appendingPathComponent("scripts/read-xlsx.py").path
         let result = try ChromiumScreenshotTests.run(try #require(Self.python), [script, path], timeout: 120)
         try #require(result.status == 0, "read-xlsx.py failed")

@@ -175,6 +175,16 @@ struct ReportWorkbookTests {
         #expect(leaked.isEmpty, "\(leaked.prefix(3))")
     }
 
+    @Test("the public entry point writes the same workbook to a file",
+          .enabled(if: SampleReport.shared != nil, "sample data could not be generated"))
+    func publicEntryPoint() throws {
+        let report = try #require(SampleReport.shared).report
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fsiii-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ReportWorkbook.write(report, language: .en, toFile: path)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == (try Self.workbook(report, language: .en)))
+    }
+
     @Test("XML escaping and the characters XML 1.0 forbids")
     func escaping() throws {
         #expect(XMLText.escaped("Hold A&B <1> \"x\" 'y'") == "Hold A&amp;B &lt;1&gt; &quot;x&quot; &apos;y&apos;")
