@@ -19,9 +19,18 @@ package enum CourseExport {
 
     /// One row per course, in the order the courses were given.
     package static func rows(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer) -> [[(String, FieldValue)]] {
+        var rows: [[(String, FieldValue)]] = []
+        forEachRow(report, dataset: dataset, pseudonymizer: pseudonymizer) { rows.append($0) }
+        return rows
+    }
+
+    /// Hands each course's row to `body` in course order, one at a time,
+    /// so a writer can stream millions of rows without holding them.
+    package static func forEachRow<E: Error>(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer,
+                                             _ body: ([(String, FieldValue)]) throws(E) -> Void) throws(E) {
         let costs = report.courseCosts
         var pseudonyms: [UInt32: String] = [:]
-        return report.evaluation.results.enumerated().map { i, r in
+        for (i, r) in report.evaluation.results.enumerated() {
             let pseudonym = pseudonyms[r.citizen] ?? {
                 let p = dataset.citizens.pseudonym(of: Int(r.citizen), pseudonymizer)
                 pseudonyms[r.citizen] = p
@@ -67,13 +76,13 @@ package enum CourseExport {
                     ("net_cost", .real(c.netCost)),
                 ]
             }
-            return row
+            try body(row)
         }
     }
 
     package static func csv(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer, dialect: CSVDialect = .standard) -> String {
         var out = dialect.preamble + dialect.line(columns(costs: report.courseCosts != nil))
-        for row in rows(report, dataset: dataset, pseudonymizer: pseudonymizer) {
+        forEachRow(report, dataset: dataset, pseudonymizer: pseudonymizer) { row in
             out += dialect.line(row.map { dialect.format($0.1) })
         }
         return out
@@ -86,5 +95,34 @@ package enum CourseExport {
         var root = JSONObject()
         root.append(key: "courses", value: .array(courses))
         return JSONWriter(pretty: true).write(.object(root)) + "\n"
+    }
+}
+
+/// `fsiii courses --format xlsx`: the per-course export as a workbook,
+/// the same columns as the CSV export with headers in `language`, rows
+/// streamed one at a time (past 1,048,575 courses the sheet continues in
+/// "Forløb (2)", …), and the "Om tallene" sheet of the report.
+package enum CourseWorkbook {
+    package static func write(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer, language L: Language = .da,
+                              to sink: ZipSink) throws(OutputError) {
+        let book = XLSXWriter(sink: sink)
+        let keys = CourseExport.columns(costs: report.courseCosts != nil)
+        let columns = keys.map { key in
+            WorkbookColumn(WorkbookHeaders.title(key, L),
+                           format: ["pseudonym", "course_id", "team", "municipality", "status", "age_band", "outcome"].contains(key)
+                                || ["n", "days", "baseline_sum", "follow_up_sum", "change", "improved", "unchanged", "worsened", "goals_set", "goals_met"].contains(key)
+                               ? .general : WorkbookColumn.format(forKey: key),
+                           width: key == "pseudonym" || key == "team" ? 18 : nil)
+        }
+        try book.beginSheet(L == .da ? "Forløb" : "Courses", columns: columns)
+        var values: [FieldValue] = []
+        values.reserveCapacity(keys.count)
+        try CourseExport.forEachRow(report, dataset: dataset, pseudonymizer: pseudonymizer) { (row) throws(OutputError) in
+            values.removeAll(keepingCapacity: true)
+            for (_, v) in row { values.append(v) }
+            try book.row(values)
+        }
+        try ReportWorkbook.about(book, report, L)
+        try book.finish()
     }
 }

@@ -7,20 +7,29 @@ public enum ReportCSV {
     /// group in the report's order, then `Total`; a suppressed group's
     /// figures are empty. Throws nothing.
     public static func write(_ report: EffectReport, dialect: CSVDialect = .standard) -> String {
+        let (columns, rows) = table(report)
+        var out = dialect.preamble + dialect.line(columns)
+        for values in rows { out += dialect.line(values.map(dialect.format)) }
+        return out
+    }
+
+    /// The group table as the CSV report and the workbook write it: the
+    /// column keys, then one row per group and the total last.
+    package static func table(_ report: EffectReport) -> (columns: [String], rows: [[FieldValue]]) {
         let costs = report.courseCosts != nil && !report.options.grouping.groupsPairs
         let c = report.comparison
         // A two-way --by adds a column per part after `group` (empty in the total).
         let parts = report.options.groupBy.secondary == nil ? [] : report.options.groupBy.parts
         var columns = ReportFields.csvColumns(costs: costs)
         columns.insert(contentsOf: parts.map(\.key), at: 1)
-        var out = dialect.preamble + dialect.line(columns + (c == nil ? [] : ComparisonFields.groupKeys))
-        for (i, g) in (report.groups + [report.total]).enumerated() {
+        columns += c == nil ? [] : ComparisonFields.groupKeys
+        let rows = (report.groups + [report.total]).enumerated().map { i, g in
             var values = row(g, minCell: report.options.minCell, costs: costs)
             values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
             if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
-            out += dialect.line(values.map(dialect.format))
+            return values
         }
-        return out
+        return (columns, rows)
     }
 
     static func row(_ g: GroupFigures, minCell: Int, costs: Bool) -> [FieldValue] {

@@ -42,7 +42,7 @@ struct Option: Sendable, Hashable {
     // Report
     static let by = Option("by", value: "GROUPING", help: "group by team, municipality, month (of course end), area, condition, or the subgroups age-band, sex, baseline-level, baseline-hours (needs costs); two course groupings with a comma give one row per combination: team,age-band", default: "team")
     static let minCell = Option("min-cell", value: "K", help: "suppress groups with fewer than K citizens (0 = off)", default: "5")
-    static let format = Option("format", value: "FORMAT", help: "table, csv or json", default: "table on a terminal, else csv")
+    static let format = Option("format", value: "FORMAT", help: "table, csv, json or xlsx (report); csv, json or xlsx (courses)", default: "xlsx for -o FILE.xlsx, table on a terminal, else csv")
     static let dialect = Option("dialect", value: "DIALECT", help: "CSV dialect: standard, or excel-da (semicolon, decimal comma, BOM, DD-MM-YYYY)", default: "standard")
     static let output = Option("output", short: "o", value: "FILE", help: "write the report to FILE instead of standard output")
     static let html = Option("html", value: "FILE", help: "also write a self-contained HTML report with charts")

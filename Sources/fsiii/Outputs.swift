@@ -108,6 +108,34 @@ final class Outputs {
         }
     }
 
+    /// Streams a binary output (an xlsx workbook) of `option` into its
+    /// temporary file, or straight to standard output when the option was
+    /// not given or is `-` (the commands refuse a terminal first). A failure
+    /// removes every temporary file, as `write` does.
+    func stream(to option: Option, _ body: (ZipSink) throws(OutputError) -> Void) throws(CLIError) {
+        let sink: ZipSink
+        if let file = files.first(where: { $0.option == option })?.file {
+            sink = file
+        } else {
+            try flushStandardOutput()
+            sink = StandardOutputSink()
+        }
+        do {
+            try body(sink)
+        } catch {
+            discard()
+            throw Self.failure(error)
+        }
+    }
+
+    /// Refuses a binary output of `option` (an xlsx workbook) on a terminal:
+    /// it would fill the screen with zip bytes. A pipe or redirection takes it.
+    static func refuseBinaryOnTerminal(_ args: Arguments, _ option: Option, format: String) throws(CLIError) {
+        let path = args.value(option)
+        guard path == nil || path == "-", Shared.standardOutputIsTerminal else { return }
+        throw CLIError.usage("--format \(format) writes a binary workbook, not text for a terminal: give -o FILE.\(format) (or redirect standard output to a file)", command: args.command)
+    }
+
     /// Puts the file of `option` in place now (the rejects file, which is
     /// wanted even when the run then stops on its inputs).
     func commit(_ option: Option) throws(CLIError) {

@@ -122,4 +122,7 @@ enum Shared {
     }
 
     static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+
+    /// `-o FILE.xlsx` (any case): the workbook, when no --format is given.
+    static func outputIsWorkbook(_ args: Arguments) -> Bool { args.value(.output)?.lowercased().hasSuffix(".xlsx") == true }
 }

@@ -118,7 +118,29 @@ package final class OutputFile {
         if let failure { throw failure }
     }
 
-    private func append(_ bytes: UnsafeRawBufferPointer) -> OutputError? {
+    /// Whether the bytes go to a temporary file (which `replace` can rewrite), not straight into a device or pipe.
+    var isTemporaryFile: Bool { temporary != nil }
+
+    /// Rewrites bytes already written at `offset` (a zip entry's local
+    /// header, once its CRC and sizes are known); only on the temporary file.
+    func replace(_ bytes: [UInt8], at offset: UInt64) -> OutputError? {
+        guard !finished else { return OutputError(path: path, reason: "the file was already closed") }
+        guard temporary != nil else { return OutputError(path: path, reason: "it cannot be rewritten", code: ESPIPE) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = OutputError.system(path)
+                discard()
+                return failure
+            }
+            done += n
+        }
+        return nil
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) -> OutputError? {
         guard !finished else { return OutputError(path: path, reason: "the file was already closed") }
         if let failure = Self.writeAll(descriptor, bytes, path: path) {
             discard()

@@ -1,9 +1,10 @@
+import FSIIIBytes
 import FSIIIEffect
 import FSIIIReports
 
 /// `fsiii courses PATH…`: one row per course, citizens as pseudonyms.
 enum CoursesCommand {
-    enum Format: String, CaseIterable { case csv, json }
+    enum Format: String, CaseIterable { case csv, json, xlsx }
 
     static let command = Command(
         name: "courses",
@@ -15,14 +16,16 @@ enum CoursesCommand {
         same pseudonyms in every export. A key is required: give --pseudonym-key FILE or set
         FSIII_PSEUDONYM_KEY. Make one with: openssl rand -hex 32 > fsiii.key
         """,
-        options: Shared.inputOptions + Shared.courseOptions + [.format, .dialect, .output, .horizonDays, .harmonize, .crosswalk, .combine],
+        options: Shared.inputOptions + Shared.courseOptions + [.format, .dialect, .output, .lang, .horizonDays, .harmonize, .crosswalk, .combine],
         run: run)
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
         var options = try ReportCommand.options(args)
         options.minCell = 0
-        let format: Format = try args.choice(.format, as: Format.self) ?? .csv
+        let format: Format = try args.choice(.format, as: Format.self) ?? (Shared.outputIsWorkbook(args) ? .xlsx : .csv)
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
+        let language = try args.choice(.lang, as: Language.self) ?? .da
+        if format == .xlsx { try Outputs.refuseBinaryOnTerminal(args, .output, format: "xlsx") }
         guard let pseudonymizer = try Shared.pseudonymizer(args) else {
             throw CLIError.usage("per-course output identifies citizens by pseudonym and needs a secret key: give --pseudonym-key FILE or set FSIII_PSEUDONYM_KEY (make one with: openssl rand -hex 32 > fsiii.key)", command: "courses")
         }
@@ -32,10 +35,15 @@ enum CoursesCommand {
             throw CLIError.input("no courses were read; give a courses file (courses*.csv or --courses FILE), KL Gateway reports with § 83a interventions, or --window FROM..TO")
         }
         let report = EffectReporter.report(dataset, options: options)
-        let text = format == .csv
-            ? CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer, dialect: dialect)
-            : CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer)
-        try outputs.write(text, to: .output)
+        switch format {
+        case .csv: try outputs.write(CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer, dialect: dialect), to: .output)
+        case .json: try outputs.write(CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer), to: .output)
+        case .xlsx:
+            // Streamed: one row at a time into the zip entry, never the whole sheet in memory.
+            try outputs.stream(to: .output) { (sink) throws(OutputError) in
+                try CourseWorkbook.write(report, dataset: dataset, pseudonymizer: pseudonymizer, language: language, to: sink)
+            }
+        }
         try outputs.commit()
         return 0
     }

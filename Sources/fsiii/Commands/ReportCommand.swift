@@ -4,7 +4,7 @@ import FSIIIReports
 
 /// `fsiii report PATH…`: the effect per team (or `--by …`), SPEC §11.
 enum ReportCommand {
-    enum Format: String, CaseIterable { case table, csv, json }
+    enum Format: String, CaseIterable { case table, csv, json, xlsx }
 
     static let command = Command(
         name: "report",
@@ -101,6 +101,17 @@ enum ReportCommand {
 
     /// `--ceac FILE` with its format from the extension, and `--wtp-grid`.
     static func acceptabilityCurveRequest(_ args: Arguments) throws(CLIError) -> (path: String, json: Bool, grid: WTPGrid)? {
+        let grid = try wtpGrid(args)
+        guard let path = args.value(.ceac) else { return nil }
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
+            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(ControlEscaping.escaped(path))\"", command: "report")
+        }
+        return (path, lower.hasSuffix(".json"), grid)
+    }
+
+    /// `--wtp-grid FROM:TO:STEP`, else the standard grid (for `--ceac` and the workbook's curve).
+    static func wtpGrid(_ args: Arguments) throws(CLIError) -> WTPGrid {
         var grid = WTPGrid.standard
         if let text = args.value(.wtpGrid) {
             // Each number as strictly as --wtp: no nan, inf or hexadecimal, none above maximumWTP.
@@ -112,12 +123,7 @@ enum ReportCommand {
             }
             grid = parsed
         }
-        guard let path = args.value(.ceac) else { return nil }
-        let lower = path.lowercased()
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
-            throw CLIError.usage("--ceac FILE must end in .csv or .json (the format follows the extension), not \"\(ControlEscaping.escaped(path))\"", command: "report")
-        }
-        return (path, lower.hasSuffix(".json"), grid)
+        return grid
     }
 
     /// Writes `--ceac`; refuses an unknown `--reference` and a curve that cannot be drawn.
@@ -152,7 +158,10 @@ enum ReportCommand {
 
     static func run(_ args: Arguments) throws(CLIError) -> Int32 {
         let options = try options(args)
-        let format = try args.choice(.format, as: Format.self) ?? (Shared.standardOutputIsTerminal && args.value(.output) == nil ? .table : .csv)
+        // Without --format, `-o FILE.xlsx` chooses the workbook (issue 22).
+        let format = try args.choice(.format, as: Format.self)
+            ?? (Shared.outputIsWorkbook(args) ? .xlsx : Shared.standardOutputIsTerminal && args.value(.output) == nil ? .table : .csv)
+        if format == .xlsx { try Outputs.refuseBinaryOnTerminal(args, .output, format: "xlsx") }
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
         _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
@@ -168,13 +177,16 @@ enum ReportCommand {
         // The dataset is not used after this: the report frees its rows as it goes.
         let report = EffectReporter.report(consume dataset, options: options)
         try writeComparison(report, args: args, dialect: dialect, outputs: outputs)
-        let text: String
         switch format {
-        case .table: text = ReportTable.write(report, language: language)
-        case .csv: text = ReportCSV.write(report, dialect: dialect)
-        case .json: text = ReportJSON.write(report)
+        case .table: try outputs.write(ReportTable.write(report, language: language), to: .output)
+        case .csv: try outputs.write(ReportCSV.write(report, dialect: dialect), to: .output)
+        case .json: try outputs.write(ReportJSON.write(report), to: .output)
+        case .xlsx:
+            let grid = try wtpGrid(args).values
+            try outputs.stream(to: .output) { (sink) throws(OutputError) in
+                try ReportWorkbook.write(report, language: language, grid: grid, to: sink)
+            }
         }
-        try outputs.write(text, to: .output)
         if args.value(.html) != nil {
             // SPEC §11: the same report as one self-contained page with charts.
             try outputs.write(HTMLReport.write(report, terminology: terminology, language: language), to: .html)
