@@ -28,6 +28,7 @@ package enum WorkbookHeaders {
     static let reasons: [String: (da: String, en: String)] = [
         "open": ("åbent", "open"), "no_baseline": ("ingen baseline", "no baseline"),
         "no_follow_up": ("ingen opfølgning", "no follow-up"), "not_relevant": ("ikke relevant", "not relevant"),
+        "model_switch": ("skift af FSIII-model", "FSIII model switch"),
     ]
 
     static let titles: [String: (da: String, en: String)] = [
