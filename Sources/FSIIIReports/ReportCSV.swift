@@ -23,10 +23,14 @@ public enum ReportCSV {
         var columns = ReportFields.csvColumns(costs: costs)
         columns.insert(contentsOf: parts.map(\.key), at: 1)
         columns += c == nil ? [] : ComparisonFields.groupKeys
+        // Issue 20: the courses by FSIII model, last, when the data has both models or was harmonised.
+        let models = (report.modelSwitch != nil || report.harmonization != nil) && !report.options.grouping.groupsPairs
+        columns += models ? ReportFields.modelKeys : []
         let rows = (report.groups + [report.total]).enumerated().map { i, g in
             var values = row(g, minCell: report.options.minCell, costs: costs)
             values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
             if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
+            if models { values += ReportFields.models(g, minCell: report.options.minCell) }
             return values
         }
         return (columns, rows)

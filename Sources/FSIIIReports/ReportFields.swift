@@ -42,6 +42,15 @@ package enum ReportFields {
         ["group", "courses", "citizens"] + notEvaluableKeys.map { "not_evaluable_\($0)" } + effectKeys + ["suppressed"] + (costs ? costKeys : [])
     }
 
+    /// The CSV columns of `GroupFigures.models` (issue 20).
+    package static let modelKeys = ["models_legacy", "models_simplified", "models_mixed"]
+
+    /// A group's courses by FSIII model; hidden when suppressed, empty for none.
+    static func models(_ g: GroupFigures, minCell: Int) -> [FieldValue] {
+        guard let m = g.models else { return [.missing, .missing, .missing] }
+        return [m.legacy, m.simplified, m.mixed].map { g.suppressed ? .suppressedCount(minCell) : .integer($0) }
+    }
+
     /// The counts of a group (hidden when suppressed).
     static func counts(_ g: GroupFigures, minCell: Int) -> [(String, FieldValue)] {
         func count(_ x: Int) -> FieldValue { g.suppressed ? .suppressedCount(minCell) : .integer(x) }

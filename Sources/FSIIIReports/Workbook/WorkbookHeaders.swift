@@ -33,6 +33,9 @@ package enum WorkbookHeaders {
 
     static let titles: [String: (da: String, en: String)] = [
         "group": ("Gruppe", "Group"),
+        "models_legacy": ("Forløb i gammel model", "Courses, legacy model"),
+        "models_simplified": ("Forløb i forenklet model", "Courses, simplified model"),
+        "models_mixed": ("Forløb i begge modeller", "Courses, both models"),
         "mean_change_ci_low": ("Gns. ændring, 95 % KI nedre", "Mean change, 95% CI low"),
         "mean_change_ci_high": ("Gns. ændring, 95 % KI øvre", "Mean change, 95% CI high"),
         "improved_share": ("Andel forbedret", "Share improved"),

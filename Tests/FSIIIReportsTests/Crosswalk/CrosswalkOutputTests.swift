@@ -63,4 +63,15 @@ struct CrosswalkOutputTests {
         let legacyOnly = EffectReporter.report(Fixtures.assessments("citizen;date;condition;level;team\n0101401234;2024-01-10;J1.1;3;Hold A\n"))
         #expect(legacyOnly.modelSwitch == nil)
     }
+
+    @Test("CSV: the models columns last when the data has both models, absent when it has one")
+    func csvColumns() {
+        let csv = ReportCSV.write(Self.report(harmonize: false))
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",models_legacy,models_simplified,models_mixed"))
+        // Hold A: citizen 1 model_switch (mixed), citizen 2 legacy; the total alike.
+        #expect(lines[1].hasPrefix("Hold A,") && lines[1].hasSuffix(",1,0,1"))
+        let one = ReportCSV.write(EffectReporter.report(Fixtures.assessments("citizen;date;condition;level;team\n0101401234;2024-01-10;J1.1;3;Hold A\n")))
+        #expect(!one.contains("models_legacy"))
+    }
 }

@@ -51,7 +51,8 @@ struct OpenpyxlTests {
         for (i, object) in objects.enumerated() {
             let row = try #require(rows[i + 1].array)
             for (j, key) in keys.enumerated() {
-                let expected = key.hasPrefix("not_evaluable_") ? object["not_evaluable"]?[String(key.dropFirst("not_evaluable_".count))] : object[key]
+                let expected = key.hasPrefix("not_evaluable_") ? object["not_evaluable"]?[String(key.dropFirst("not_evaluable_".count))]
+                    : key.hasPrefix("models_") ? object["models"]?[String(key.dropFirst("models_".count))] : object[key]
                 let actual = j < row.count ? row[j] : .null
                 switch try #require(expected) {
                 case .null: #expect(actual.isNull, "row \(i + 2) \(key): \(actual)")

@@ -70,7 +70,8 @@ struct ReportWorkbookTests {
         for (i, object) in objects.enumerated() {
             for (j, key) in keys.enumerated() {
                 let ref = XLSXWriter.columnName(j) + String(i + 2)
-                let expected = key.hasPrefix("not_evaluable_") ? object["not_evaluable"]?[String(key.dropFirst("not_evaluable_".count))] : object[key]
+                let expected = key.hasPrefix("not_evaluable_") ? object["not_evaluable"]?[String(key.dropFirst("not_evaluable_".count))]
+                    : key.hasPrefix("models_") ? object["models"]?[String(key.dropFirst("models_".count))] : object[key]
                 let cell = cells[ref]
                 switch try #require(expected, "\(key) is not in the JSON report") {
                 case .null: #expect(cell == nil, "\(ref) \(key): expected empty, got \(String(describing: cell))")
