@@ -18,7 +18,7 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac]
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac, .concentration]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -45,6 +45,10 @@ enum ReportCommand {
         }
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
+        // SPEC §12: the key orders citizens tied at the k-th total. A bad
+        // --pseudonym-key stops the run; a bad FSIII_PSEUDONYM_KEY, which the
+        // report needs for nothing else, leaves the built-in tie order.
+        o.pseudonymizer = args.value(.pseudonymKey) != nil ? try Shared.pseudonymizer(args) : try? Shared.pseudonymizer(args)
         return o
     }
 
@@ -123,7 +127,7 @@ enum ReportCommand {
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
         _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
-        let outputs = try Outputs(args, options: [.output, .html, .ceac, .rejects], standardOutputByDefault: .output)
+        let outputs = try Outputs(args, options: [.output, .html, .ceac, .concentration, .rejects], standardOutputByDefault: .output)
         let dataset = try Shared.load(args, outputs: outputs)
         guard dataset.assessments.count > 0 else {
             throw CLIError.input("no usable assessments were read; nothing to report (see the problems above)")
@@ -142,6 +146,13 @@ enum ReportCommand {
         case .json: text = ReportJSON.write(report)
         }
         try outputs.write(text, to: .output)
+        if args.value(.concentration) != nil {
+            // SPEC §12: the concentration as its own CSV file.
+            guard let csv = ConcentrationCSV.write(report, dialect: dialect) else {
+                throw CLIError.usage("--concentration needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report")
+            }
+            try outputs.write(csv, to: .concentration)
+        }
         if args.value(.html) != nil {
             // SPEC §11: the same report as one self-contained page with charts.
             try outputs.write(HTMLReport.write(report, terminology: terminology, language: language), to: .html)
