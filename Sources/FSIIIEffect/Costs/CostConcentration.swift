@@ -36,6 +36,13 @@ public struct CostConcentration: Sendable {
         /// Mean savings (SPEC §8) over the courses with a savings figure, likewise.
         public package(set) var top5MeanSavings: Double?
         public package(set) var othersMeanSavings: Double?
+
+        /// A population whose figures are all hidden.
+        static func suppressed(citizens: Int) -> Figures {
+            Figures(citizens: citizens, suppressed: true, totalCost: nil, top1Share: nil, top5Share: nil, top10Share: nil, gini: nil,
+                    lorenz: [], top5WithCourseShare: nil, top5MeanChange: nil, othersMeanChange: nil, top5MeanSavings: nil,
+                    othersMeanSavings: nil)
+        }
     }
 
     /// One point of a Lorenz curve.
@@ -111,7 +118,21 @@ extension CostConcentration {
         }.sorted {
             $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) || ($0.name == $1.name && $0.municipality.index < $1.municipality.index)
         }
-        return CostConcentration(overall: figures(members), byMunicipality: rows)
+        return CostConcentration(overall: figures(members), byMunicipality: complementarySuppression(rows, minCell: minCell))
+    }
+
+    /// The overall figures less the shown municipalities would give away
+    /// the suppressed ones together (SPEC §10), so while the suppressed rows
+    /// hold fewer than `minCell` citizens between them, the smallest shown
+    /// row is suppressed too (RULES.md, like a lone suppressed group).
+    static func complementarySuppression(_ rows: [Municipality], minCell: Int) -> [Municipality] {
+        var rows = rows
+        func hidden() -> Int { rows.filter(\.figures.suppressed).reduce(0) { $0 + $1.figures.citizens } }
+        while hidden() > 0 && hidden() < minCell,
+              let i = rows.indices.filter({ !rows[$0].figures.suppressed }).min(by: { rows[$0].figures.citizens < rows[$1].figures.citizens }) {
+            rows[i].figures = Figures.suppressed(citizens: rows[i].figures.citizens)
+        }
+        return rows
     }
 
     /// Per citizen, the municipality it is counted in: the municipality of
@@ -145,10 +166,9 @@ extension CostConcentration {
     static func figures(_ citizens: [Int], total: [Double], courses: CitizenCourses, minCell: Int,
                         tieOrder: (Int) -> String) -> Figures {
         let n = citizens.count
-        var f = Figures(citizens: n, suppressed: n < minCell || n == 0, totalCost: nil, top1Share: nil, top5Share: nil,
-                        top10Share: nil, gini: nil, lorenz: [], top5WithCourseShare: nil, top5MeanChange: nil,
-                        othersMeanChange: nil, top5MeanSavings: nil, othersMeanSavings: nil)
-        guard !f.suppressed else { return f }
+        guard n >= minCell && n > 0 else { return Figures.suppressed(citizens: n) }
+        var f = Figures.suppressed(citizens: n)
+        f.suppressed = false
         // Ascending by total; equal totals by pseudonym descending, so the
         // top k (the tail) takes the smallest pseudonyms among the tied.
         var order = citizens.sorted { (total[$0], $0) < (total[$1], $1) }

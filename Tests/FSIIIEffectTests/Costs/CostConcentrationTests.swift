@@ -145,6 +145,16 @@ struct CostConcentrationTests {
         #expect(six.overall.lorenz.isEmpty)
     }
 
+    @Test("a lone suppressed municipality takes the smallest shown one with it, so the total cannot give it away")
+    func complementarySuppression() throws {
+        // --min-cell 2: (ukendt) has 1 citizen; the overall less Nord and Syd would be P5's total.
+        let c = try #require(try Self.report(minCell: 2).0.costConcentration)
+        let suppressed = c.byMunicipality.filter(\.figures.suppressed).map(\.name)
+        #expect(suppressed == ["(ukendt)", "Nord"])
+        #expect(c.byMunicipality[2].figures.totalCost == 300)
+        #expect(c.overall.totalCost == 2000)
+    }
+
     @Test("a tie at the k-th total goes to the smaller pseudonym; the shares do not change")
     func tieByPseudonym() throws {
         // P6 also totals 900 and has a course: k = 1 of N = 6, so P5 or P6 is the top 5 %.
