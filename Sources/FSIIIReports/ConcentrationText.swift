@@ -35,9 +35,12 @@ package enum ConcentrationText {
         out += TextTable(header: header, rows: rows, rulesBefore: [1]).render()
         let f = c.overall
         if f.top5MeanChange != nil || f.othersMeanChange != nil || f.top5MeanSavings != nil || f.othersMeanSavings != nil {
+            // Two short lines: the terminal report stays within 100 columns.
             out += L == .da
-                ? "Top 5 %: gns. ændring \(num(f.top5MeanChange)), gns. besparelse \(num(f.top5MeanSavings, 0)) kr.; øvrige: \(num(f.othersMeanChange)), \(num(f.othersMeanSavings, 0)) kr.\n"
-                : "Top 5%: mean change \(num(f.top5MeanChange)), mean savings \(num(f.top5MeanSavings, 0)) kr; others: \(num(f.othersMeanChange)), \(num(f.othersMeanSavings, 0)) kr\n"
+                ? "Top 5 %: gns. ændring \(num(f.top5MeanChange)), gns. besparelse \(num(f.top5MeanSavings, 0)) kr.\n"
+                    + "Øvrige:  gns. ændring \(num(f.othersMeanChange)), gns. besparelse \(num(f.othersMeanSavings, 0)) kr.\n"
+                : "Top 5%: mean change \(num(f.top5MeanChange)), mean savings \(num(f.top5MeanSavings, 0)) kr\n"
+                    + "Others: mean change \(num(f.othersMeanChange)), mean savings \(num(f.othersMeanSavings, 0)) kr\n"
         }
         if let s = sentence(f, language: L) { out += s + "\n" }
         return out
