@@ -25,6 +25,8 @@ public enum ReportJSON {
                                                parts: parts))
         // SPEC §8: with cost data, each group against the reference.
         if let comparison = report.costComparison { root.append(key: "cost_comparison", value: CostComparisonJSON.value(comparison)) }
+        // SPEC §12: with cost data, how concentrated the cost is over the citizens.
+        if let c = report.costConcentration { root.append(key: "cost_concentration", value: ConcentrationJSON.value(c, minCell: minCell)) }
         // Issue 18: the matched comparison, durability and regression to the mean.
         if let c { root.append(key: "comparison", value: ComparisonJSON.comparison(c)) }
         if let d = report.durability { root.append(key: "durability", value: ComparisonJSON.durability(d)) }

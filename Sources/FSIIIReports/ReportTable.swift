@@ -59,6 +59,8 @@ public enum ReportTable {
         // Issue 18: the matched comparison, regression to the mean, durability.
         let outcomes = ComparisonText.write(report, language: L)
         if !outcomes.isEmpty { out += "\n" + outcomes }
+        // SPEC §12: with cost data, how concentrated the cost is.
+        if let c = report.costConcentration { out += "\n" + ConcentrationText.block(c, language: L, minCell: minCell) }
         // SPEC §8: with cost data, a second table compares each group with the reference.
         if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: groupLabel) }
         return out

@@ -59,6 +59,7 @@ struct Option: Sendable, Hashable {
     static let wtpGrid = Option("wtp-grid", value: "FROM:TO:STEP", help: "λ grid of the cost-effectiveness acceptability curve", default: "0:50000:2500")
     static let compare = Option("compare", help: "compare each group's cost and effect with all other courses (or --reference): ICER, INMB, bootstrap; implied by the options below")
     static let ceac = Option("ceac", value: "FILE", help: "write the comparison and acceptability curve to FILE (.json or .csv)")
+    static let concentration = Option("concentration", value: "FILE", help: "write the cost concentration (overall and per municipality) to FILE as CSV; needs cost data")
 
     // Matched comparison (issue 18)
     static let compareTo = Option("compare-to", value: "matched", help: "compare the courses with a propensity-matched group of citizens without a course (ATT, balance)")

@@ -33,6 +33,10 @@ public struct ReportOptions: Sendable {
     public var combine = LevelCombination.max
     /// `--funnel`, `--funnel-transform`, `--limits` (issue 21): SPEC §7's by default.
     public var funnel = FunnelOptions()
+    /// `--pseudonym-key`: orders citizens tied at the k-th total of the cost
+    /// concentration (SPEC §12); nil orders them by a pseudonym under a
+    /// fixed built-in key, so a run without a key is still reproducible.
+    public var pseudonymizer: Pseudonymizer?
 
     /// The defaults: by team, SPEC §5's windows, 90-day horizon, min cell 5, no comparison.
     public init() {}
@@ -68,6 +72,8 @@ public struct EffectReport: Sendable {
     /// Each group compared with the reference (SPEC §8); nil without cost
     /// data or when the comparison was not asked for.
     public package(set) var costComparison: CostComparisonReport?
+    /// How concentrated the cost is over the citizens (SPEC §12); nil without cost data.
+    public package(set) var costConcentration: CostConcentration?
     /// The matched comparison (issue 18 §1); nil without `--compare-to matched`.
     public package(set) var comparison: MatchedComparisonResult?
     /// Regression to the mean from repeat pairs (issue 18 §2); nil without evaluable courses or assessments.
@@ -121,6 +127,14 @@ public struct EffectReport: Sendable {
 /// Runs the pipeline on an imported dataset: courses (§5), course figures
 /// (§6), group figures and case mix (§7), costs (§8), suppression (§10).
 public enum EffectReporter {
+    /// Orders tied citizens of the cost concentration when no key is given
+    /// (SPEC §12): a fixed key, so the order is the same on every run and
+    /// machine. Only an order: these pseudonyms are never shown.
+    static let tieBreakPseudonymizer: Pseudonymizer = {
+        // 32 fixed bytes ≥ PseudonymKey.minimumLength, so the init cannot throw.
+        guard let key = try? PseudonymKey(bytes: Array("fsiii cost concentration ties v1".utf8)) else { fatalError("built-in key too short") }
+        return Pseudonymizer(key: key)
+    }()
     /// The report of `dataset` under `options`: every course evaluated
     /// (SPEC §5–6), the figures per group and in total (§7: mean change
     /// `Σ(b − f)/n` per course averaged, positive is improvement, with its
@@ -179,6 +193,11 @@ public enum EffectReporter {
             EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, grouping: classifier,
                                 dataEnd: period?.upperBound)
         }
+        // SPEC §12: a citizen's municipality is read from its assessments before they are freed.
+        let citizenMunicipality = dataset.costs == nil ? [] : timings.measure("concentration municipalities") {
+            CostConcentration.municipalities(assessments: dataset.assessments, results: evaluation.results,
+                                             citizenCount: dataset.citizens.count)
+        }
         courses = []
         dataset.courses = []
         dataset.assessments = AssessmentTable()
@@ -194,6 +213,14 @@ public enum EffectReporter {
             for i in groups.indices { groups[i].models = counts.groups[groups[i].key] ?? ModelCounts() }
             total.models = counts.total
         }
+        let concentration: CostConcentration? = timings.measure("cost concentration") {
+            guard let costs = dataset.costs, let courseCosts else { return nil }
+            let tieKey = options.pseudonymizer ?? EffectReporter.tieBreakPseudonymizer
+            return CostConcentration.make(costs: costs, results: evaluation.results, courseCosts: courseCosts,
+                                          citizenMunicipality: citizenMunicipality, municipalityNames: dataset.municipalities.names,
+                                          unknownName: EffectAnalysis.unknownGroup, minCell: options.minCell,
+                                          tieOrder: { dataset.citizens.pseudonym(of: $0, tieKey) })
+        }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
         outcomes.suppress(groups)
         let comparison: CostComparisonReport? = timings.measure("cost comparison") {
@@ -203,8 +230,10 @@ public enum EffectReporter {
         }
         return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
-                            courseSource: source, timings: timings, costComparison: comparison, comparison: outcomes.comparison,
-                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization, modelSwitch: markers, funnel: funnel,
+                            courseSource: source, timings: timings, costComparison: comparison, costConcentration: concentration,
+                            comparison: outcomes.comparison,
+                            regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization,
+                            modelSwitch: markers, funnel: funnel,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
     }
 }

@@ -69,6 +69,10 @@ public enum HTMLReport {
     static func summary(_ report: EffectReport, conditions: ConditionChanges, _ L: Language) -> String {
         var out = "<section aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">\(L.label(.summary).htmlEscaped)</h2>\n"
         out += "<p class=\"summary\">\(HTMLSummaryText.summary(report, conditions: conditions, L).htmlEscaped)</p>\n"
+        // SPEC §12: one sentence on how concentrated the home-care cost is.
+        if let c = report.costConcentration, let sentence = ConcentrationText.sentence(c.overall, language: L) {
+            out += "<p class=\"summary concentration\">\(sentence.htmlEscaped)</p>\n"
+        }
         let t = report.total
         if !t.suppressed {
             let evaluable = report.evaluation.results.count(where: \.isEvaluable)
@@ -127,6 +131,14 @@ public enum HTMLReport {
             ])
             figures.append(figure(id: "conditions", caption: L.label(.conditionTitle), svg: chart.svg(language: L), legend: legend,
                                   table: chart.dataTable(language: L, minCell: minCell), L))
+        }
+        if let lorenz = LorenzCurveSVG(report.costConcentration) {
+            let legend = legendList([
+                ("<span class=\"sym series\">●</span>", L == .da ? "borgernes andel af udgiften" : "the citizens' share of the cost"),
+                ("<span class=\"swatch centre\"></span>", L == .da ? "lige fordeling" : "equal shares"),
+            ])
+            figures.append(figure(id: "lorenz", caption: LorenzCurveSVG.title(L), svg: lorenz.svg(language: L), legend: legend,
+                                  table: lorenz.dataTable(language: L), L))
         }
         guard !figures.isEmpty else { return "" }
         return "<section aria-labelledby=\"charts-heading\">\n<h2 id=\"charts-heading\">\(L.label(.chartsTitle).htmlEscaped)</h2>\n"

@@ -21,7 +21,7 @@ enum ReportCommand {
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
                                                                .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac,
-                                                               .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits]
+                                                               .concentration, .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -57,6 +57,10 @@ enum ReportCommand {
         if let l = try args.choice(.limits, as: FunnelOptions.Limits.self) { o.funnel.limits = l }
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
+        // SPEC §12: the key orders citizens tied at the k-th total. A bad
+        // --pseudonym-key stops the run; a bad FSIII_PSEUDONYM_KEY, which the
+        // report needs for nothing else, leaves the built-in tie order.
+        o.pseudonymizer = args.value(.pseudonymKey) != nil ? try Shared.pseudonymizer(args) : try? Shared.pseudonymizer(args)
         return o
     }
 
@@ -165,7 +169,7 @@ enum ReportCommand {
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
         _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
-        let outputs = try Outputs(args, options: [.output, .html, .ceac, .rejects], standardOutputByDefault: .output)
+        let outputs = try Outputs(args, options: [.output, .html, .ceac, .concentration, .rejects], standardOutputByDefault: .output)
         let dataset = try Shared.load(args, outputs: outputs)
         guard dataset.assessments.count > 0 else {
             throw CLIError.input("no usable assessments were read; nothing to report (see the problems above)")
@@ -186,6 +190,13 @@ enum ReportCommand {
             try outputs.stream(to: .output) { (sink) throws(OutputError) in
                 try ReportWorkbook.write(report, language: language, grid: grid, to: sink)
             }
+        }
+        if args.value(.concentration) != nil {
+            // SPEC §12: the concentration as its own CSV file.
+            guard let csv = ConcentrationCSV.write(report, dialect: dialect) else {
+                throw CLIError.usage("--concentration needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report")
+            }
+            try outputs.write(csv, to: .concentration)
         }
         if args.value(.html) != nil {
             // SPEC §11: the same report as one self-contained page with charts.

@@ -66,6 +66,9 @@ struct NoIdentifierLeakTests {
             ["report", data.path, "--format", "json", "-o", o("report.json"), "--rejects", o("rejects.csv")],
             ["report", data.path, "--html", o("report.html"), "--format", "csv", "--by", "condition", "--min-cell", "1"],
             ["report", data.path, "--rejects", o("rejects-pseudonyms.csv"), "--pseudonym-key", key.path, "--format", "json"],
+            // SPEC §12: the cost concentration, every output that carries it.
+            ["report", data.path, "--concentration", o("concentration.csv"), "--html", o("report-concentration.html"), "--format", "json",
+             "--min-cell", "1", "--pseudonym-key", key.path],
             ["validate", data.path],
             ["validate", data.path, "--rejects", o("rejects2.csv")],
             ["courses", data.path, "--pseudonym-key", key.path, "-o", o("courses.csv")],

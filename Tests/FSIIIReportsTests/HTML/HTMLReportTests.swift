@@ -25,7 +25,7 @@ struct HTMLReportTests {
         #expect(root.first("title")?.text == "Effekt af rehabilitering (§ 83a)")
         #expect(root.first("meta")?.attributes["charset"] == "utf-8")
         let svgIDs = root.descendants("svg").compactMap { $0.attributes["id"] }
-        #expect(svgIDs == ["funnel", "trend", "conditions"])
+        #expect(svgIDs == ["funnel", "trend", "conditions", "lorenz"])   // the sample has cost data: the Lorenz curve (SPEC §12)
         let headings = root.descendants("h2").map(\.text)
         #expect(headings == ["Sammenfatning", "Diagrammer", "Resultater pr. team", "Virker rehabiliteringen? Sammenligning og varighed",
                              "Indlæste data", "Sådan læses rapporten"])
@@ -36,7 +36,7 @@ struct HTMLReportTests {
         // Cost columns appear with cost data.
         #expect(table.first("thead")?.fullText.contains("Kr. pr. point") == true)
         #expect(root.first("script") != nil)
-        #expect(root.descendants("details").count == 3, "each chart has its figures as a table")
+        #expect(root.descendants("details").count == 4, "each chart has its figures as a table")
     }
 
     @Test("every chart has a title and a description and is labelled by them", .enabled(if: enabled, "sample data could not be generated"))
@@ -158,7 +158,7 @@ struct HTMLReportTests {
     func byCondition() throws {
         let sample = try #require(Self.sample)
         let (text, root) = try Self.page(sample.report(minCell: 5, grouping: .condition))
-        #expect(root.descendants("svg").compactMap { $0.attributes["id"] } == ["trend", "conditions"])
+        #expect(root.descendants("svg").compactMap { $0.attributes["id"] } == ["trend", "conditions", "lorenz"])
         #expect(text.contains("Resultater pr. tilstand"))
         #expect(text.contains("sammenlignede tilstande"))
     }
