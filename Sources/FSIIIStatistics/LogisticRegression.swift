@@ -141,17 +141,19 @@ public enum LogisticRegression {
     /// with one-hot categories a row has a few nonzeros of many columns.
     static func gramMatrix(_ x: SparseRows, rows: [Int], weight: (Int) -> Double) -> [Double] {
         let p = x.columns
-        var a = [Double](repeating: 0, count: p * p)
-        a.withUnsafeMutableBufferPointer { a in
+        var a = rows.withUnsafeBufferPointer { rows in
             x.withRows { start, column, value in
-                for i in rows {
-                    let wi = weight(i)
-                    let lower = start[i], upper = start[i + 1]
-                    for s in lower..<upper {
-                        let v = wi * value[s]
-                        if v == 0 { continue }
-                        let r = Int(column[s]) * p
-                        for t in lower...s { a[r + Int(column[t])] += v * value[t] }
+                RowBlocks.sums(rows.count, width: p * p) { range, a in
+                    for k in range {
+                        let i = rows[k]
+                        let wi = weight(i)
+                        let lower = start[i], upper = start[i + 1]
+                        for s in lower..<upper {
+                            let v = wi * value[s]
+                            if v == 0 { continue }
+                            let r = Int(column[s]) * p
+                            for t in lower...s { a[r + Int(column[t])] += v * value[t] }
+                        }
                     }
                 }
             }
@@ -201,10 +203,32 @@ extension LogisticRegression {
         /// η = Xβ for every row and ℓ(β) over the active rows.
         func evaluate(_ beta: [Double]) -> State {
             let n = y.count
-            var eta = [Double](repeating: 0, count: n)
-            for i in 0..<n { eta[i] = dot(row: i, beta) }
-            var ll = 0.0
-            for i in rows { ll -= w[i] * Logistic.softplus(y[i] ? -eta[i] : eta[i]) }
+            let eta = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                let out = Shared(buffer.baseAddress!)
+                let blocks = RowBlocks.ranges(n)
+                beta.withUnsafeBufferPointer { beta in
+                    sparse.withRows { start, column, value in
+                        RowBlocks.run(blocks.count) { k in
+                            for i in blocks[k] {
+                                var s = 0.0
+                                for e in start[i]..<start[i + 1] { s += value[e] * beta[Int(column[e])] }
+                                (out.value + i).initialize(to: s)
+                            }
+                        }
+                    }
+                }
+                initialized = n
+            }
+            let ll = eta.withUnsafeBufferPointer { eta in
+                rows.withUnsafeBufferPointer { rows in
+                    RowBlocks.sums(rows.count, width: 1) { range, ll in
+                        for k in range {
+                            let i = rows[k]
+                            ll[0] -= w[i] * Logistic.softplus(y[i] ? -eta[i] : eta[i])
+                        }
+                    }[0]
+                }
+            }
             return State(beta: beta, eta: eta, logLikelihood: ll)
         }
 
@@ -213,35 +237,38 @@ extension LogisticRegression {
         /// below 1e−10 of its diagonal).
         func step(_ state: State) -> (state: State, decrement: Double)? {
             let q = columns
-            var a = [Double](repeating: 0, count: q * q)
-            var b = [Double](repeating: 0, count: q)
-            var g = [Double](repeating: 0, count: q)
-            a.withUnsafeMutableBufferPointer { a in
-            b.withUnsafeMutableBufferPointer { b in
-            g.withUnsafeMutableBufferPointer { g in
-            sparse.withRows { start, column, value in
-                for i in rows {
-                    let eta = state.eta[i]
-                    let (mu, complement, variance) = Logistic.moments(eta)
-                    let residual = y[i] ? complement : -mu   // y − μ without cancellation
-                    let weight = w[i] * variance
-                    let working = weight * eta + w[i] * residual
-                    let score = w[i] * residual
-                    let lower = start[i], upper = start[i + 1]
-                    for s in lower..<upper {
-                        let xr = value[s]
-                        let r = Int(column[s])
-                        b[r] += xr * working
-                        g[r] += xr * score
-                        let v = weight * xr
-                        let base = r * q
-                        for t in lower...s { a[base + Int(column[t])] += v * value[t] }
+            // XᵀWX (q × q), XᵀWz (q) and the score (q), in one set of block sums.
+            let sums = state.eta.withUnsafeBufferPointer { etas in
+                rows.withUnsafeBufferPointer { rows in
+                    sparse.withRows { start, column, value in
+                        RowBlocks.sums(rows.count, width: q * q + 2 * q) { range, a in
+                            let b = a + q * q, g = b + q
+                            for k in range {
+                                let i = rows[k]
+                                let eta = etas[i]
+                                let (mu, complement, variance) = Logistic.moments(eta)
+                                let residual = y[i] ? complement : -mu   // y − μ without cancellation
+                                let weight = w[i] * variance
+                                let working = weight * eta + w[i] * residual
+                                let score = w[i] * residual
+                                let lower = start[i], upper = start[i + 1]
+                                for s in lower..<upper {
+                                    let xr = value[s]
+                                    let r = Int(column[s])
+                                    b[r] += xr * working
+                                    g[r] += xr * score
+                                    let v = weight * xr
+                                    let base = r * q
+                                    for t in lower...s { a[base + Int(column[t])] += v * value[t] }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            }
-            }
-            }
+            var a = Array(sums[0..<(q * q)])
+            let b = Array(sums[(q * q)..<(q * q + q)])
+            let g = Array(sums[(q * q + q)...])
             for r in 0..<q { for c in 0..<r { a[c * q + r] = a[r * q + c] } }
             let factor = CholeskyFactor(a, size: q)
             guard factor.kept.count == q else { return nil }

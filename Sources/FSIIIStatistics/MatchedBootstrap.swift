@@ -94,19 +94,74 @@ public enum MatchedBootstrap {
     public static func replicates(_ differences: [Double], count: Int, seed: UInt64) -> [Double] {
         let n = differences.count
         guard n > 0, count > 0 else { return [] }
+        let sums = replicateSums(columns: differences, width: 1, seeds: replicateSeeds(count: count, seed: seed)[...])
+        return sums.map { $0 / Double(n) }
+    }
+
+    /// seed_1 … seed_B: the first `count` outputs of `SeededGenerator(seed:)`,
+    /// the master generator of the type's documentation. Replicate b's
+    /// draws depend on seed_b alone, so any split of the replicates over
+    /// threads gives the same replicates.
+    public static func replicateSeeds(count: Int, seed: UInt64) -> [UInt64] {
         var master = SeededGenerator(seed: seed)
-        var tally = [Int](repeating: 0, count: n)
-        var result: [Double] = []
-        result.reserveCapacity(count)
-        for _ in 0..<count {
-            var g = SeededGenerator(seed: master.next())
-            for _ in 0..<n { tally[g.index(below: n)] += 1 }
-            var s = 0.0
-            for i in 0..<n {
-                s += Double(tally[i]) * differences[i]
-                tally[i] = 0
+        return (0..<max(0, count)).map { _ in master.next() }
+    }
+
+    /// For each seed in `seeds` (in order) and each of the `width` columns
+    /// of `columns` (row-major, n rows × width: row i holds the columns'
+    /// values for treated unit i), s = Σᵢ kᵢ·columns[i·width + j] with the
+    /// counts kᵢ of that replicate's n draws: exactly the sums of
+    /// ``replicates(_:count:seed:)`` for each column alone (each sum runs in
+    /// the order i = 0 … n−1), from one set of draws for all columns.
+    /// Returns `seeds.count × width` sums, replicate-major. One tally
+    /// buffer for all replicates; nothing is allocated per replicate.
+    public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+        precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
+        let n = columns.count / width
+        guard n > 0, !seeds.isEmpty else { return [] }
+        precondition(n <= Int(UInt32.max), "too many treated units")
+        var result = [Double](repeating: 0, count: seeds.count * width)
+        let tally = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n)
+        tally.initialize(repeating: 0)
+        defer { tally.deallocate() }
+        columns.withUnsafeBufferPointer { x in
+            result.withUnsafeMutableBufferPointer { out in
+                for (b, seed) in seeds.enumerated() {
+                    var g = SeededGenerator(seed: seed)
+                    for _ in 0..<n { tally[g.index(below: n)] &+= 1 }
+                    let o = b * width
+                    if width == 1 {
+                        var s = 0.0
+                        for i in 0..<n { s += Double(tally[i]) * x[i]; tally[i] = 0 }
+                        out[o] = s
+                    } else if width == 2 {
+                        var s0 = 0.0, s1 = 0.0
+                        for i in 0..<n {
+                            let k = Double(tally[i])
+                            s0 += k * x[2 * i]
+                            s1 += k * x[2 * i + 1]
+                            tally[i] = 0
+                        }
+                        out[o] = s0; out[o + 1] = s1
+                    } else if width == 3 {
+                        var s0 = 0.0, s1 = 0.0, s2 = 0.0
+                        for i in 0..<n {
+                            let k = Double(tally[i])
+                            s0 += k * x[3 * i]
+                            s1 += k * x[3 * i + 1]
+                            s2 += k * x[3 * i + 2]
+                            tally[i] = 0
+                        }
+                        out[o] = s0; out[o + 1] = s1; out[o + 2] = s2
+                    } else {
+                        for i in 0..<n {
+                            let k = Double(tally[i])
+                            for j in 0..<width { out[o + j] += k * x[i * width + j] }
+                            tally[i] = 0
+                        }
+                    }
+                }
             }
-            result.append(s / Double(n))
         }
         return result
     }

@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIStatistics
 
 /// Does rehabilitation work? The courses of a data set against a matched
@@ -126,14 +127,20 @@ public enum MatchedComparison {
 
         // Effects, overall and per group.
         let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
-        func estimate(_ members: [Int], outcome: (ComparisonUnit) -> Double) -> MatchedComparisonResult.Estimate? {
-            ClusteredATT.estimate(citizens: members.map { treatedUnits[$0].result.citizen },
-                                  treated: members.map { outcome(treatedUnits[$0]) },
-                                  controls: members.map { i in m.sets[i].reduce(0) { $0 + outcome(controlUnits[$1]) } / Double(m.sets[i].count) },
-                                  replicates: options.comparison.bootstrap, seed: options.comparison.seed)
+        func outcome(_ members: [Int], _ value: (ComparisonUnit) -> Double) -> (treated: [Double], controls: [Double]) {
+            (members.map { value(treatedUnits[$0]) },
+             members.map { i in m.sets[i].reduce(0) { $0 + value(controlUnits[$1]) } / Double(m.sets[i].count) })
         }
-        r.effect = estimate(matchedTreated) { $0.meanChange }
-        r.improvedShareEffect = estimate(matchedTreated) { $0.improved ? 1 : 0 }
+        func estimate(_ members: [Int], outcome value: (ComparisonUnit) -> Double) -> MatchedComparisonResult.Estimate? {
+            ClusteredATT.estimates(citizens: members.map { treatedUnits[$0].result.citizen }, outcomes: [outcome(members, value)],
+                                   replicates: options.comparison.bootstrap, seed: options.comparison.seed)[0]
+        }
+        // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
+        let overall = ClusteredATT.estimates(citizens: matchedTreated.map { treatedUnits[$0].result.citizen },
+                                             outcomes: [outcome(matchedTreated) { $0.meanChange }, outcome(matchedTreated) { $0.improved ? 1 : 0 }],
+                                             replicates: options.comparison.bootstrap, seed: options.comparison.seed)
+        r.effect = overall[0]
+        r.improvedShareEffect = overall[1]
         if !options.grouping.groupsPairs {
             var byGroup: [String: [Int]] = [:]
             for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
@@ -149,27 +156,74 @@ public enum MatchedComparison {
 
 /// The ATT with a percentile bootstrap over treated citizens (clusters of
 /// their courses): see ``MatchedComparison`` step 6.
+///
+/// Several outcomes of the same courses share one set of draws (they take
+/// the same seed, so each gets exactly the replicates it would get alone),
+/// and the replicates are split over the cores in blocks: replicate b's
+/// draws come from seed_b alone (``MatchedBootstrap/replicateSeeds(count:seed:)``),
+/// so the interval is the same, bit for bit, on any number of threads.
 package enum ClusteredATT {
     package static func estimate(citizens: [UInt32], treated y: [Double], controls mean: [Double], replicates: Int, seed: UInt64,
                                  level: Double = 0.95) -> MatchedComparisonResult.Estimate? {
-        let n = y.count
-        guard n > 0 else { return nil }
+        estimates(citizens: citizens, outcomes: [(y, mean)], replicates: replicates, seed: seed, level: level)[0]
+    }
+
+    /// One estimate per outcome (treated outcomes and control means, one
+    /// per course of `citizens`), from one set of bootstrap draws.
+    package static func estimates(citizens: [UInt32], outcomes: [(treated: [Double], controls: [Double])], replicates: Int,
+                                  seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers) -> [MatchedComparisonResult.Estimate?] {
+        let n = citizens.count
+        let width = outcomes.count + 1   // the outcomes' D_c, then n_c
+        guard n > 0, !outcomes.isEmpty else { return outcomes.map { _ in nil } }
         var slot: [UInt32: Int] = [:]
-        var sums: [Double] = [], sizes: [Double] = []
+        slot.reserveCapacity(n)
+        var sums: [Double] = []   // citizen-major, width per citizen
+        sums.reserveCapacity(n * width)
         for i in 0..<n {
-            let s = slot[citizens[i]] ?? { slot[citizens[i]] = sums.count; sums.append(0); sizes.append(0); return sums.count - 1 }()
-            sums[s] += y[i] - mean[i]
-            sizes[s] += 1
+            let s = slot[citizens[i]] ?? {
+                slot[citizens[i]] = sums.count / width
+                sums.append(contentsOf: repeatElement(0, count: width))
+                return sums.count / width - 1
+            }()
+            for (o, outcome) in outcomes.enumerated() { sums[s * width + o] += outcome.treated[i] - outcome.controls[i] }
+            sums[s * width + outcomes.count] += 1
         }
-        let effect = sums.reduce(0, +) / Double(n)
-        var interval: Interval?
+        let clusters = sums.count / width
+        var atts: [[Double]] = outcomes.map { _ in [] }
         if replicates > 0 {
-            let d = MatchedBootstrap.replicates(sums, count: replicates, seed: seed)
-            let k = MatchedBootstrap.replicates(sizes, count: replicates, seed: seed)
-            let att = zip(d, k).map { $1 > 0 ? $0 / $1 : 0 }.sorted()
-            interval = Interval(low: Percentile.linear(sorted: att, (1 - level) / 2), high: Percentile.linear(sorted: att, (1 + level) / 2))
+            let seeds = MatchedBootstrap.replicateSeeds(count: replicates, seed: seed)
+            // Blocks of replicates; the split does not change any replicate.
+            let blocks = workers > 1 && clusters * replicates >= 1 << 16 ? min(replicates, workers * 4) : 1
+            let ranges = (0..<blocks).map { k in (replicates * k / blocks)..<(replicates * (k + 1) / blocks) }
+            let parts: [[Double]]
+            if blocks == 1 {
+                parts = [MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[...])]
+            } else {
+                parts = Parallel.map(0..<blocks) { k in
+                    MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[ranges[k]])
+                }
+            }
+            let c = Double(clusters)
+            for part in parts {
+                for b in 0..<(part.count / width) {
+                    let k = part[b * width + outcomes.count] / c
+                    for o in outcomes.indices {
+                        let d = part[b * width + o] / c
+                        atts[o].append(k > 0 ? d / k : 0)
+                    }
+                }
+            }
         }
-        return .init(effect: effect, interval: interval, treatedMean: y.reduce(0, +) / Double(n),
-                     controlMean: mean.reduce(0, +) / Double(n), courses: n, citizens: sums.count)
+        return outcomes.enumerated().map { o, outcome in
+            var effect = 0.0
+            for s in 0..<clusters { effect += sums[s * width + o] }
+            var interval: Interval?
+            if replicates > 0 {
+                let att = atts[o].sorted()
+                interval = Interval(low: Percentile.linear(sorted: att, (1 - level) / 2), high: Percentile.linear(sorted: att, (1 + level) / 2))
+            }
+            return .init(effect: effect / Double(n), interval: interval, treatedMean: outcome.treated.reduce(0, +) / Double(n),
+                         controlMean: outcome.controls.reduce(0, +) / Double(n), courses: n, citizens: clusters)
+        }
     }
 }
