@@ -65,7 +65,7 @@ struct CSVFormulaTests {
         let line = try #require(text.components(separatedBy: "\r\n").first { $0.contains("=1+2") })
         // Mean change 2, CI low 2 − 12.706204736174694 (as in CSVDialectTests).
         let low = dialect == .standard ? "-10.706204736174694" : "-10,706204736174694"
-        #expect(line.hasPrefix("'=1+2\(d)2\(d)2\(d)1\(d)0\(d)0\(d)0\(d)\(dialect.format(2.0))\(d)\(low)\(d)"))
+        #expect(line.hasPrefix("'=1+2\(d)2\(d)2\(d)1\(d)0\(d)0\(d)0\(d)0\(d)\(dialect.format(2.0))\(d)\(low)\(d)"))
     }
 
     @Test("the per-course export neutralises team names", arguments: CSVDialect.allCases)
