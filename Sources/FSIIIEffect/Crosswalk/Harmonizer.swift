@@ -33,13 +33,7 @@ package enum Harmonizer {
         }
         var out = AssessmentTable()
         let total = pieces.reduce(0) { $0 + $1.0.count }
-        out.day.reserveCapacity(total)
-        out.condition.reserveCapacity(total)
-        out.level.reserveCapacity(total)
-        out.goal.reserveCapacity(total)
-        out.team.reserveCapacity(total)
-        out.municipality.reserveCapacity(total)
-        out.sequence.reserveCapacity(total)
+        out.reserveRows(total)
         out.citizenStart = [0]
         out.citizenStart.reserveCapacity(a.citizenStart.count)
         var counts = Counts()
@@ -65,13 +59,7 @@ package enum Harmonizer {
                                   combine: LevelCombination) -> (AssessmentTable, Counts) {
         var out = AssessmentTable()
         let rowCount = range.isEmpty ? 0 : a.citizenStart[range.upperBound] - a.citizenStart[range.lowerBound]
-        out.day.reserveCapacity(rowCount)
-        out.condition.reserveCapacity(rowCount)
-        out.level.reserveCapacity(rowCount)
-        out.goal.reserveCapacity(rowCount)
-        out.team.reserveCapacity(rowCount)
-        out.municipality.reserveCapacity(rowCount)
-        out.sequence.reserveCapacity(rowCount)
+        out.reserveRows(rowCount)
         out.citizenStart = [0]
         out.citizenStart.reserveCapacity(range.count + 1)
         var counts = Counts()

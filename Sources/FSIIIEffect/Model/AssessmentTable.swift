@@ -23,6 +23,18 @@ package struct AssessmentTable: Sendable {
 
     package var count: Int { day.count }
 
+    /// Room for `n` rows in every column (not `citizenStart`), so a table
+    /// built row by row grows once.
+    package mutating func reserveRows(_ n: Int) {
+        day.reserveCapacity(n)
+        condition.reserveCapacity(n)
+        level.reserveCapacity(n)
+        goal.reserveCapacity(n)
+        team.reserveCapacity(n)
+        municipality.reserveCapacity(n)
+        sequence.reserveCapacity(n)
+    }
+
     /// The rows of one citizen.
     package func rows(ofCitizen c: Int) -> Range<Int> {
         c + 1 < citizenStart.count ? citizenStart[c]..<citizenStart[c + 1] : 0..<0
