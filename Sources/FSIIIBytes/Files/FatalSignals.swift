@@ -77,7 +77,10 @@ private final class SignalTable: @unchecked Sendable {
 
     let states: UnsafeMutablePointer<Atomic<Int>>
     let slots: UnsafeMutablePointer<Slot>
-    let lock = Mutex(false)  // holds whether the handlers are installed
+    /// An `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`,
+    /// whose futex waits ThreadSanitizer cannot see on Linux.
+    let lock = NSLock()
+    var installed = false  // only read and written under `lock`
 
     init() {
         states = .allocate(capacity: Self.capacity)
@@ -89,7 +92,7 @@ private final class SignalTable: @unchecked Sendable {
     }
 
     func installOnce() {
-        lock.withLock { installed in
+        lock.withLock {
             guard !installed else { return }
             installed = true
             signal(SIGPIPE, SIG_IGN)
@@ -120,7 +123,7 @@ private final class SignalTable: @unchecked Sendable {
     }
 
     func add(kind: Int, path: String?, message: String?, range: Range<UInt>) -> FatalSignals.Entry? {
-        lock.withLock { _ -> FatalSignals.Entry? in
+        lock.withLock { () -> FatalSignals.Entry? in
             for i in 0..<Self.capacity where states[i].load(ordering: .relaxed) == Self.empty {
                 states[i].store(Self.busy, ordering: .relaxed)
                 slots[i] = Slot(path: path.flatMap { strdup($0) }, message: message.flatMap { strdup($0) },
@@ -133,7 +136,7 @@ private final class SignalTable: @unchecked Sendable {
     }
 
     func remove(_ i: Int) {
-        lock.withLock { _ in
+        lock.withLock {
             states[i].store(Self.busy, ordering: .releasing)
             free(slots[i].path)
             free(slots[i].message)
