@@ -86,7 +86,8 @@ struct Option: Sendable, Hashable {
     static let effect = Option("effect", value: "E", help: "planted course effect on top of natural recovery: extra improvement by the course end, points per condition on the meanChange scale (b − f, positive = better); -1 to 2, 0 = none", default: "0.30")
     static let natural = Option("natural", value: "N", help: "natural recovery after a function drop, with or without a course: net expected improvement over 80 days from the low point, meanChange scale; 0 to 0.5", default: "0.20")
     static let decayMonths = Option("decay-months", value: "M", help: "half-life in months of the planted effect after the course end; 0 = it lasts; 0 to 600", default: "6")
-    static let switchDate = Option("switch-date", value: "DATE", help: "municipality m switches from the legacy to the simplified FSIII model on DATE + m·120 days")
+    static let switchDate = Option("switch-date", value: "DATE", help: "municipality m switches from the legacy to the simplified FSIII model on DATE + m·DAYS (--switch-stagger)")
+    static let switchStagger = Option("switch-stagger", value: "DAYS", help: "with --switch-date: days between the municipalities' switches; a switch after the last day never happens", default: "120")
     static let counterfactual = Option("counterfactual", help: "write the world where the courses had no effect: the same citizens, referrals, courses and random draws")
 
     static let help = Option("help", short: "h", help: "show this help")

@@ -19,11 +19,12 @@ enum GenerateCommand {
         mean. A course adds --effect on top, halving every --decay-months after its end. Home-care hours
         follow the level. --counterfactual writes the same data without the effect.
         --switch-date DATE: the municipalities move from the legacy J conditions to the simplified model,
-        staggered by 120 days (a switch after the last day does not happen); after it each simplified
+        staggered by --switch-stagger days (a switch after the last day does not happen: with
+        --switch-stagger 420 only two of the three municipalities switch); after it each simplified
         condition is rated as the most limited of its legacy parts, one step off 10 % of the time.
         """,
         options: [.citizens, .rows, .generatorSeed, .generateFormat, .costDetail, .effect, .natural, .decayMonths, .counterfactual,
-                  .switchDate, .quiet],
+                  .switchDate, .switchStagger, .quiet],
         run: run)
 
     enum Format: String, CaseIterable { case csv, fhir }
@@ -48,6 +49,12 @@ enum GenerateCommand {
                 throw CLIError.usage("--switch-date needs a date after \(spec.firstDay.iso), e.g. 2024-06-01, not \"\(ControlEscaping.escaped(text))\"", command: "generate")
             }
             spec.switchDate = day
+        }
+        if args.value(.switchStagger) != nil {
+            guard spec.switchDate != nil else {
+                throw CLIError.usage("--switch-stagger needs --switch-date (the first municipality's switch)", command: "generate")
+            }
+            spec.switchStaggerDays = try args.int(.switchStagger, default: 120, in: 0...36_500)
         }
         if args.value(.rows) != nil {
             let rows = try args.int(.rows, default: 0, in: 1...100_000_000)

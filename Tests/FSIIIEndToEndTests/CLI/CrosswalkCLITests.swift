@@ -56,4 +56,29 @@ struct CrosswalkCLITests {
         let overwrite = try CLIRunner.run(["report", Self.sample, "--harmonize", "simplified", "--crosswalk", good.path, "-o", good.path])
         #expect(overwrite.status == 2 && overwrite.stderr.contains("is the input"))
     }
+
+    @Test("generate --switch-date --switch-stagger 420: two municipalities switch, model_switch courses only in them; --switch-stagger alone is refused")
+    func generatedSwitch() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try CLIRunner.run(["generate", folder.path, "--citizens", "1500", "--seed", "3", "--costs", "none",
+                                      "--switch-date", "2024-06-01", "--switch-stagger", "420", "--quiet"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let r = try CLIRunner.run(["report", folder.path, "--by", "municipality", "--min-cell", "0", "--format", "json", "--quiet"])
+        #expect(r.status == 0)
+        let json = try JSONParser.parse(r.stdout)
+        let total = json["total"]?["not_evaluable"]?["model_switch"]?.int ?? 0
+        #expect(total > 0)
+        var switchedGroups = 0, sum = 0
+        for g in json["groups"]?.array ?? [] {
+            let n = g["not_evaluable"]?["model_switch"]?.int ?? 0
+            sum += n
+            if n > 0 { switchedGroups += 1 }
+        }
+        #expect(sum == total && switchedGroups == 2, "model_switch in exactly the two switching municipalities")
+        let harmonised = try CLIRunner.run(["report", folder.path, "--harmonize", "simplified", "--format", "json", "--quiet"])
+        #expect(try JSONParser.parse(harmonised.stdout)["total"]?["not_evaluable"]?["model_switch"]?.int == 0)
+        let alone = try CLIRunner.run(["generate", folder.appendingPathComponent("x").path, "--switch-stagger", "30"])
+        #expect(alone.status == 2 && alone.stderr.contains("--switch-stagger needs --switch-date"))
+    }
 }

@@ -15,8 +15,9 @@ import FSIIITestSupport
 @Suite("Model switch on generated data (issue 20)")
 struct ModelSwitchGeneratedTests {
     /// Switches 2024-06-01, 2024-09-29 and 2025-01-27: all three inside the period.
-    static func data(seed: UInt64) throws -> (folder: URL, generator: SampleGenerator) {
+    static func data(seed: UInt64, staggerDays: Int = 120) throws -> (folder: URL, generator: SampleGenerator) {
         var spec = SampleSpec()
+        spec.switchStaggerDays = staggerDays
         spec.citizens = 2000
         spec.seed = seed
         spec.costDetail = .none
@@ -72,6 +73,29 @@ struct ModelSwitchGeneratedTests {
         let nowEvaluable = ids.filter { harmonised.courses[$0].isEvaluable }.count
         #expect(nowEvaluable * 10 >= switched * 8)
         #expect(harmonised.total.courses >= plain.total.courses + nowEvaluable - 1)
+    }
+
+    @Test("only some municipalities switch: model_switch courses only where a switch falls in the course")
+    func someMunicipalitiesSwitch() throws {
+        // 2024-06-01 and 2025-07-26 inside the period (ends 2025-09-30), the third never.
+        let (folder, generator) = try Self.data(seed: 13, staggerDays: 420)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(generator.switchDay(municipality: 0) != nil && generator.switchDay(municipality: 1) != nil)
+        #expect(generator.switchDay(municipality: 2) == nil)
+        let plain = try Self.report(folder, harmonize: false)
+        var switchedBy: [String: Int] = [:], coursesBy: [String: Int] = [:]
+        for c in plain.courses {
+            let name = plain.name(of: MunicipalityID(c.municipality))
+            coursesBy[name, default: 0] += 1
+            if c.notEvaluable == .modelSwitch { switchedBy[name, default: 0] += 1 }
+        }
+        let names = SampleNames.municipalities
+        #expect((coursesBy[names[2]] ?? 0) > 50, "the non-switching municipality has courses")
+        #expect(switchedBy[names[2]] == nil, "no model_switch where the model never changes")
+        #expect((switchedBy[names[0]] ?? 0) + (switchedBy[names[1]] ?? 0) == plain.total.notEvaluable.modelSwitch)
+        #expect((switchedBy[names[0]] ?? 0) >= 1 && (switchedBy[names[1]] ?? 0) >= 1)
+        let harmonised = try Self.report(folder, harmonize: true)
+        #expect(harmonised.total.notEvaluable.modelSwitch == 0)
     }
 
     /// Welch's difference of the mean change of the courses ending in the
