@@ -148,4 +148,19 @@ struct TrendSignalTests {
         let none = ReportJSON.value(Self.report(Self.dataset(improved: Self.shift)))
         #expect(none["mdc95"]?["pairs"] == .integer(0) && none["mdc95"]?["reason"]?.string?.contains("no repeat pairs") == true)
     }
+
+    @Test("fsiii report --spc laney --mdc: the JSON names the chart; the CSV ends in the two MDC columns; the default CSV has neither")
+    func commandLine() throws {
+        let sample = Fixtures.packageRoot.appendingPathComponent("SampleData").path
+        let json = try CLIRunner.run(["report", sample, "--spc", "laney", "--format", "json", "--quiet"])
+        #expect(json.status == 0)
+        let value = try JSONParser.parse(Array(json.stdout.utf8))
+        #expect(value["trend"]?["chart"] == .string("laney") && (value["trend"]?["sigma_z"]?.double ?? 0) > 0)
+        let csv = try CLIRunner.run(["report", sample, "--mdc", "--format", "csv", "--quiet"])
+        #expect(csv.status == 0 && csv.stdout.split(separator: "\n").first?.contains(",improved_beyond_mdc_share,mdc95") == true)
+        let plain = try CLIRunner.run(["report", sample, "--format", "csv", "--quiet"])
+        #expect(plain.status == 0 && !plain.stdout.contains("mdc"))
+        let table = try CLIRunner.run(["report", sample, "--mdc", "--format", "table", "--lang", "en", "--quiet"])
+        #expect(table.stdout.contains("MDC95 = 0.96 points (SEM 0.35, ICC 0.35, 187 repeat pairs)"))
+    }
 }
