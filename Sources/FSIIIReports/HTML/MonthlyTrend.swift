@@ -10,7 +10,7 @@ import FSIIIStatistics
 /// / evaluable courses over all months; the limits of month m with n_m
 /// courses are p̄ ± 3·√(p̄(1 − p̄)/n_m), clipped to [0, 1]. A month outside
 /// its limits varies more than chance would explain. With `--spc laney`
-/// the limits are Laney's p′ (``ProportionChart``): widened by σ_z.
+/// the limits are Laney's p′ (``ProportionChart``): scaled by σ_z.
 ///
 /// Both series (improved share, mean change) get the Anhøj run rules
 /// (``RunChartRules``) over the shown months, around their centre line
