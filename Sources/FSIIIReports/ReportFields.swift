@@ -79,6 +79,10 @@ package enum ReportFields {
         }
     }
 
+    /// `improved_beyond_mdc_share` (issue 21): the share of courses whose
+    /// mean change exceeds MDC₉₅; missing when suppressed or not estimable.
+    static func beyondMDC(_ g: GroupFigures) -> FieldValue { g.suppressed ? .missing : .real(g.improvedBeyondMDCShare) }
+
     static func costs(_ g: GroupFigures) -> [(String, FieldValue)] {
         let c = g.costs
         let values: [FieldValue] = [.real(c?.totalCost), .real(c?.meanCost), .real(c?.costPerPoint), .real(c?.costPerImproved),

@@ -2,7 +2,8 @@ import FSIIIEffect
 import FSIIIBytes
 
 /// The JSON report of SPEC §11: `import`, `groups` (sorted by name),
-/// `total` and `phi`, with the keys of ReportFields, and with cost data
+/// `total` and `phi`, with the keys of ReportFields, `trend` and `mdc95`
+/// (issue 21), and with cost data
 /// `cost_comparison` (CostComparisonJSON). Undefined figures are `null`; a
 /// suppressed group has `null` figures and `"suppressed": true`.
 public enum ReportJSON {
@@ -35,6 +36,9 @@ public enum ReportJSON {
         if let h = report.harmonization { root.append(key: "crosswalk", value: crosswalk(h)) }
         if let m = report.modelSwitch { root.append(key: "model_switch", value: modelSwitch(m)) }
         if let f = report.funnel { root.append(key: "funnel", value: funnel(f)) }
+        // Issue 21: the trend's control chart and run rules, and the minimal detectable change.
+        root.append(key: "trend", value: TrendOutput.json(report))
+        root.append(key: "mdc95", value: mdc(report.minimalDetectableChange))
         return .object(root)
     }
 
@@ -91,6 +95,16 @@ public enum ReportJSON {
         ]))
     }
 
+    /// `{value, sem, reliability, pairs, minimum_pairs, reason}`: MDC₉₅ in
+    /// points, null with the reason when not estimable.
+    static func mdc(_ m: MinimalDetectableChangeEstimate) -> JSONValue {
+        .object(JSONObject([
+            ("value", m.mdc95.map { .number($0) } ?? .null), ("sem", m.standardErrorOfMeasurement.map { .number($0) } ?? .null),
+            ("reliability", m.reliability.map { .number($0) } ?? .null), ("pairs", .integer(m.pairs)),
+            ("minimum_pairs", .integer(MinimalDetectableChangeEstimate.minimumPairs)), ("reason", m.reason.map { .string($0) } ?? .null),
+        ]))
+    }
+
     static func imports(_ report: ImportReport) -> JSONValue {
         var o = counts(report[.assessments])
         for kind in InputKind.allCases where kind != .assessments {
@@ -127,7 +141,11 @@ public enum ReportJSON {
         for (i, p) in parts.enumerated() { o.append(key: p.key, value: i < g.parts.count ? .string(g.parts[i]) : .null) }
         for (k, v) in ReportFields.counts(g, minCell: minCell) { o.append(key: k, value: json(v)) }
         o.append(key: "not_evaluable", value: .object(JSONObject(ReportFields.notEvaluable(g, minCell: minCell).map { ($0.0, json($0.1)) })))
-        for (k, v) in ReportFields.effect(g, minCell: minCell) { o.append(key: k, value: json(v)) }
+        for (k, v) in ReportFields.effect(g, minCell: minCell) {
+            o.append(key: k, value: json(v))
+            // Issue 21: beside the improved share, the share improved by more than MDC₉₅.
+            if k == "improved_share_ci_high" { o.append(key: "improved_beyond_mdc_share", value: json(ReportFields.beyondMDC(g))) }
+        }
         // Issue 20: the group's courses by FSIII model (null counts when suppressed).
         if let m = g.models {
             func count(_ x: Int) -> JSONValue { g.suppressed ? .null : .integer(x) }

@@ -54,6 +54,9 @@ public enum ReportTable {
         if ne.total > 0 {
             out += ComparisonText.wrapped("\(L.label(.notEvaluable)): \(ne.total) (open \(ne.open), no_baseline \(ne.noBaseline), no_follow_up \(ne.noFollowUp), not_relevant \(ne.notRelevant)\(ne.modelSwitch > 0 ? ", model_switch \(ne.modelSwitch): add --harmonize simplified to compare them" : ""))") + "\n"
         }
+        // Issue 21: the trend's run rules, one line when a series signals.
+        if let trend = TrendOutput.line(report, language: L) { out += trend + "\n" }
+        if report.options.mdcColumns { out += mdcLine(report, L) + "\n" }
         if let h = report.harmonization { out += ComparisonText.wrapped(CrosswalkText.harmonizationNote(h, language: L)) + "\n" }
         if let warning = CrosswalkText.mixedModelsWarning(report, language: L) { out += ComparisonText.wrapped(warning) + "\n" }
         // Issue 18: the matched comparison, regression to the mean, durability.
@@ -64,6 +67,22 @@ public enum ReportTable {
         // SPEC §8: with cost data, a second table compares each group with the reference.
         if let comparison = report.costComparison { out += "\n" + CostComparisonTable.write(comparison, language: L, minCell: minCell, groupHeader: groupLabel) }
         return out
+    }
+
+    /// `--mdc`: MDC₉₅ with its SEM, reliability and pairs, and the share of the
+    /// total improved beyond it; or why it is not estimable.
+    static func mdcLine(_ report: EffectReport, _ L: Language) -> String {
+        let m = report.minimalDetectableChange
+        guard let mdc = m.mdc95, let sem = m.standardErrorOfMeasurement, let icc = m.reliability else {
+            return ComparisonText.wrapped("MDC95: \(m.reason ?? "not estimable")")
+        }
+        let share = report.total.suppressed ? nil : report.total.improvedBeyondMDCShare
+        let text = L == .da
+            ? "MDC95 = \(L.number(mdc)) point (SEM \(L.number(sem)), ICC \(L.number(icc)), \(m.pairs) gentagne par)"
+                + (share.map { "; forbedret mere end MDC95: \(L.percent($0)) af forløbene" } ?? "")
+            : "MDC95 = \(L.number(mdc)) points (SEM \(L.number(sem)), ICC \(L.number(icc)), \(m.pairs) repeat pairs)"
+                + (share.map { "; improved beyond MDC95: \(L.percent($0)) of courses" } ?? "")
+        return ComparisonText.wrapped(text)
     }
 
     static func marker(_ flag: FunnelFlag?) -> String {

@@ -63,4 +63,26 @@ public struct RunChartRules: Sendable, Hashable {
     public var crossingsSignal: Bool { crossings < crossingsLimit }
     /// Either rule signals.
     public var signal: Bool { runsSignal || crossingsSignal }
+
+    /// For each of `values` (the series the rules were made from), whether
+    /// it lies in a run longer than `longestRunLimit`: the points a chart
+    /// marks as a shift. Points on the centre line are in no run (and do not
+    /// break one, as they are left out of the runs).
+    public func inLongRun(_ values: [Double]) -> [Bool] {
+        var marks = [Bool](repeating: false, count: values.count)
+        var side = 0
+        var members: [Int] = []
+        func close() {
+            if members.count > longestRunLimit { for i in members { marks[i] = true } }
+            members = []
+        }
+        for (i, v) in values.enumerated() {
+            let s = v > centre ? 1 : (v < centre ? -1 : 0)
+            guard s != 0 else { continue }
+            if s != side { close(); side = s }
+            members.append(i)
+        }
+        close()
+        return marks
+    }
 }

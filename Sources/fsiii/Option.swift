@@ -72,6 +72,8 @@ struct Option: Sendable, Hashable {
     // Other commands
     static let funnel = Option("funnel", value: "METHOD", help: "funnel overdispersion: phi (multiplicative, SPEC §7), random (additive, as FunnelPlotR) or none", default: "phi")
     static let funnelTransform = Option("funnel-transform", value: "T", help: "with --funnel random: log (SHMI) or sqrt (FunnelPlotR's CQC mode)", default: "log")
+    static let spc = Option("spc", value: "CHART", help: "the improved share by month: p (p-chart) or laney (Laney's p′ chart, for large monthly counts)", default: "p")
+    static let mdc = Option("mdc", help: "add improved_beyond_mdc_share and mdc95 to the CSV (last columns) and an MDC95 line to the table")
     static let limits = Option("limits", value: "FORM", help: "funnel limits: normal (SPEC §7) or exact (Poisson, chi-square quantiles)", default: "normal")
     static let harmonize = Option("harmonize", value: "MODEL", help: "simplified: map legacy (J) assessments onto the simplified FSIII model before courses are compared")
     static let crosswalk = Option("crosswalk", value: "FILE", help: "with --harmonize: this crosswalk CSV (legacy;simplified;basis) instead of the built-in, derived one")

@@ -42,6 +42,8 @@ public struct RegressionToTheMeanEstimate: Sendable {
 
     public var meanLevel: Row
     public var conditions: [Row]
+    /// MDC₉₅ from the mean-level repeat pairs (issue 21).
+    public var minimalDetectableChange: MinimalDetectableChangeEstimate
 
     /// The expected shift of the mean level, nil when not estimable.
     public var expectedShift: Double? { meanLevel.expectedShift }
@@ -120,7 +122,8 @@ public struct RegressionToTheMeanEstimate: Sendable {
             rows.append(row(d.terminology.conditions[k].display, byCondition[k].first, byCondition[k].second,
                             baseline: s.n > 0 ? Double(s.b) / Double(s.n) : nil, observed: s.n > 0 ? Double(s.change) / Double(s.n) : nil))
         }
-        return RegressionToTheMeanEstimate(meanLevel: meanRow, conditions: rows)
+        return RegressionToTheMeanEstimate(meanLevel: meanRow, conditions: rows,
+                                          minimalDetectableChange: MinimalDetectableChangeEstimate(first: first, second: second))
     }
 
     static func row(_ name: String, _ x1: [Double], _ x2: [Double], baseline: Double?, observed: Double?) -> Row {

@@ -1,4 +1,5 @@
 import FSIIIBytes
+import FSIIIStatistics
 
 /// The options of a report run; defaults are SPEC §5, §8 and §10's.
 public struct ReportOptions: Sendable {
@@ -33,6 +34,11 @@ public struct ReportOptions: Sendable {
     public var combine = LevelCombination.max
     /// `--funnel`, `--funnel-transform`, `--limits` (issue 21): SPEC §7's by default.
     public var funnel = FunnelOptions()
+    /// `--spc`: the improved share by month as a p-chart (default) or Laney's p′ chart (issue 21).
+    public var spc = SPCChart.p
+    /// `--mdc`: the CSV and the table show `improved_beyond_mdc_share` and
+    /// MDC₉₅ too (the JSON always does); off so the default CSV keeps its columns.
+    public var mdcColumns = false
     /// `--pseudonym-key`: orders citizens tied at the k-th total of the cost
     /// concentration (SPEC §12); nil orders them by a pseudonym under a
     /// fixed built-in key, so a run without a key is still reproducible.
@@ -87,6 +93,10 @@ public struct EffectReport: Sendable {
     public package(set) var modelSwitch: ModelSwitchMarkers?
     /// The funnel's method, φ, τ² and test of overdispersion (issue 21); nil for pair groupings.
     public package(set) var funnel: FunnelSummary?
+    /// MDC₉₅ of a course's mean change from repeat pairs (issue 21).
+    public var minimalDetectableChange: MinimalDetectableChangeEstimate {
+        regressionToTheMean?.minimalDetectableChange ?? .noAssessments
+    }
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -212,6 +222,17 @@ public enum EffectReporter {
             let counts = ModelCounts.make(evaluation, models: ConditionModels(dataset.terminology), classifier: classifier)
             for i in groups.indices { groups[i].models = counts.groups[groups[i].key] ?? ModelCounts() }
             total.models = counts.total
+        }
+        // Issue 21: courses whose mean change exceeds MDC₉₅, per group.
+        if !classifier.spec.primary.groupsPairs, let mdc = outcomes.regressionToTheMean?.minimalDetectableChange.mdc95 {
+            var beyond: [GroupKey: Int] = [:]
+            var all = 0
+            for r in evaluation.results where r.isEvaluable && r.meanChange > mdc {
+                beyond[classifier.typedKey(r), default: 0] += 1
+                all += 1
+            }
+            for i in groups.indices { groups[i].improvedBeyondMDC = beyond[groups[i].key] ?? 0 }
+            total.improvedBeyondMDC = all
         }
         let concentration: CostConcentration? = timings.measure("cost concentration") {
             guard let costs = dataset.costs, let courseCosts else { return nil }

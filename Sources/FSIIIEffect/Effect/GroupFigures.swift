@@ -32,6 +32,14 @@ public struct GroupFigures: Sendable {
     public package(set) var improvedShare: Double?
     /// 95 % Wilson score interval of `improvedShare`.
     public package(set) var improvedCI: Interval?
+    /// Courses whose mean change exceeds MDC₉₅ (issue 21); nil for pair
+    /// groupings or when the MDC is not estimable.
+    public package(set) var improvedBeyondMDC: Int?
+    /// `improvedBeyondMDC / courses`; nil likewise or without courses.
+    public var improvedBeyondMDCShare: Double? {
+        guard let k = improvedBeyondMDC, courses > 0 else { return nil }
+        return Double(k) / Double(courses)
+    }
     /// `worsened / courses`; nil without units.
     public package(set) var worsenedShare: Double?
     /// 95 % Wilson score interval of `worsenedShare`.

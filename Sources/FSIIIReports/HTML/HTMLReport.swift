@@ -1,4 +1,5 @@
 import FSIIIEffect
+import FSIIIStatistics
 
 /// The HTML report of `fsiii report … --html FILE` (SPEC §11): one
 /// self-contained page a data team can mail or put on an intranet.
@@ -106,7 +107,7 @@ public enum HTMLReport {
             figures.append(figure(id: "funnel", caption: HTMLPhrases.funnelTitle(grouping, L), svg: funnel.svg(language: L, grouping: grouping),
                                   legend: legend, table: funnel.dataTable(language: L, grouping: grouping), L))
         }
-        if let trend = MonthlyTrend(report.evaluation, minCell: minCell), !trend.shown.isEmpty {
+        if let trend = MonthlyTrend(report.evaluation, minCell: minCell, spc: report.options.spc), !trend.shown.isEmpty {
             // A switch in the data's first month is where the data starts, not a switch.
             let firstDay = report.period?.lowerBound.rawValue ?? .min
             let switches = (report.modelSwitch?.municipalities ?? []).compactMap { g -> (name: String, year: Int, month: Int)? in
@@ -114,12 +115,23 @@ public enum HTMLReport {
                 return (L == .da ? "\(g.name): forenklet model" : "\(g.name): simplified model", d.civil.year, d.civil.month)
             }
             let chart = TrendChartSVG(trend, switches: switches)
-            let legend = legendList([
+            var items: [(symbol: String, text: String)] = [
                 ("<span class=\"sym series\">●</span>", L.label(.improvedShare)),
                 ("<span class=\"swatch centre\"></span>", L.label(.centreLine)),
-                ("<span class=\"swatch dashed\"></span>", L.label(.pChartLimits)),
+                ("<span class=\"swatch dashed\"></span>", trend.chart.method == .laney
+                    ? (L == .da ? "3-sigma-grænser (Laneys p′-kort)" : "3-sigma limits (Laney's p′ chart)") : L.label(.pChartLimits)),
                 ("<span class=\"sym better\">▲</span><span class=\"sym worse\">▼</span>", L.label(.outsidePChart)),
-            ])
+            ]
+            // Issue 21: the Anhøj run rules, only when they signal.
+            if chart.hasLongRun {
+                items.append(("<span class=\"sym run\">◌</span>", L == .da ? "i et usædvanligt langt løb (Anhøj-regler)" : "in an unusually long run (Anhøj rules)"))
+            }
+            for (signals, name) in [(trend.shareRules?.crossingsSignal ?? false, L.label(.improvedShare)),
+                                    (trend.changeRules?.crossingsSignal ?? false, L.label(.meanChange))] where signals {
+                items.append(("<span class=\"sym run\">✕</span>", L == .da ? "\(name): for få krydsninger af centerlinjen (Anhøj-regler)"
+                                  : "\(name): too few crossings of the centre line (Anhøj rules)"))
+            }
+            let legend = legendList(items)
             figures.append(figure(id: "trend", caption: L.label(.trendTitle), svg: chart.svg(language: L), legend: legend,
                                   table: chart.dataTable(language: L, minCell: minCell), L))
         }

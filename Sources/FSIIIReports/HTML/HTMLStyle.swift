@@ -41,6 +41,8 @@ enum HTMLStyle {
     .chart .high-alert .marker, .chart .high-alarm .marker { fill: var(--better); }
     .chart .low-alert .marker, .chart .low-alarm .marker { fill: var(--worse); }
     .chart .high-alarm .marker, .chart .low-alarm .marker { stroke: #000; stroke-width: 1.5; }
+    .chart .run-ring { fill: none; stroke: #000; stroke-width: 1.5; stroke-dasharray: 2 2; }
+    .sym.run { color: #000; }
     .chart .point-label { font-size: 12px; font-weight: 600; }
     .chart .series { fill: none; stroke: var(--accent); stroke-width: 2; }
     .chart .plimit { fill: none; stroke: #6b7680; stroke-dasharray: 4 3; }

@@ -2,8 +2,8 @@ import Foundation
 import FSIIIEffect
 
 /// The trend chart: by month of course end, the share of improved courses
-/// as a p-chart (centre line p̄, 3-sigma limits per month, see
-/// `MonthlyTrend`) and, below it, the mean change in points.
+/// as a p-chart or Laney's p′ chart (centre line p̄, 3-sigma limits per
+/// month, see `MonthlyTrend`) and, below it, the mean change in points.
 ///
 /// Axis mapping (viewBox 640 × 480):
 /// - x: month i of the n months from the first to the last course end
@@ -49,6 +49,12 @@ struct TrendChartSVG: Sendable {
         return m.improvedShare > limits.high ? .highAlarm : m.improvedShare < limits.low ? .lowAlarm : .within
     }
 
+    /// The mark of a point in an unusually long run: a ring drawn under the marker.
+    static let runRing = "<circle class=\"run-ring\" cx=\"0\" cy=\"0\" r=\"8\"/>\n"
+
+    /// Whether any point of either series is in an unusually long run.
+    var hasLongRun: Bool { trend.shareInLongRun.contains(true) || trend.changeInLongRun.contains(true) }
+
     /// Runs of adjacent shown months, as indices into `trend.months`.
     var runs: [[Int]] {
         var runs: [[Int]] = []
@@ -91,9 +97,12 @@ struct TrendChartSVG: Sendable {
         }
         for i in months.indices where !months[i].isEmpty && !months[i].suppressed {
             let m = months[i]
-            w.openGroup(class: "month-point \(ChartMarker.cssClass(flag(m)))", translate: (x.center(i), share(m.improvedShare)),
-                        attributes: [("data-month", m.month)])
+            let run = trend.shareInLongRun[i]
+            w.openGroup(class: "month-point \(ChartMarker.cssClass(flag(m)))" + (run ? " run-signal" : ""),
+                        translate: (x.center(i), share(m.improvedShare)), attributes: [("data-month", m.month)])
             w.tooltip(HTMLPhrases.monthShareTooltip(m, limits: trend.limits(m), L))
+            // Issue 21: a point in an unusually long run (Anhøj) gets a ring around its marker.
+            if run { w.raw(Self.runRing) }
             w.raw(ChartMarker.markup(for: flag(m)))
             w.closeGroup()
         }
@@ -110,8 +119,11 @@ struct TrendChartSVG: Sendable {
         }
         for i in months.indices where !months[i].isEmpty && !months[i].suppressed {
             let m = months[i]
-            w.openGroup(class: "change-point within", translate: (x.center(i), change(m.meanChange)), attributes: [("data-month", m.month)])
+            let run = trend.changeInLongRun[i]
+            w.openGroup(class: "change-point within" + (run ? " run-signal" : ""), translate: (x.center(i), change(m.meanChange)),
+                        attributes: [("data-month", m.month)])
             w.tooltip(HTMLPhrases.monthChangeTooltip(m, L))
+            if run { w.raw(Self.runRing) }
             w.raw(ChartMarker.markup(for: .within))
             w.closeGroup()
         }

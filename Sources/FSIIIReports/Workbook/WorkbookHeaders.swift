@@ -41,6 +41,8 @@ package enum WorkbookHeaders {
         "improved_share": ("Andel forbedret", "Share improved"),
         "improved_share_ci_low": ("Andel forbedret, KI nedre", "Share improved, CI low"),
         "improved_share_ci_high": ("Andel forbedret, KI øvre", "Share improved, CI high"),
+        "improved_beyond_mdc_share": ("Andel forbedret mere end MDC95", "Share improved beyond MDC95"),
+        "mdc95": ("MDC95 (point)", "MDC95 (points)"),
         "worsened_share": ("Andel forværret", "Share worsened"),
         "worsened_share_ci_low": ("Andel forværret, KI nedre", "Share worsened, CI low"),
         "worsened_share_ci_high": ("Andel forværret, KI øvre", "Share worsened, CI high"),

@@ -21,7 +21,8 @@ enum ReportCommand {
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
                                                                .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac,
-                                                               .concentration, .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits]
+                                                               .concentration, .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits,
+                                                               .spc, .mdc]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -55,6 +56,8 @@ enum ReportCommand {
             o.funnel.transform = t
         }
         if let l = try args.choice(.limits, as: FunnelOptions.Limits.self) { o.funnel.limits = l }
+        if let c = try args.choice(.spc, as: SPCChart.self) { o.spc = c }
+        o.mdcColumns = args.has(.mdc)
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
         // SPEC §12: the key orders citizens tied at the k-th total. A bad

@@ -68,6 +68,8 @@ struct CommandLineValueTests {
         (["--format", "xml"], "--format must be one of table, csv, json"),
         (["--lang", "xx"], "--lang must be one of"),
         (["--dialect", "excel"], "--dialect must be one of standard, excel-da"),
+        (["--spc", "u"], "--spc must be one of p, laney, not \"u\""),
+        (["--mdc=yes"], "--mdc takes no value"),
         (["--compare=yes"], "--compare takes no value"),
         (["-o", "--html", "x.html"], "--output needs a value (FILE) before the option --html; for a file of that name write ./--html"),
         (["--html", "-o", "x.csv"], "--html needs a value (FILE) before the option -o"),
