@@ -44,12 +44,14 @@ package enum CostVerdictText {
             }
             switch (v.wtp50.wtp, v.wtp95.wtp) {
             case let (x?, y?):
-                out += da ? "; sandsynligheden når \(pct50) \(at(x)) og \(pct95) \(at(y))." : "; the probability reaches \(pct50) \(at(x)) and \(pct95) \(at(y))."
+                out += da ? "; sandsynligheden når \(pct50) \(at(x)) og \(pct95) \(at(y))" : "; the probability reaches \(pct50) \(at(x)) and \(pct95) \(at(y))"
             case let (x?, nil):
-                out += da ? "; sandsynligheden når \(pct50) \(at(x)), men aldrig \(pct95)." : "; the probability reaches \(pct50) \(at(x)) but never \(pct95)."
+                out += da ? "; sandsynligheden når \(pct50) \(at(x)), men aldrig \(pct95)" : "; the probability reaches \(pct50) \(at(x)) but never \(pct95)"
             default:
-                out += da ? "; sandsynligheden når aldrig \(pct50)." : "; the probability never reaches \(pct50)."
+                out += da ? "; sandsynligheden når aldrig \(pct50)" : "; the probability never reaches \(pct50)"
             }
+            // Danish "kr." already ends the sentence.
+            if !out.hasSuffix(".") { out += "." }
         }
         return out
     }

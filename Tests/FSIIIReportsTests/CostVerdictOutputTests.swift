@@ -23,6 +23,12 @@ struct CostVerdictOutputTests {
             == "Mere effektiv og dyrere end referencen; ICER 2.000 kr. pr. point; nettogevinsten er 0 ved λ = 2.000 kr. pr. point, "
             + "positiv ved højere λ. Omkostningseffektiv med sandsynlighed 80 % ved λ = 2.000 kr. pr. point; sandsynligheden når 50 % "
             + "ved λ = 100 kr., men aldrig 95 %.")
+        // Both levels reached: P = 1/2 above λ = 10, 1 above 20; the Danish "kr." ends the sentence once.
+        let two = BootstrapReplicates(deltaCost: [10, 20], deltaEffect: [1, 1])
+        let both = CostEffectivenessComparison(courses: 2, referenceCourses: 2, deltaCost: 15, deltaEffect: 1, wtp: 100,
+                                               bootstrap: BootstrapSummary(two, wtp: 100, seed: 1), replicates: two)
+        #expect(CostVerdictText.sentence(both.verdict, language: .da).hasSuffix("; sandsynligheden når 50 % ved λ = 10 kr. og 95 % ved λ = 20 kr."))
+        #expect(CostVerdictText.sentence(both.verdict, language: .en).hasSuffix("; the probability reaches 50% at λ = 10 kr and 95% at λ = 20 kr."))
         let none = CostEffectivenessComparison(courses: 1, referenceCourses: 1, deltaCost: -5, deltaEffect: 0, wtp: 100)
         #expect(CostVerdictText.sentence(none.verdict, language: .en)
             == "Dominant: no costlier and at least as effective as the reference; no difference in effect, so the net benefit does not depend on λ.")
