@@ -48,8 +48,23 @@ package enum CostComparisonTable {
                 + "ICER = ΔC/ΔE in kr per point, shown for trade-offs (better and costlier / worse and cheaper).\n"
                 + "INMB = λ·ΔE − ΔC: net monetary benefit per course at the willingness to pay λ.\n"
         if o.bootstrap > 0 {
-            out += da ? "KI: 2,5- og 97,5-percentilerne af \(o.bootstrap) bootstrap-gentagelser; P: andel med INMB > 0.\n"
-                      : "CI: 2.5 and 97.5 percentiles of \(o.bootstrap) bootstrap replicates; P: share with INMB > 0.\n"
+            if o.intervalMethod == .bca {
+                out += da ? "KI: BCa (skævheds- og accelerationskorrigeret) af \(o.bootstrap) bootstrap-gentagelser; P: andel med INMB > 0.\n"
+                          : "CI: BCa (bias-corrected and accelerated) from \(o.bootstrap) bootstrap replicates; P: share with INMB > 0.\n"
+                let fallback = c.entries.filter { !($0.comparison?.bootstrap?.percentileFallback.isEmpty ?? true) }.map(\.group)
+                if !fallback.isEmpty {
+                    out += ComparisonText.wrapped(da ? "BCa udefineret, percentil-KI vist: \(fallback.joined(separator: ", ")).\n"
+                                                     : "BCa undefined, percentile CI shown: \(fallback.joined(separator: ", ")).\n")
+                }
+            } else {
+                out += da ? "KI: 2,5- og 97,5-percentilerne af \(o.bootstrap) bootstrap-gentagelser; P: andel med INMB > 0.\n"
+                          : "CI: 2.5 and 97.5 percentiles of \(o.bootstrap) bootstrap replicates; P: share with INMB > 0.\n"
+            }
+        }
+        let verdicts = c.entries.compactMap { e in e.comparison.map { "\(e.group): " + CostVerdictText.sentence($0.verdict, language: L) } }
+        if !verdicts.isEmpty {
+            out += "\n" + (da ? "Vurdering" : "Verdict") + "\n"
+            for v in verdicts { out += ComparisonText.wrapped(v + "\n") }
         }
         return out
     }

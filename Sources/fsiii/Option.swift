@@ -58,6 +58,7 @@ struct Option: Sendable, Hashable {
     static let generatorSeed = Option("seed", value: "S", help: "seed of the sample generator (same seed and size, same files)", default: "1")
     static let wtpGrid = Option("wtp-grid", value: "FROM:TO:STEP", help: "λ grid of the cost-effectiveness acceptability curve", default: "0:50000:2500")
     static let compare = Option("compare", help: "compare each group's cost and effect with all other courses (or --reference): ICER, INMB, bootstrap; implied by the options below")
+    static let ci = Option("ci", value: "METHOD", help: "bootstrap intervals of the cost comparison: percentile (2.5 and 97.5 percentiles) or bca (bias-corrected and accelerated, leave-one-course-out jackknife)", default: "percentile")
     static let ceac = Option("ceac", value: "FILE", help: "write the comparison and acceptability curve to FILE (.json or .csv)")
     static let concentration = Option("concentration", value: "FILE", help: "write the cost concentration (overall and per municipality) to FILE as CSV; needs cost data")
 

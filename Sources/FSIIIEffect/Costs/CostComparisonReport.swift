@@ -112,7 +112,8 @@ extension CostComparisonReport {
             if members[k].isEmpty { return Entry(group: group, status: .noCourses) }
             let r = referenceIndex.map { members[$0] } ?? samples.compactMap { $0.group == k ? nil : $0.sample }
             guard let comparison = CostEffectiveness.compare(a: members[k], r: r, wtp: options.wtp,
-                                                             bootstrap: options.bootstrap, seed: options.seed) else {
+                                                             bootstrap: options.bootstrap, seed: options.seed,
+                                                             intervals: options.intervalMethod) else {
                 return Entry(group: group, status: .noReferenceCourses)
             }
             return Entry(group: group, status: .compared, comparison: comparison)

@@ -44,32 +44,72 @@ public struct CostEffectivenessComparison: Sendable, Hashable {
     }
 }
 
-/// What the bootstrap says about a comparison: percentile intervals
-/// (2.5 and 97.5 percentiles, type 7, ``Percentile/linear(sorted:_:)``) of
-/// ΔC, ΔE and INMB over the replicates, and the probability that INMB > 0.
+/// What the bootstrap says about a comparison: 95 % intervals of ΔC, ΔE
+/// and INMB over the replicates, and the probability that INMB > 0.
+///
+/// Percentile (the default, `--ci percentile`): the 2.5 and 97.5
+/// percentiles, type 7 (``Percentile/linear(sorted:_:)``). BCa (`--ci
+/// bca`): ``BCaInterval`` at 95 % with the type-7 quantiles (Efron, B.
+/// (1987), "Better bootstrap confidence intervals", JASA 82(397),
+/// 171–185), the acceleration a from the leave-one-course-out jackknife of
+/// ``CostJackknife`` — the bootstrap resamples courses within A and within
+/// R, so the jackknife leaves out one course of A or of R at a time. Where
+/// BCa is undefined for a figure (every replicate on one side of the
+/// estimate, or all jackknife values equal), that figure keeps its
+/// percentile interval and is listed in `percentileFallback`.
 public struct BootstrapSummary: Sendable, Hashable {
+    /// The figures with an interval.
+    public enum Figure: String, Sendable, Hashable, CaseIterable {
+        case deltaCost = "delta_cost"
+        case deltaEffect = "delta_effect"
+        case inmb
+    }
+
     /// B, the number of replicates.
     public package(set) var replicates: Int
     /// S, the seed of ``CostBootstrap``.
     public package(set) var seed: UInt64
-    /// 95 % percentile interval of ΔC.
+    /// How the intervals were asked to be read.
+    public package(set) var method: IntervalMethod = .percentile
+    /// 95 % interval of ΔC.
     public package(set) var deltaCost: Interval
-    /// 95 % percentile interval of ΔE.
+    /// 95 % interval of ΔE.
     public package(set) var deltaEffect: Interval
-    /// 95 % percentile interval of INMB.
+    /// 95 % interval of INMB.
     public package(set) var inmb: Interval
+    /// With BCa: the figures whose BCa interval is undefined and which
+    /// show the percentile interval instead (in ``Figure`` order). Empty
+    /// with percentile intervals.
+    public package(set) var percentileFallback: [Figure] = []
     /// Share of replicates with INMB_b = λ·ΔE_b − ΔC_b > 0.
     public package(set) var probabilityINMBPositive: Double
 
-    /// nil without replicates.
-    package init?(_ r: BootstrapReplicates, wtp: Double, seed: UInt64) {
+    /// nil without replicates. With `.bca`, `a` and `r` are the courses the
+    /// replicates were drawn from (for the jackknife) and `estimates` the
+    /// full-sample ΔC, ΔE and INMB.
+    package init?(_ r: BootstrapReplicates, wtp: Double, seed: UInt64, method: IntervalMethod = .percentile,
+                  a groupA: [CourseSample] = [], r groupR: [CourseSample] = [],
+                  estimates: (deltaCost: Double, deltaEffect: Double, inmb: Double)? = nil) {
         guard r.count > 0, let p = r.probabilityCostEffective(wtp: wtp) else { return nil }
         replicates = r.count
         self.seed = seed
+        self.method = method
+        let inmbReplicates = r.inmb(wtp: wtp)
         deltaCost = Self.interval(r.deltaCost)
         deltaEffect = Self.interval(r.deltaEffect)
-        inmb = Self.interval(r.inmb(wtp: wtp))
+        inmb = Self.interval(inmbReplicates)
         probabilityINMBPositive = p
+        guard method == .bca else { return }
+        let e = estimates ?? (0, 0, 0)
+        func bca(_ figure: Figure, _ estimate: Double, _ values: [Double], _ value: (CourseSample) -> Double) -> Interval? {
+            let jackknife = CostJackknife.leaveOneOut(a: groupA.map(value), r: groupR.map(value), estimate: estimate)
+            let b = BCaInterval(estimate: estimate, replicates: values, jackknife: jackknife, accelerationCentre: .estimate)
+            if b == nil { percentileFallback.append(figure) }
+            return b?.interval
+        }
+        if let i = bca(.deltaCost, e.deltaCost, r.deltaCost, { $0.cost }) { deltaCost = i }
+        if let i = bca(.deltaEffect, e.deltaEffect, r.deltaEffect, { $0.effect }) { deltaEffect = i }
+        if let i = bca(.inmb, e.inmb, inmbReplicates, { wtp * $0.effect - $0.cost }) { inmb = i }
     }
 
     /// [Q(0.025), Q(0.975)] of the values.
@@ -79,15 +119,59 @@ public struct BootstrapSummary: Sendable, Hashable {
     }
 }
 
+/// The jackknife behind the BCa acceleration of a difference of means
+/// θ = x̄_A − ȳ_R (ΔC, ΔE, and INMB, whose per-course value is λ·e − c).
+///
+/// The bootstrap resamples courses (the cluster: one course of one
+/// citizen) within A and within R, so the jackknife leaves out one course
+/// at a time, first each course of A, then each of R:
+///
+///     θ₍ᵢ₎ = θ̂ − (xᵢ − x̄_A)/(n_A − 1)      i in A (only when n_A ≥ 2)
+///     θ₍ⱼ₎ = θ̂ + (yⱼ − ȳ_R)/(n_R − 1)      j in R (only when n_R ≥ 2)
+///
+/// — exactly the difference of the means without that course, written
+/// through the deviation so that it does not cancel in rounding. With
+/// deviations dₖ = θ̂ − θ₍ₖ₎ the acceleration of ``BCaInterval`` (centred
+/// on θ̂, which is also the mean of these θ₍ₖ₎) is
+/// a = Σ dₖ³ / (6 (Σ dₖ²)^{3/2}) = [Σ_A lᵢ³/(n_A−1)³ − Σ_R lⱼ³/(n_R−1)³] /
+/// (6 [Σ_A lᵢ²/(n_A−1)² + Σ_R lⱼ²/(n_R−1)²]^{3/2}) with l the deviations
+/// from the group mean: the two-sample (stratified) acceleration of
+/// Davison, A. C. & Hinkley, D. V. (1997), *Bootstrap Methods and their
+/// Application*, Cambridge, §3.2.1 and §5.3.2, with the jackknife's n − 1
+/// in place of n.
+package enum CostJackknife {
+    package static func leaveOneOut(a: [Double], r: [Double], estimate: Double) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(a.count + r.count)
+        if a.count >= 2 {
+            let m = mean(a), k = Double(a.count - 1)
+            for x in a { out.append(estimate - (x - m) / k) }
+        }
+        if r.count >= 2 {
+            let m = mean(r), k = Double(r.count - 1)
+            for y in r { out.append(estimate + (y - m) / k) }
+        }
+        return out
+    }
+
+    /// Left-to-right sum over the count.
+    static func mean(_ x: [Double]) -> Double {
+        var s = 0.0
+        for v in x { s += v }
+        return s / Double(x.count)
+    }
+}
+
 /// Cost-effectiveness of a group against a reference (SPEC §8): the pure
 /// functions behind `fsiii report`'s `cost_comparison` and `--ceac`.
 enum CostEffectiveness {
     /// Compares A with R. Means are sums added left to right, divided by
     /// the count: ΔC = Σcost_A / n_A − Σcost_R / n_R, likewise ΔE with
     /// the effects. With `bootstrap` B > 0, B replicates of
-    /// ``CostBootstrap`` from `seed`. nil when A or R has no course.
+    /// ``CostBootstrap`` from `seed`, intervals read by `intervals`. nil
+    /// when A or R has no course.
     package static func compare(a: [CourseSample], r: [CourseSample], wtp: Double,
-                               bootstrap: Int = 0, seed: UInt64 = 1) -> CostEffectivenessComparison? {
+                               bootstrap: Int = 0, seed: UInt64 = 1, intervals: IntervalMethod = .percentile) -> CostEffectivenessComparison? {
         guard !a.isEmpty, !r.isEmpty else { return nil }
         let ma = means(a), mr = means(r)
         var replicates: BootstrapReplicates?
@@ -95,7 +179,9 @@ enum CostEffectiveness {
         if bootstrap > 0 {
             let reps = CostBootstrap.replicates(a: a, r: r, count: bootstrap, seed: seed)
             replicates = reps
-            summary = BootstrapSummary(reps, wtp: wtp, seed: seed)
+            let dc = ma.cost - mr.cost, de = ma.effect - mr.effect
+            summary = BootstrapSummary(reps, wtp: wtp, seed: seed, method: intervals, a: a, r: r,
+                                       estimates: (dc, de, wtp * de - dc))
         }
         return CostEffectivenessComparison(courses: a.count, referenceCourses: r.count,
                                            deltaCost: ma.cost - mr.cost, deltaEffect: ma.effect - mr.effect,

@@ -44,6 +44,7 @@ public enum HTMLReport {
         out += HTMLTable.groupTable(report, language: L)
         out += "<p class=\"hint\">\(L.label(.sortHint).htmlEscaped)</p>\n</section>\n"
         out += ComparisonSection.write(report, L)  // issue 18
+        out += CostEffectivenessSection.write(report, L)  // issue 21
         out += imports(report.imports, L)
         out += notes(report, L)
         out += "<footer>\(L.label(.madeWith).htmlEscaped) \(FSIIIEffect.version.htmlEscaped) · FSIII \(terminology.version.htmlEscaped)</footer>\n"

@@ -47,6 +47,9 @@ enum HTMLStyle {
     .chart .series { fill: none; stroke: var(--accent); stroke-width: 2; }
     .chart .plimit { fill: none; stroke: #6b7680; stroke-dasharray: 4 3; }
     .chart .centre { stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 9 4; }
+    .chart .draw { fill: var(--accent); fill-opacity: 0.3; }
+    .chart .wtp-line { stroke: var(--worse); stroke-width: 1.5; stroke-dasharray: 6 3; }
+    .chart .estimate .marker { fill: var(--ink); }
     .chart .model-switch { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 2 3; opacity: 0.7; }
     .chart .better .bar { fill: var(--accent); }
     .chart .worse .bar { fill: var(--worse); }

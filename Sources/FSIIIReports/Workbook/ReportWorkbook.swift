@@ -92,7 +92,13 @@ public enum ReportWorkbook {
     /// An array of JSON objects as a table: the first object's keys are the columns.
     static func table(_ book: XLSXWriter, _ name: String, _ objects: [JSONValue], _ L: Language) throws(OutputError) {
         guard case .object(let first)? = objects.first else { return }
-        let keys = first.members.filter { if case .array = $0.value { return false } else { return true } }.map(\.key)
+        let keys = first.members.filter {
+            switch $0.value {
+            case .array, .object: return false
+            // The cost comparison's verdict object (null for a group without a comparison) is not a column.
+            default: return $0.key != "verdict"
+            }
+        }.map(\.key)
         try book.beginSheet(name, columns: columns(keys, L))
         for case .object(let o) in objects { try book.row(keys.map { o[$0].map(field) ?? .missing }) }
     }

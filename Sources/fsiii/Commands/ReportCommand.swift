@@ -20,7 +20,7 @@ enum ReportCommand {
         Exit status: 0 done, 1 the inputs could not be used, 2 bad command line.
         """,
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
-                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac,
+                                                               .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ci, .ceac,
                                                                .concentration, .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits,
                                                                .spc, .mdc]
                  + MatchedComparisonArguments.options,
@@ -93,16 +93,17 @@ enum ReportCommand {
     /// stays a finite number.
     static let maximumWTP = 1e9
 
-    /// `--reference`, `--wtp`, `--bootstrap`, `--seed` (SPEC §8).
+    /// `--reference`, `--wtp`, `--bootstrap`, `--seed`, `--ci` (SPEC §8).
     static func comparisonOptions(_ args: Arguments) throws(CLIError) -> CostComparisonOptions {
         var c = CostComparisonOptions()
         // --bootstrap and --seed also serve --compare-to matched; with it they do not turn the cost comparison on.
-        let implying: [Option] = args.value(.compareTo) == nil ? [.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ceac] : [.reference, .wtp, .wtpGrid, .ceac]
+        let implying: [Option] = args.value(.compareTo) == nil ? [.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ci, .ceac] : [.reference, .wtp, .wtpGrid, .ci, .ceac]
         c.enabled = args.has(.compare) || implying.contains { args.value($0) != nil }
         c.reference = args.value(.reference)
         if let wtp = try args.double(.wtp, in: 0...maximumWTP, unit: "kr per point") { c.wtp = wtp }
         c.bootstrap = try args.int(.bootstrap, default: c.bootstrap, in: 0...100_000)
         c.seed = try args.seed(.seed, default: c.seed)
+        if let m = try args.choice(.ci, as: IntervalMethod.self) { c.intervalMethod = m }
         return c
     }
 
@@ -138,7 +139,7 @@ enum ReportCommand {
         let ceac = try acceptabilityCurveRequest(args)
         guard let comparison = report.costComparison else {
             if ceac != nil { throw CLIError.usage("--ceac needs cost data: give a costs file (costs*.csv or --costs FILE)", command: "report") }
-            let given = (args.value(.compareTo) == nil ? [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid] : [.reference, .wtp, .wtpGrid])
+            let given = (args.value(.compareTo) == nil ? [Option.reference, .wtp, .bootstrap, .seed, .wtpGrid, .ci] : [.reference, .wtp, .wtpGrid, .ci])
                 .filter { args.value($0) != nil }
             if !given.isEmpty && !args.has(.quiet) {
                 Diagnostics.line("warning: \(given.map { "--" + $0.name }.joined(separator: ", ")) \(given.count == 1 ? "has" : "have") no effect without cost data (costs*.csv or --costs FILE)")
