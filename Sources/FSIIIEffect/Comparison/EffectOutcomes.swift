@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The report's hook for issue 18: regression to the mean and durability
 /// on every run (cheap passes over the rows), the matched comparison with
 /// `--compare-to matched`. Runs while the assessment rows are still held.
@@ -11,7 +13,8 @@ struct EffectOutcomes {
         var o = EffectOutcomes()
         guard dataset.assessments.count > 0 else { return o }
         let inputs = ComparisonInputs(dataset, courses: courses)
-        let rtm = RegressionToTheMeanEstimate.make(evaluation, inputs: inputs)
+        var t = StageTimings()   // sub-stages for `FSIII_STAGES=1`
+        let rtm = t.measure("comparison: regression to mean") { RegressionToTheMeanEstimate.make(evaluation, inputs: inputs) }
         o.regressionToTheMean = rtm
         var controls: [(unit: ComparisonUnit, weight: Double)]?
         if options.matched.enabled {
@@ -24,8 +27,9 @@ struct EffectOutcomes {
         // The units are made as they are read: a million of them are never held at once.
         let treated = evaluation.results.lazy.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
         if evaluation.results.contains(where: \.isEvaluable) {
-            o.durability = DurabilityResult.make(treated: treated, controls: controls, assessments: dataset.assessments,
-                                                 costs: dataset.costs, dataEnd: dataEnd)
+            o.durability = t.measure("comparison: durability") {
+                DurabilityResult.make(treated: treated, controls: controls, assessments: dataset.assessments, costs: dataset.costs, dataEnd: dataEnd)
+            }
         }
         return o
     }

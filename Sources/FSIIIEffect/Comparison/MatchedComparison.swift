@@ -1,3 +1,4 @@
+import Dispatch
 import FSIIIBytes
 import FSIIIStatistics
 
@@ -61,13 +62,15 @@ public enum MatchedComparison {
                                  caliper: nil, balance: [], notes: [], naiveMeanChange: naive, effect: nil, improvedShareEffect: nil,
                                  rtmExpected: rtm?.expectedShift, groups: [:], problem: nil)
         guard !treatedUnits.isEmpty else { r.problem = .noTreated; return Run(result: r, controls: []) }
+        // Sub-stages, printed by `FSIII_STAGES=1` (where the comparison's time goes).
+        var t = StageTimings()
 
         // Candidates, evaluated as courses.
-        let pseudo = PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
-                                        citizenCount: d.citizens.count, courses: d.courses, options: o)
+        let pseudo = t.measure("comparison: pseudo-courses") { PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
+                                        citizenCount: d.citizens.count, courses: d.courses, options: o) }
         r.candidateCitizens = pseudo.candidateCitizens
-        let pe = CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
-                                          windows: PseudoCourses.windows(options.windows))
+        let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
+                                          windows: PseudoCourses.windows(options.windows)) }
         // Evaluable pseudo-courses that some treated course may use, renumbered.
         var number = [Int](repeating: -1, count: pseudo.courses.count)
         var controlUnits: [ComparisonUnit] = []
@@ -89,12 +92,12 @@ public enum MatchedComparison {
         // Propensity model.
         let units = treatedUnits + controlUnits
         let isTreated = units.indices.map { $0 < treatedUnits.count }
-        let covariates = ComparisonCovariates.make(units, dataset: d)
+        let covariates = t.measure("comparison: covariates") { ComparisonCovariates.make(units, dataset: d) }
         let design: CovariateDesign
         let fit: LogisticFit
         do {
-            design = try CovariateDesign(covariates, treated: isTreated)
-            fit = try LogisticRegression.fit(design.matrix, outcome: isTreated)
+            design = try t.measure("comparison: design") { try CovariateDesign(covariates, treated: isTreated) }
+            fit = try t.measure("comparison: propensity fit") { try LogisticRegression.fit(design.matrix, outcome: isTreated) }
         } catch {
             r.problem = .modelFailed(String(describing: error))
             return Run(result: r, controls: [])
@@ -106,8 +109,8 @@ public enum MatchedComparison {
         let eta = fit.linearPredictors
         let tEta = Array(eta[0..<treatedUnits.count]), cEta = Array(eta[treatedUnits.count...])
         let strata: ([UInt32], [UInt32])? = o.exactMunicipality ? (treatedUnits.map(\.result.municipality), controlUnits.map(\.result.municipality)) : nil
-        let m = RiskSetMatching(treatedLogits: tEta, controlLogits: cEta, eligible: eligible, ratio: o.ratio, caliperWidth: o.caliperWidth,
-                                treatedStrata: strata?.0, controlStrata: strata?.1)
+        let m = t.measure("comparison: matching") { RiskSetMatching(treatedLogits: tEta, controlLogits: cEta, eligible: eligible, ratio: o.ratio, caliperWidth: o.caliperWidth,
+                                treatedStrata: strata?.0, controlStrata: strata?.1) }
         r.caliper = m.caliper
         r.matched = m.matchedCount
         r.unmatched = treatedUnits.count - m.matchedCount
@@ -117,11 +120,13 @@ public enum MatchedComparison {
 
         // Balance on every design column but the intercept.
         let tw = m.sets.map { $0.isEmpty ? 0.0 : 1.0 }
-        for j in 1..<design.matrix.columnCount {
-            let column = design.matrix.column(j)
-            guard let smd = StandardizedMeanDifference(treated: Array(column[0..<treatedUnits.count]), candidates: Array(column[treatedUnits.count...]),
-                                                       treatedWeights: tw, controlWeights: m.controlWeights) else { continue }
-            r.balance.append(.init(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after))
+        r.balance = t.measure("comparison: balance") {
+            (1..<design.matrix.columnCount).compactMap { j in
+                let column = design.matrix.column(j)
+                guard let smd = StandardizedMeanDifference(treated: Array(column[0..<treatedUnits.count]), candidates: Array(column[treatedUnits.count...]),
+                                                           treatedWeights: tw, controlWeights: m.controlWeights) else { return nil }
+                return MatchedComparisonResult.Balance(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after)
+            }
         }
         guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
 
@@ -136,12 +141,14 @@ public enum MatchedComparison {
                                    replicates: options.comparison.bootstrap, seed: options.comparison.seed)[0]
         }
         // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
-        let overall = ClusteredATT.estimates(citizens: matchedTreated.map { treatedUnits[$0].result.citizen },
+        let overall = t.measure("comparison: effects") { ClusteredATT.estimates(citizens: matchedTreated.map { treatedUnits[$0].result.citizen },
                                              outcomes: [outcome(matchedTreated) { $0.meanChange }, outcome(matchedTreated) { $0.improved ? 1 : 0 }],
-                                             replicates: options.comparison.bootstrap, seed: options.comparison.seed)
+                                             replicates: options.comparison.bootstrap, seed: options.comparison.seed) }
         r.effect = overall[0]
         r.improvedShareEffect = overall[1]
         if !options.grouping.groupsPairs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { t.record("comparison: group effects", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             var byGroup: [String: [Int]] = [:]
             for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
             for (name, members) in byGroup where !suppressed.contains(name) {
