@@ -35,6 +35,7 @@ public enum ReportJSON {
         if let h = report.harmonization { root.append(key: "crosswalk", value: crosswalk(h)) }
         if let m = report.modelSwitch { root.append(key: "model_switch", value: modelSwitch(m)) }
         if let f = report.funnel { root.append(key: "funnel", value: funnel(f)) }
+        if let f = report.meanChangeFunnel { root.append(key: "mean_change_funnel", value: meanChangeFunnel(f)) }
         return .object(root)
     }
 
@@ -88,6 +89,22 @@ public enum ReportJSON {
             ("groups", .integer(f.groups)), ("overdispersion_chi2", .number(f.chiSquare)),
             ("overdispersion_df", f.groups >= 2 ? .integer(f.groups - 1) : .null), ("overdispersion_p", f.p.map { .number($0) } ?? .null),
             ("excluded", .integer(f.excluded)), ("note", f.note.map { .string($0) } ?? .null),
+        ]))
+    }
+
+    /// `{method, target, sigma, phi, tau2, note, groups: [{group, courses, mean_change, z, limit95_low, …, flag}]}`;
+    /// suppressed groups left out (SPEC §10).
+    static func meanChangeFunnel(_ f: MeanChangeFunnel) -> JSONValue {
+        let groups: [JSONValue] = f.points.filter { !$0.suppressed }.map { p in
+            .object(JSONObject([
+                ("group", .string(p.group)), ("courses", .integer(p.courses)), ("mean_change", .number(p.meanChange)), ("z", .number(p.z)),
+                ("limit95_low", .number(p.limit95.low)), ("limit95_high", .number(p.limit95.high)),
+                ("limit998_low", .number(p.limit998.low)), ("limit998_high", .number(p.limit998.high)), ("flag", .string(p.flag.rawValue)),
+            ]))
+        }
+        return .object(JSONObject([
+            ("method", .string(f.method.rawValue)), ("target", .number(f.target)), ("sigma", .number(f.sigma)), ("phi", .number(f.phi)),
+            ("tau2", .number(f.tauSquared)), ("note", f.note.map { .string($0) } ?? .null), ("groups", .array(groups)),
         ]))
     }
 
