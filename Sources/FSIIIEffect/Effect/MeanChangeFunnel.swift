@@ -45,14 +45,14 @@ public struct MeanChangeFunnel: Sendable, Hashable {
     public let tauSquared: Double
     /// The groups in the figure, in the report's order (suppressed ones too,
     /// as in the O/E funnel's φ; the outputs leave those out).
-    public let points: [Point]
+    public private(set) var points: [Point]
     /// Why a figure is as it is (σ = 0, one group); nil otherwise.
     public let note: String?
 
     /// The funnel of `groups` around `total`, or nil when there is no
     /// overall mean or no group with a mean change.
     ///
-    /// Edges: σ = 0 (every course changed alike) has no spread to compare
+    /// Edges: σ = 0 (every course changed alike) or undefined (one course) has no spread to compare
     /// against: every group is within, φ = 1 and τ² = 0, with a note; a
     /// single group has φ from its own z but τ² = 0 (no between-group
     /// variance from one group), with a note.
@@ -68,7 +68,8 @@ public struct MeanChangeFunnel: Sendable, Hashable {
                       limit998: Interval(low: target, high: target), flag: .within, suppressed: g.suppressed)
             }
             return MeanChangeFunnel(method: method, target: target, sigma: 0, phi: 1, tauSquared: 0, points: points,
-                                    note: "all courses changed alike (σ = 0): no spread to compare the groups against")
+                                    note: total.changeSD == nil ? "fewer than two courses: no spread (σ) to compare the groups against"
+                                        : "all courses changed alike (σ = 0): no spread to compare the groups against")
         }
         let z = members.map { ($0.meanChange! - target) / (sigma / Double($0.courses).squareRoot()) }
         let phi = method == .none ? 1 : Funnel.overdispersion(z)
@@ -79,27 +80,19 @@ public struct MeanChangeFunnel: Sendable, Hashable {
             let sw = w.reduce(0, +), sw2 = w.reduce(0) { $0 + $1 * $1 }
             if sw - sw2 / sw > 0 { tau2 = max(0, (n * phi - (n - 1)) / (sw - sw2 / sw)) }
         }
-        func sd(_ courses: Int) -> Double {
-            let s2 = sigma * sigma / Double(courses)
-            switch method {
-            case .phi: return (s2 * max(phi, 1)).squareRoot()
-            case .random: return (s2 + tau2).squareRoot()
-            case .none: return s2.squareRoot()
-            }
-        }
-        let points = zip(indices, z).map { i, zi in
-            let g = groups[i]
-            let s = sd(g.courses), y = g.meanChange!
-            let l95 = Interval(low: target - Funnel.z95 * s, high: target + Funnel.z95 * s)
-            let l998 = Interval(low: target - Funnel.z998 * s, high: target + Funnel.z998 * s)
+        let note = members.count < 2 && method == .random ? "one group: no between-group variance (τ² = 0)" : nil
+        let base = MeanChangeFunnel(method: method, target: target, sigma: sigma, phi: phi, tauSquared: tau2, points: [], note: note)
+        var funnel = base
+        funnel.points = zip(indices, z).map { i, zi in
+            let g = groups[i], y = g.meanChange!, n = Double(g.courses)
+            let l95 = base.limits(courses: n, z: Funnel.z95), l998 = base.limits(courses: n, z: Funnel.z998)
             let flag: FunnelFlag = y > l998.high ? .highAlarm : y > l95.high ? .highAlert : y < l998.low ? .lowAlarm : y < l95.low ? .lowAlert : .within
             return Point(group: g.group, index: i, courses: g.courses, meanChange: y, z: zi, limit95: l95, limit998: l998, flag: flag, suppressed: g.suppressed)
         }
-        let note = members.count < 2 && method == .random ? "one group: no between-group variance (τ² = 0)" : nil
-        return MeanChangeFunnel(method: method, target: target, sigma: sigma, phi: phi, tauSquared: tau2, points: points, note: note)
+        return funnel
     }
 
-    /// The 95 % or 99.8 % limits at n courses (n ≥ 1), for drawing the curves.
+    /// The 95 % or 99.8 % limits (z = `Funnel.z95` or `z998`) at n > 0 courses: every group's own, and the drawn curves.
     public func limits(courses n: Double, z: Double) -> Interval {
         guard sigma > 0, n > 0 else { return Interval(low: target, high: target) }
         let s2 = sigma * sigma / n
