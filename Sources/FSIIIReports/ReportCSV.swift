@@ -29,12 +29,17 @@ public enum ReportCSV {
         // Issue 21: with --mdc, the share improved beyond MDC₉₅ and MDC₉₅ itself, last.
         let mdc = report.options.mdcColumns
         columns += mdc ? ["improved_beyond_mdc_share", "mdc95"] : []
+        // Issue 21: the mean-change funnel's limits and flag, last, under a funnel choice other than the default.
+        let meanFunnel = report.options.funnel == FunnelOptions() ? nil : report.meanChangeFunnel
+        columns += meanFunnel == nil ? [] : ReportFields.meanChangeFunnelKeys
+        let meanPoints = Dictionary((meanFunnel?.points ?? []).map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = (report.groups + [report.total]).enumerated().map { i, g in
             var values = row(g, minCell: report.options.minCell, costs: costs)
             values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
             if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
             if models { values += ReportFields.models(g, minCell: report.options.minCell) }
             if mdc { values += [ReportFields.beyondMDC(g), .real(report.minimalDetectableChange.mdc95)] }
+            if meanFunnel != nil { values += ReportFields.meanChangeFunnel(g.suppressed ? nil : meanPoints[i]) }
             return values
         }
         return (columns, rows)

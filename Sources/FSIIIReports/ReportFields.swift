@@ -45,6 +45,16 @@ package enum ReportFields {
     /// The CSV columns of `GroupFigures.models` (issue 20).
     package static let modelKeys = ["models_legacy", "models_simplified", "models_mixed"]
 
+    /// The CSV columns of the mean-change funnel (issue 21).
+    package static let meanChangeFunnelKeys = ["mean_change_limit95_low", "mean_change_limit95_high", "mean_change_limit998_low",
+                                               "mean_change_limit998_high", "mean_change_flag"]
+
+    /// A group's mean-change funnel limits and flag; empty for the total, a suppressed group or one without a mean change.
+    static func meanChangeFunnel(_ p: MeanChangeFunnel.Point?) -> [FieldValue] {
+        guard let p else { return [.missing, .missing, .missing, .missing, .missing] }
+        return [.real(p.limit95.low), .real(p.limit95.high), .real(p.limit998.low), .real(p.limit998.high), .text(p.flag.rawValue)]
+    }
+
     /// A group's courses by FSIII model; hidden when suppressed, empty for none.
     static func models(_ g: GroupFigures, minCell: Int) -> [FieldValue] {
         guard let m = g.models else { return [.missing, .missing, .missing] }

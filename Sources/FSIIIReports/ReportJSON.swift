@@ -39,6 +39,7 @@ public enum ReportJSON {
         // Issue 21: the trend's control chart and run rules, and the minimal detectable change.
         root.append(key: "trend", value: TrendOutput.json(report))
         root.append(key: "mdc95", value: mdc(report.minimalDetectableChange))
+        if let f = report.meanChangeFunnel { root.append(key: "mean_change_funnel", value: meanChangeFunnel(f)) }
         return .object(root)
     }
 
@@ -102,6 +103,22 @@ public enum ReportJSON {
             ("value", m.mdc95.map { .number($0) } ?? .null), ("sem", m.standardErrorOfMeasurement.map { .number($0) } ?? .null),
             ("reliability", m.reliability.map { .number($0) } ?? .null), ("pairs", .integer(m.pairs)),
             ("minimum_pairs", .integer(MinimalDetectableChangeEstimate.minimumPairs)), ("reason", m.reason.map { .string($0) } ?? .null),
+        ]))
+    }
+
+    /// `{method, target, sigma, phi, tau2, note, groups: [{group, courses, mean_change, z, limit95_low, …, flag}]}`;
+    /// suppressed groups left out (SPEC §10).
+    static func meanChangeFunnel(_ f: MeanChangeFunnel) -> JSONValue {
+        let groups: [JSONValue] = f.points.filter { !$0.suppressed }.map { p in
+            .object(JSONObject([
+                ("group", .string(p.group)), ("courses", .integer(p.courses)), ("mean_change", .number(p.meanChange)), ("z", .number(p.z)),
+                ("limit95_low", .number(p.limit95.low)), ("limit95_high", .number(p.limit95.high)),
+                ("limit998_low", .number(p.limit998.low)), ("limit998_high", .number(p.limit998.high)), ("flag", .string(p.flag.rawValue)),
+            ]))
+        }
+        return .object(JSONObject([
+            ("method", .string(f.method.rawValue)), ("target", .number(f.target)), ("sigma", .number(f.sigma)), ("phi", .number(f.phi)),
+            ("tau2", .number(f.tauSquared)), ("note", f.note.map { .string($0) } ?? .null), ("groups", .array(groups)),
         ]))
     }
 

@@ -212,6 +212,7 @@ package enum EffectAnalysis {
         if let summary = MeanSummary(changes) {
             g.meanChange = summary.mean
             g.meanChangeCI = summary.tInterval()
+            g.changeSD = summary.standardDeviation
         }
         g.medianChange = Percentile.median(changes)
         g.improved = improved

@@ -97,6 +97,9 @@ public struct EffectReport: Sendable {
     public var minimalDetectableChange: MinimalDetectableChangeEstimate {
         regressionToTheMean?.minimalDetectableChange ?? .noAssessments
     }
+    /// The funnel of mean change against courses, under `--funnel`'s method (issue 21); nil for pair
+    /// groupings, without groups or without an overall mean.
+    public package(set) var meanChangeFunnel: MeanChangeFunnel?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -243,18 +246,22 @@ public enum EffectReporter {
                                           tieOrder: { dataset.citizens.pseudonym(of: $0, tieKey) })
         }
         SmallCellSuppression.apply(&groups, total: &total, minCell: options.minCell)
+        // Issue 21: by course groupings only (a pair grouping's units are not independent courses).
+        let meanChangeFunnel = classifier.spec.primary.groupsPairs ? nil : MeanChangeFunnel.make(groups: groups, total: total, method: options.funnel.method)
         outcomes.suppress(groups)
         let comparison: CostComparisonReport? = timings.measure("cost comparison") {
             guard options.comparison.enabled, let costs = courseCosts else { return nil }
             return CostComparisonReport.make(evaluation, costs: costs, dataset: dataset, groups: groups, grouping: classifier,
                                              options: options.comparison)
         }
-        return EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
+        var report = EffectReport(options: options, imports: dataset.report, evaluation: evaluation, courseCosts: courseCosts,
                             groups: groups, total: total, phi: phi, period: period, citizenCount: citizenCount,
                             courseSource: source, timings: timings, costComparison: comparison, costConcentration: concentration,
                             comparison: outcomes.comparison,
                             regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization,
                             modelSwitch: markers, funnel: funnel,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
+        report.meanChangeFunnel = meanChangeFunnel
+        return report
     }
 }

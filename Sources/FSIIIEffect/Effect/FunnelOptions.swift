@@ -108,33 +108,41 @@ extension Funnel {
     /// Limits at the group's E from `√(sᵢ² + τ²)` on the transformed scale, and its flag.
     static func applyRandomLimits(_ g: inout GroupFigures, tau2: Double, transform: FunnelOptions.Transform) {
         guard let e = g.expected, e > 0, let ratio = g.ratio else { return }
-        func limits(_ z: Double) -> Interval {
-            switch transform {
-            case .log:
-                let sd = (1 / e + tau2).squareRoot()
-                return Interval(low: Foundation.exp(-z * sd), high: Foundation.exp(z * sd))
-            case .sqrt:
-                // On the √ scale around 1, then squared back to O/E (a low end below 0 is 0).
-                let sd = (1 / (4 * e) + tau2).squareRoot()
-                let low = max(0, 1 - z * sd)
-                return Interval(low: low * low, high: (1 + z * sd) * (1 + z * sd))
-            }
+        setFlag(&g, ratio: ratio, l95: randomLimits(expected: e, z: z95, tau2: tau2, transform: transform),
+                l998: randomLimits(expected: e, z: z998, tau2: tau2, transform: transform))
+    }
+
+    /// The `random` limits of O/E at expected count `e` > 0: `log`:
+    /// exp(±z·√(1/E + τ²)); `sqrt`: (1 ± z·√(1/(4E) + τ²))², a low end below
+    /// 0 on the √ scale is 0 (FunnelPlotR's CQC mode leaves them on the √
+    /// scale, unsquared; docs/METHODS.md).
+    package static func randomLimits(expected e: Double, z: Double, tau2: Double, transform: FunnelOptions.Transform) -> Interval {
+        switch transform {
+        case .log:
+            let sd = (1 / e + tau2).squareRoot()
+            return Interval(low: Foundation.exp(-z * sd), high: Foundation.exp(z * sd))
+        case .sqrt:
+            let sd = (1 / (4 * e) + tau2).squareRoot()
+            let low = max(0, 1 - z * sd)
+            return Interval(low: low * low, high: (1 + z * sd) * (1 + z * sd))
         }
-        setFlag(&g, ratio: ratio, l95: limits(z95), l998: limits(z998))
     }
 
     /// The limits of SPEC §7 (`exact: false`) or exact Poisson limits of O/E at E.
     static func applyLimits(_ g: inout GroupFigures, phi: Double, exact: Bool) {
         guard exact else { return applyLimits(&g, phi: phi) }
         guard let e = g.expected, e > 0, let ratio = g.ratio else { return }
-        func limits(_ alpha: Double) -> Interval {
-            let low = ChiSquare.quantile(alpha / 2, degreesOfFreedom: 2 * e) / 2 / e
-            let high = ChiSquare.quantile(1 - alpha / 2, degreesOfFreedom: 2 * (e + 1)) / 2 / e
-            // Multiplicative overdispersion widens them around 1 by √φ, as the normal ones.
-            let w = phi > 1 ? phi.squareRoot() : 1
-            return Interval(low: max(0, 1 - (1 - low) * w), high: 1 + (high - 1) * w)
-        }
-        setFlag(&g, ratio: ratio, l95: limits(0.05), l998: limits(0.002))
+        setFlag(&g, ratio: ratio, l95: exactLimits(expected: e, alpha: 0.05, phi: phi), l998: exactLimits(expected: e, alpha: 0.002, phi: phi))
+    }
+
+    /// Exact Poisson limits of O/E at expected count `e` > 0 (two-sided
+    /// level 1 − α): χ²_{2E}(α/2)/(2E) and χ²_{2(E+1)}(1 − α/2)/(2E), widened
+    /// around 1 by √φ when φ > 1 as the normal ones (a low end below 0 is 0).
+    package static func exactLimits(expected e: Double, alpha: Double, phi: Double) -> Interval {
+        let low = ChiSquare.quantile(alpha / 2, degreesOfFreedom: 2 * e) / 2 / e
+        let high = ChiSquare.quantile(1 - alpha / 2, degreesOfFreedom: 2 * (e + 1)) / 2 / e
+        let w = phi > 1 ? phi.squareRoot() : 1
+        return Interval(low: max(0, 1 - (1 - low) * w), high: 1 + (high - 1) * w)
     }
 
     static func setFlag(_ g: inout GroupFigures, ratio: Double, l95: Interval, l998: Interval) {

@@ -22,6 +22,8 @@ public struct GroupFigures: Sendable {
     public package(set) var meanChange: Double?
     /// 95 % t interval of the mean change; nil when fewer than two courses.
     public package(set) var meanChangeCI: Interval?
+    /// Sample standard deviation of the same changes; nil when fewer than two units.
+    public package(set) var changeSD: Double?
     /// Median of the same changes (type 7 percentile at 0.5).
     public package(set) var medianChange: Double?
     /// Units with change > 0.

@@ -19,6 +19,16 @@ import FSIIIStatistics
 ///   E₀ = (c / (yMax − 1))² for the upper curve, E₀ = c² for the lower one
 ///   (where it reaches 0) — and runs to xMax through `curveSamples` points
 ///   evenly spaced in √E.
+/// - Under another `--funnel`/`--limits` choice (issue 21) the curves are
+///   that choice's limits as a function of E, the same formulas as each
+///   group's own: `none` with normal limits as above with φ′ = 1; exact
+///   limits `Funnel.exactLimits` (widened by √φ′ under `phi`); `random`
+///   `Funnel.randomLimits` with the run's τ² (log: exp(±z√(1/E + τ²)),
+///   sqrt: (1 ± z√(1/(4E) + τ²))²). Each curve starts where it enters the
+///   plot — E₀ found by bisection on √E in [√xMax/1000, √xMax] where the
+///   curve crosses yMax (upper) or 0 (lower), or √xMax/1000 when it does
+///   not cross — and runs to xMax through `curveSamples` points evenly
+///   spaced in √E, each ratio kept within [0, yMax].
 /// - One marker per group that is not suppressed and has an expected count,
 ///   at (x(E), y(O/E)); its shape and colour tell the flag (`ChartMarker`),
 ///   and groups outside the 95 % limits are labelled with their name
@@ -45,6 +55,10 @@ struct FunnelPlotSVG: Sendable {
     let hiddenGroups: Int
     let kappa: Double
     let phi: Double
+    /// The limits' method, transform and form; SPEC §7's by default.
+    let options: FunnelOptions
+    /// τ² of `--funnel random`; 0 otherwise.
+    let tauSquared: Double
     let x: LinearScale
     let y: LinearScale
 
@@ -60,7 +74,9 @@ struct FunnelPlotSVG: Sendable {
         self.points = points
         hiddenGroups = report.groups.count - points.count
         kappa = variance / expected
-        phi = report.phi
+        options = report.funnel?.options ?? FunnelOptions()
+        tauSquared = report.funnel?.tauSquared ?? 0
+        phi = options.method == .none ? 1 : report.phi
         let xMax = NiceNumber.ceil(1.1 * maxE)
         let yMax = max(2, Foundation.ceil(2 * (maxRatio + 0.1)) / 2)
         x = LinearScale(domainLow: 0, domainHigh: xMax, pixelLow: Self.plotLeft, pixelHigh: Self.plotRight)
@@ -70,8 +86,27 @@ struct FunnelPlotSVG: Sendable {
     /// `c = z · √(max(φ, 1) · κ)`, the half-width of the limits at E = 1.
     func spread(z: Double) -> Double { z * (max(phi, 1) * kappa).squareRoot() }
 
+    /// Whether the curves are SPEC §7's `1 ± c/√E` (normal limits under `phi` or `none`).
+    var usesSpread: Bool { options.limits == .normal && options.method != .random }
+
+    /// The limit of the selected funnel at expected count `e` > 0, for the
+    /// 95 % (`z` = z95) or 99.8 % limits.
+    func limit(at e: Double, z: Double, upper: Bool) -> Double {
+        let interval: Interval
+        if options.method == .random {
+            interval = Funnel.randomLimits(expected: e, z: z, tau2: tauSquared, transform: options.transform)
+        } else if options.limits == .exact {
+            interval = Funnel.exactLimits(expected: e, alpha: z == Funnel.z95 ? 0.05 : 0.002, phi: phi)
+        } else {
+            let c = spread(z: z)
+            return upper ? 1 + c / e.squareRoot() : 1 - c / e.squareRoot()
+        }
+        return upper ? interval.high : interval.low
+    }
+
     /// The points (E, ratio) of one limit curve, as drawn.
     func limitCurve(z: Double, upper: Bool) -> [(expected: Double, ratio: Double)] {
+        guard usesSpread else { return generalCurve(z: z, upper: upper) }
         let c = spread(z: z)
         let xMax = x.domainHigh
         guard c > 0 else { return [(0, 1), (xMax, 1)] }
@@ -82,6 +117,29 @@ struct FunnelPlotSVG: Sendable {
         return (0..<n).map { k in
             let s = s0 + (s1 - s0) * Double(k) / Double(n - 1)
             return (s * s, upper ? 1 + c / s : 1 - c / s)
+        }
+    }
+
+    /// A curve of another funnel choice: from where it enters the plot (bisection on √E) to xMax.
+    func generalCurve(z: Double, upper: Bool) -> [(expected: Double, ratio: Double)] {
+        let s1 = x.domainHigh.squareRoot()
+        func inside(_ s: Double) -> Bool {
+            let r = limit(at: s * s, z: z, upper: upper)
+            return upper ? r <= y.domainHigh : r >= y.domainLow + 1e-9
+        }
+        var lo = s1 / 1000, hi = s1
+        guard inside(hi) else { return [] }
+        if !inside(lo) {
+            for _ in 0..<60 {
+                let mid = (lo + hi) / 2
+                if inside(mid) { hi = mid } else { lo = mid }
+            }
+            lo = hi
+        }
+        let n = Self.curveSamples
+        return (0..<n).map { k in
+            let s = lo + (s1 - lo) * Double(k) / Double(n - 1)
+            return (s * s, min(y.domainHigh, max(y.domainLow, limit(at: s * s, z: z, upper: upper))))
         }
     }
 

@@ -97,6 +97,33 @@ enum HTMLPhrases {
         return L == .da ? "Tragtdiagram: observeret/forventet forbedring pr. \(noun)" : "Funnel plot: observed/expected improvement by \(noun)"
     }
 
+    static func meanChangeFunnelTitle(_ grouping: GroupingSpec, _ L: Language) -> String {
+        let noun = groupLabel(grouping, L).lowercased()
+        return L == .da ? "Tragtdiagram: gennemsnitlig ændring pr. \(noun)" : "Funnel plot: mean change by \(noun)"
+    }
+
+    static func meanChangeFunnelDescription(_ plot: MeanChangeFunnelSVG, grouping: GroupingSpec, _ L: Language) -> String {
+        let f = plot.funnel
+        let flagged = plot.points.filter { $0.flag != .within }
+        let method: String
+        switch f.method {
+        case .phi: method = f.phi > 1 ? (L == .da ? "udvidet for overspredning (φ = \(L.number(f.phi)))" : "widened for overdispersion (φ = \(L.number(f.phi)))")
+            : (L == .da ? "uden overspredning" : "without overdispersion")
+        case .random: method = L == .da ? "med tilfældige effekter (τ² = \(L.number(f.tauSquared, digits: 4)))" : "with random effects (τ² = \(L.number(f.tauSquared, digits: 4)))"
+        case .none: method = L == .da ? "uden justering for overspredning" : "not adjusted for overdispersion"
+        }
+        if L == .da {
+            return "Tragtdiagram for \(count(plot.points.count, grouping, L)). Vandret akse: antal forløb. Lodret akse: gennemsnitlig ændring i point; "
+                + "linjen er det samlede gennemsnit \(L.number(f.target)). Grænserne er ±z·σ/√n, σ = \(L.number(f.sigma)), \(method). "
+                + (flagged.isEmpty ? "Alle ligger inden for 95 %-grænserne." : "Uden for grænserne: "
+                    + flagged.map { "\($0.group) (\(L.number($0.meanChange)), \(flagText($0.flag, L)))" }.joined(separator: "; ") + ".")
+        }
+        return "Funnel plot of \(count(plot.points.count, grouping, L)). Horizontal axis: number of courses. Vertical axis: mean change in points; "
+            + "the line is the overall mean \(L.number(f.target)). The limits are ±z·σ/√n, σ = \(L.number(f.sigma)), \(method). "
+            + (flagged.isEmpty ? "All lie within the 95% limits." : "Outside the limits: "
+                + flagged.map { "\($0.group) (\(L.number($0.meanChange)), \(flagText($0.flag, L)))" }.joined(separator: "; ") + ".")
+    }
+
     static func funnelDescription(_ plot: FunnelPlotSVG, grouping: GroupingSpec, _ L: Language) -> String {
         let flagged = plot.points.filter { $0.flag != nil && $0.flag != .within }
         var s: String
@@ -104,7 +131,9 @@ enum HTMLPhrases {
             s = "Tragtdiagram for \(count(plot.points.count, grouping, L)). Vandret akse: forventet antal forbedrede forløb, "
                 + "0 til \(L.number(plot.x.domainHigh, digits: 0)). Lodret akse: observeret/forventet, 0 til \(L.number(plot.y.domainHigh, digits: 1)); "
                 + "linjen ved 1 er det forventede niveau. "
-            s += plot.phi > 1 ? "Grænserne er udvidet for overspredning (φ = \(L.number(plot.phi))). " : ""
+            s += plot.options.method == .random
+                ? "Grænserne har tilfældige effekter mellem enhederne (τ² = \(L.number(plot.tauSquared, digits: 4))). "
+                : plot.phi > 1 ? "Grænserne er udvidet for overspredning (φ = \(L.number(plot.phi))). " : ""
             s += flagged.isEmpty ? "Alle ligger inden for 95 %-grænserne." : "Uden for grænserne: "
                 + flagged.map { "\($0.group) (\(L.number($0.ratio)), \(flagText($0.flag, L)))" }.joined(separator: "; ") + "."
             if plot.hiddenGroups > 0 { s += " \(count(plot.hiddenGroups, grouping, L)) er ikke vist (for få borgere)." }
@@ -112,7 +141,9 @@ enum HTMLPhrases {
             s = "Funnel plot of \(count(plot.points.count, grouping, L)). Horizontal axis: expected number of improved courses, "
                 + "0 to \(L.number(plot.x.domainHigh, digits: 0)). Vertical axis: observed/expected, 0 to \(L.number(plot.y.domainHigh, digits: 1)); "
                 + "the line at 1 is the expected level. "
-            s += plot.phi > 1 ? "The limits are widened for overdispersion (φ = \(L.number(plot.phi))). " : ""
+            s += plot.options.method == .random
+                ? "The limits add random effects between the units (τ² = \(L.number(plot.tauSquared, digits: 4))). "
+                : plot.phi > 1 ? "The limits are widened for overdispersion (φ = \(L.number(plot.phi))). " : ""
             s += flagged.isEmpty ? "All lie within the 95% limits." : "Outside the limits: "
                 + flagged.map { "\($0.group) (\(L.number($0.ratio)), \(flagText($0.flag, L)))" }.joined(separator: "; ") + "."
             if plot.hiddenGroups > 0 { s += " \(count(plot.hiddenGroups, grouping, L)) not shown (too few citizens)." }

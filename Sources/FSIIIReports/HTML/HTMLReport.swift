@@ -108,6 +108,18 @@ public enum HTMLReport {
             figures.append(figure(id: "funnel", caption: HTMLPhrases.funnelTitle(grouping, L), svg: funnel.svg(language: L, grouping: grouping),
                                   legend: legend, table: funnel.dataTable(language: L, grouping: grouping), L))
         }
+        if let meanFunnel = MeanChangeFunnelSVG(report) {
+            let legend = legendList([
+                ("<span class=\"sym within\">●</span>", L.label(.within)),
+                ("<span class=\"sym better\">▲</span>", L == .da ? "over grænserne" : "above the limits"),
+                ("<span class=\"sym worse\">▼</span>", L == .da ? "under grænserne" : "below the limits"),
+                ("<span class=\"swatch dashed\"></span>", L.label(.limits95)),
+                ("<span class=\"swatch\"></span>", L.label(.limits998)),
+            ])
+            figures.append(figure(id: "mean-change-funnel", caption: HTMLPhrases.meanChangeFunnelTitle(grouping, L),
+                                  svg: meanFunnel.svg(language: L, grouping: grouping), legend: legend,
+                                  table: meanFunnel.dataTable(language: L, grouping: grouping), L))
+        }
         if let trend = MonthlyTrend(report.evaluation, minCell: minCell, spc: report.options.spc), !trend.shown.isEmpty {
             // A switch in the data's first month is where the data starts, not a switch.
             let firstDay = report.period?.lowerBound.rawValue ?? .min

@@ -55,6 +55,12 @@ package enum WorkbookHeaders {
         "limit95_low": ("95 %-grænse nedre", "95% limit low"), "limit95_high": ("95 %-grænse øvre", "95% limit high"),
         "limit998_low": ("99,8 %-grænse nedre", "99.8% limit low"), "limit998_high": ("99,8 %-grænse øvre", "99.8% limit high"),
         "suppressed": ("Skjult", "Suppressed"),
+        // Mean-change funnel (issue 21)
+        "mean_change_limit95_low": ("Gns. ændring, 95 %-grænse nedre", "Mean change, 95% limit low"),
+        "mean_change_limit95_high": ("Gns. ændring, 95 %-grænse øvre", "Mean change, 95% limit high"),
+        "mean_change_limit998_low": ("Gns. ændring, 99,8 %-grænse nedre", "Mean change, 99.8% limit low"),
+        "mean_change_limit998_high": ("Gns. ændring, 99,8 %-grænse øvre", "Mean change, 99.8% limit high"),
+        "mean_change_flag": ("Gns. ændring, tragt", "Mean change, funnel flag"),
         // Matched comparison (ComparisonFields)
         "effect": ("Effekt (matchet)", "Effect (matched)"),
         "effect_ci_low": ("Effekt, KI nedre", "Effect, CI low"), "effect_ci_high": ("Effekt, KI øvre", "Effect, CI high"),

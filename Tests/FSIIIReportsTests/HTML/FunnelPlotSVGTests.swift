@@ -141,4 +141,45 @@ struct FunnelPlotSVGTests {
         report.total.expected = nil
         #expect(FunnelPlotSVG(report) == nil)
     }
+
+    /// The same five teams under another funnel choice (issue 21); x(E) = 60 + 28E, y(r) = 380 − 180r.
+    /// `--funnel random` (log), τ² = 0.04: the upper 95 % curve exp(1.959964·√(1/E + 0.04)) enters
+    /// the top edge (r = 2) at 1/E = (ln 2/1.959964)² − 0.04, E₀ = 11.754962, x = 389.139; at E = 20
+    /// r = exp(1.959964·0.3) = 1.800365, y = 55.934; the lower one, exp(−…) > 0, never reaches 0 and
+    /// ends at r = 0.555443, y = 280.020. `--funnel none --limits exact`: at E = 20 the 95 % limits
+    /// are χ²₄₂(0.975)/40 = 1.544419 (y 102.005) and χ²₄₀(0.025)/40 = 0.610826 (y 270.051)
+    /// (scipy.stats.chi2).
+    static func svg(_ options: FunnelOptions, tau2: Double) throws -> ParsedElement {
+        var report = HTMLFixtures.funnelReport(phi: 1)
+        report.funnel = FunnelSummary(options: options, phi: 1, tauSquared: tau2, groups: 3, chiSquare: 3, p: 0.5, excluded: 0, note: nil)
+        let plot = try #require(FunnelPlotSVG(report))
+        return try XMLTree.parse(plot.svg(language: .en, grouping: GroupingSpec(.team)))
+    }
+
+    @Test("--funnel random: the curves are exp(±z·√(1/E + τ²)), from where they enter the plot")
+    func randomCurves() throws {
+        let svg = try Self.svg(FunnelOptions(method: .random), tau2: 0.04)
+        let u95 = try #require(svg.withClass("limit95", "upper").first).pathPoints
+        #expect(u95.count == FunnelPlotSVG.curveSamples)
+        #expect(Self.close(u95.first?.x, 389.139) && Self.close(u95.first?.y, 20))
+        #expect(Self.close(u95.last?.x, 620) && Self.close(u95.last?.y, 55.934))
+        let l95 = try #require(svg.withClass("limit95", "lower").first).pathPoints
+        #expect(Self.close(l95.first?.y, 380) && Self.close(l95.last?.y, 280.020))
+        for (px, py) in u95 {
+            let e = (px - 60) / 28
+            let r = Foundation.exp(1.959963984540054 * (1 / e + 0.04).squareRoot())
+            #expect(Self.close(py, 380 - 180 * r, within: 0.35), "vertex (\(px), \(py))")
+        }
+        #expect(svg.first("desc")?.text.contains("τ² = 0.0400") == true)
+    }
+
+    @Test("--funnel none --limits exact: the curves are the exact Poisson limits at E")
+    func exactCurves() throws {
+        let svg = try Self.svg(FunnelOptions(method: .none, limits: .exact), tau2: 0)
+        let u95 = try #require(svg.withClass("limit95", "upper").first).pathPoints
+        let l95 = try #require(svg.withClass("limit95", "lower").first).pathPoints
+        #expect(Self.close(u95.last?.x, 620) && Self.close(u95.last?.y, 102.005))
+        #expect(Self.close(l95.last?.y, 270.051))
+        #expect(Self.close(u95.first?.y, 20) && Self.close(l95.first?.y, 380))
+    }
 }

@@ -25,7 +25,7 @@ struct HTMLReportTests {
         #expect(root.first("title")?.text == "Effekt af rehabilitering (§ 83a)")
         #expect(root.first("meta")?.attributes["charset"] == "utf-8")
         let svgIDs = root.descendants("svg").compactMap { $0.attributes["id"] }
-        #expect(svgIDs == ["funnel", "trend", "conditions", "lorenz"])   // the sample has cost data: the Lorenz curve (SPEC §12)
+        #expect(svgIDs == ["funnel", "mean-change-funnel", "trend", "conditions", "lorenz"])   // cost data: the Lorenz curve (SPEC §12)
         let headings = root.descendants("h2").map(\.text)
         #expect(headings == ["Sammenfatning", "Diagrammer", "Resultater pr. team", "Virker rehabiliteringen? Sammenligning og varighed",
                              "Indlæste data", "Sådan læses rapporten"])
@@ -36,7 +36,7 @@ struct HTMLReportTests {
         // Cost columns appear with cost data.
         #expect(table.first("thead")?.fullText.contains("Kr. pr. point") == true)
         #expect(root.first("script") != nil)
-        #expect(root.descendants("details").count == 4, "each chart has its figures as a table")
+        #expect(root.descendants("details").count == 5, "each chart has its figures as a table")
     }
 
     @Test("every chart has a title and a description and is labelled by them", .enabled(if: enabled, "sample data could not be generated"))
