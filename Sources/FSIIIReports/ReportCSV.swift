@@ -26,11 +26,15 @@ public enum ReportCSV {
         // Issue 20: the courses by FSIII model, last, when the data has both models or was harmonised.
         let models = (report.modelSwitch != nil || report.harmonization != nil) && !report.options.grouping.groupsPairs
         columns += models ? ReportFields.modelKeys : []
+        // Issue 21: with a fitted case-mix model, the risk-adjusted mean change, last.
+        let adjusted = ReportFields.hasRiskAdjusted(report)
+        columns += adjusted ? ReportFields.riskAdjustedKeys : []
         let rows = (report.groups + [report.total]).enumerated().map { i, g in
             var values = row(g, minCell: report.options.minCell, costs: costs)
             values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
             if let c { values += ComparisonFields.group(g, c, isTotal: i == report.groups.count).map(\.1) }
             if models { values += ReportFields.models(g, minCell: report.options.minCell) }
+            if adjusted { values += ReportFields.riskAdjusted(g).map(\.1) }
             return values
         }
         return (columns, rows)
