@@ -82,6 +82,10 @@ struct CaseMixModelTests {
         #expect(!csv.contains("nan") && !json.contains("nan"))
         let html = HTMLReport.write(model, terminology: .builtIn, language: .en)
         #expect(html.contains("C-statistic (AUC)"))
+        let table = ReportTable.write(model, language: .en)
+        #expect(table.contains("Adjusted") && table.contains("risk-adjusted mean change"))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        #expect(!ReportTable.write(strata, language: .en).contains("Adjusted"))
     }
 
     @Test("--case-mix and --model-report on the command line: bad values named, the file written, never over an input",
