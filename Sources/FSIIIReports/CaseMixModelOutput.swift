@@ -51,7 +51,9 @@ public enum CaseMixModelOutput {
     /// `coefficient`: estimate, standard error, z or t), per fit statistic
     /// (`fit`: `c_statistic`, `r_squared`, `adjusted_r_squared`,
     /// `residual_standard_error`, with the courses) and per calibration
-    /// decile (`calibration`: courses, mean predicted, observed share).
+    /// decile (`calibration`: courses, mean predicted, observed share);
+    /// then, for both models (`both`), each dropped design column
+    /// (`dropped_column`) and each pooling note (`note`) in `name`.
     public static func csv(_ m: CaseMixModelReport, dialect: CSVDialect = .standard) -> String {
         var rows: [[FieldValue]] = []
         func coefficient(_ model: String, _ c: CaseMixModelReport.Coefficient) -> [FieldValue] {
@@ -70,6 +72,9 @@ public enum CaseMixModelOutput {
         rows.append(fit("linear", "r_squared", m.rSquared))
         rows.append(fit("linear", "adjusted_r_squared", m.adjustedRSquared))
         rows.append(fit("linear", "residual_standard_error", m.residualStandardError))
+        let empty = [FieldValue](repeating: .missing, count: 6)
+        rows += m.droppedColumns.map { [.text("both"), .text("dropped_column"), .text($0)] + empty }
+        rows += m.notes.map { [.text("both"), .text("note"), .text($0)] + empty }
         var out = dialect.preamble + dialect.line(csvColumns)
         for r in rows { out += dialect.line(r.map(dialect.format)) }
         return out

@@ -3,6 +3,7 @@ import Testing
 @testable import FSIIIReports
 @testable import FSIIIEffect
 @testable import FSIIIBytes
+@testable import FSIIIStatistics
 import FSIIITestSupport
 
 /// `--case-mix model` and `--model-report` (issue 21) on the bundled sample
@@ -86,6 +87,30 @@ struct CaseMixModelTests {
         #expect(table.contains("Adjusted") && table.contains("risk-adjusted mean change"))
         #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(!ReportTable.write(strata, language: .en).contains("Adjusted"))
+    }
+
+    @Test("model report CSV: coefficients, fit rows with n, deciles, dropped columns and notes; undefined figures empty")
+    func modelReportCSV() {
+        let m = CaseMixModelReport(
+            courses: 12, logistic: [.init(name: "(Intercept)", estimate: 0.5, standardError: 0.25, statistic: 2)],
+            linear: [.init(name: "(Intercept)", estimate: 1.5, standardError: 0, statistic: nil)], droppedColumns: ["sex=unknown"],
+            notes: ["age band: 1 level(s) where every course improved or none did pooled into \"75-84\""], cStatistic: nil,
+            calibration: [.init(count: 12, meanPredicted: 0.25, observedShare: 0.5)], rSquared: nil, adjustedRSquared: nil, residualStandardError: 0.5)
+        let lines = CaseMixModelOutput.csv(m).split(separator: "\r\n").map(String.init)
+        #expect(lines == [
+            "model,kind,name,value,std_error,statistic,courses,mean_predicted,observed_share",
+            "logistic,coefficient,(Intercept),0.5,0.25,2.0,,,",
+            "logistic,fit,c_statistic,,,,12,,",
+            "logistic,calibration,decile 1,,,,12,0.25,0.5",
+            "linear,coefficient,(Intercept),1.5,0.0,,,,",
+            "linear,fit,r_squared,,,,12,,",
+            "linear,fit,adjusted_r_squared,,,,12,,",
+            "linear,fit,residual_standard_error,0.5,,,12,,",
+            "both,dropped_column,sex=unknown,,,,,,",
+            "both,note,\"age band: 1 level(s) where every course improved or none did pooled into \"\"75-84\"\"\",,,,,,",
+        ])
+        let json = CaseMixModelOutput.json(m)
+        #expect(json.contains("\"c_statistic\": null") && json.contains("\"r_squared\": null") && !json.contains("nan"))
     }
 
     @Test("--case-mix and --model-report on the command line: bad values named, the file written, never over an input",
