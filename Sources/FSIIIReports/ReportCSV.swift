@@ -33,6 +33,9 @@ public enum ReportCSV {
         let meanFunnel = report.options.funnel == FunnelOptions() ? nil : report.meanChangeFunnel
         columns += meanFunnel == nil ? [] : ReportFields.meanChangeFunnelKeys
         let meanPoints = Dictionary((meanFunnel?.points ?? []).map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        // Issue 21: with a fitted case-mix model, the risk-adjusted mean change, last.
+        let adjusted = ReportFields.hasRiskAdjusted(report)
+        columns += adjusted ? ReportFields.riskAdjustedKeys : []
         let rows = (report.groups + [report.total]).enumerated().map { i, g in
             var values = row(g, minCell: report.options.minCell, costs: costs)
             values.insert(contentsOf: parts.indices.map { $0 < g.parts.count ? FieldValue.text(g.parts[$0]) : .missing }, at: 1)
@@ -40,6 +43,7 @@ public enum ReportCSV {
             if models { values += ReportFields.models(g, minCell: report.options.minCell) }
             if mdc { values += [ReportFields.beyondMDC(g), .real(report.minimalDetectableChange.mdc95)] }
             if meanFunnel != nil { values += ReportFields.meanChangeFunnel(g.suppressed ? nil : meanPoints[i]) }
+            if adjusted { values += ReportFields.riskAdjusted(g).map(\.1) }
             return values
         }
         return (columns, rows)

@@ -42,6 +42,20 @@ package enum ReportFields {
         ["group", "courses", "citizens"] + notEvaluableKeys.map { "not_evaluable_\($0)" } + effectKeys + ["suppressed"] + (costs ? costKeys : [])
     }
 
+    /// The risk-adjusted mean change of `--case-mix model` (issue 21), last in the CSV.
+    package static let riskAdjustedKeys = ["expected_mean_change", "risk_adjusted_mean_change",
+                                           "risk_adjusted_mean_change_ci_low", "risk_adjusted_mean_change_ci_high"]
+
+    /// Whether the report carries the risk-adjusted mean change (a fitted case-mix model).
+    package static func hasRiskAdjusted(_ report: EffectReport) -> Bool { report.caseMix?.model != nil }
+
+    /// A group's expected and risk-adjusted mean change; empty when suppressed.
+    static func riskAdjusted(_ g: GroupFigures) -> [(String, FieldValue)] {
+        let values: [FieldValue] = [.real(g.expectedMeanChange), .real(g.riskAdjustedMeanChange),
+                                    .real(g.riskAdjustedMeanChangeCI?.low), .real(g.riskAdjustedMeanChangeCI?.high)]
+        return zip(riskAdjustedKeys, values).map { ($0, g.suppressed ? .missing : $1) }
+    }
+
     /// The CSV columns of `GroupFigures.models` (issue 20).
     package static let modelKeys = ["models_legacy", "models_simplified", "models_mixed"]
 

@@ -19,11 +19,12 @@ public enum ReportJSON {
         root.append(key: "phi", value: .number(report.phi))
         let c = report.comparison
         let parts = report.options.groupBy.secondary == nil ? [] : report.options.groupBy.parts
+        let adjusted = ReportFields.hasRiskAdjusted(report)
         root.append(key: "groups", value: .array(report.groups.map {
-            group($0, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, parts: parts)
+            group($0, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, parts: parts, riskAdjusted: adjusted)
         }))
         root.append(key: "total", value: group(report.total, minCell: minCell, costs: costs, reveal: revealSuppressed, comparison: c, isTotal: true,
-                                               parts: parts))
+                                               parts: parts, riskAdjusted: adjusted))
         // SPEC §8: with cost data, each group against the reference.
         if let comparison = report.costComparison { root.append(key: "cost_comparison", value: CostComparisonJSON.value(comparison)) }
         // SPEC §12: with cost data, how concentrated the cost is over the citizens.
@@ -40,6 +41,8 @@ public enum ReportJSON {
         root.append(key: "trend", value: TrendOutput.json(report))
         root.append(key: "mdc95", value: mdc(report.minimalDetectableChange))
         if let f = report.meanChangeFunnel { root.append(key: "mean_change_funnel", value: meanChangeFunnel(f)) }
+        // Issue 21: only when --case-mix model was asked for (the default report is unchanged).
+        if let m = report.caseMix, m.requested == .model { root.append(key: "case_mix_model", value: CaseMixModelOutput.summary(m)) }
         return .object(root)
     }
 
@@ -150,7 +153,7 @@ public enum ReportJSON {
     /// the group's name in it (`"team": "Hold A", "age_band": "67–79"`;
     /// null in the total), so a BI tool can pivot without splitting names.
     static func group(_ figures: GroupFigures, minCell: Int, costs: Bool, reveal: Bool, comparison: MatchedComparisonResult? = nil, isTotal: Bool = false,
-                      parts: [Grouping] = []) -> JSONValue {
+                      parts: [Grouping] = [], riskAdjusted: Bool = false) -> JSONValue {
         var g = figures
         if reveal { g.suppressed = false }
         var o = JSONObject()
@@ -171,6 +174,7 @@ public enum ReportJSON {
         o.append(key: "suppressed", value: .bool(figures.suppressed))
         if costs { for (k, v) in ReportFields.costs(g) { o.append(key: k, value: json(v)) } }
         if let comparison { for (k, v) in ComparisonFields.group(figures, comparison, isTotal: isTotal) { o.append(key: k, value: json(v)) } }
+        if riskAdjusted { for (k, v) in ReportFields.riskAdjusted(g) { o.append(key: k, value: json(v)) } }
         return .object(o)
     }
 }

@@ -16,15 +16,29 @@ public enum ReportTable {
         let groupLabel = HTMLPhrases.groupLabel(report.options.groupBy, L)
         let all = report.groups + [report.total]
         func name(_ g: GroupFigures, _ i: Int) -> String { i == report.groups.count ? L.label(.total) : g.group }
-        let header = [groupLabel, L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
-        let rows: [[String]] = all.enumerated().map { i, g in
+        var header = [groupLabel, L.label(.courses), "\(L.label(.meanChange)) (\(L.label(.ci95)))", L.label(.improved), L.label(.goals), L.label(.oe), ""]
+        var rows: [[String]] = all.enumerated().map { i, g in
             if g.suppressed { return [name(g, i), SmallCellSuppression.maskedCount(minCell: minCell)] }
             var change = g.meanChange.map { L.number($0) } ?? "–"
             if let ci = g.meanChangeCI { change += " (\(L.number(ci.low)) – \(L.number(ci.high)))" }
             return [name(g, i), String(g.courses), change, g.improvedShare.map { L.percent($0) } ?? "–",
                     g.goalAttainment.map { L.percent($0) } ?? "–", g.ratio.map { L.number($0) } ?? "–", marker(g.funnelFlag)]
         }
-        var out = TextTable(header: header, rows: rows, leftAligned: [0, 6], rulesBefore: [report.groups.count]).render()
+        // Issue 21: with a fitted case-mix model, the risk-adjusted mean change after O/E.
+        let adjusted = ReportFields.hasRiskAdjusted(report)
+        if adjusted {
+            header.insert(L == .da ? "Justeret" : "Adjusted", at: 6)
+            for i in rows.indices where rows[i].count > 6 {
+                rows[i].insert(all[i].riskAdjustedMeanChange.map { L.number($0) } ?? "–", at: 6)
+            }
+        }
+        var out = TextTable(header: header, rows: rows, leftAligned: [0, adjusted ? 7 : 6], rulesBefore: [report.groups.count]).render()
+        if adjusted, let m = report.caseMix?.model {
+            let auc = m.cStatistic.map { L.number($0) } ?? "–", r2 = m.rSquared.map { L.number($0) } ?? "–"
+            out += ComparisonText.wrapped(L == .da
+                ? "Justeret = risikojusteret gns. ændring (observeret − forventet + samlet gennemsnit); O/F og tragt fra risikomodellen (AUC \(auc), R² \(r2), --model-report)."
+                : "Adjusted = risk-adjusted mean change (observed − expected + overall mean); O/E and funnel from the risk model (AUC \(auc), R² \(r2), --model-report).") + "\n"
+        }
         if costs {
             // Short headers so the table fits 100 columns; the note below says what they mean.
             let costHeader = [groupLabel] + (L == .da

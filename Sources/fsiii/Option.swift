@@ -76,6 +76,8 @@ struct Option: Sendable, Hashable {
     static let spc = Option("spc", value: "CHART", help: "the improved share by month: p (p-chart) or laney (Laney's p′ chart, for large monthly counts)", default: "p")
     static let mdc = Option("mdc", help: "add improved_beyond_mdc_share and mdc95 to the CSV (last columns) and an MDC95 line to the table")
     static let limits = Option("limits", value: "FORM", help: "funnel limits: normal (SPEC §7) or exact (Poisson, chi-square quantiles)", default: "normal")
+    static let caseMix = Option("case-mix", value: "METHOD", help: "expected outcome per course: strata (baseline level × age band, SPEC §7) or model (logistic and linear models, issue 21)", default: "strata")
+    static let modelReport = Option("model-report", value: "FILE", help: "with --case-mix model: write both models' coefficients, AUC, calibration and R² to FILE (.json or .csv)")
     static let harmonize = Option("harmonize", value: "MODEL", help: "simplified: map legacy (J) assessments onto the simplified FSIII model before courses are compared")
     static let crosswalk = Option("crosswalk", value: "FILE", help: "with --harmonize: this crosswalk CSV (legacy;simplified;basis) instead of the built-in, derived one")
     static let combine = Option("combine", value: "RULE", help: "with --harmonize: max (the most limited part) or mean (rounded half up) of legacy levels", default: "max")

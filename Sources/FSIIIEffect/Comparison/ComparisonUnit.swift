@@ -31,9 +31,18 @@ package struct ComparisonUnit: Sendable {
 /// The covariates of issue 18 §1, one value per unit (treated first, then
 /// the candidate pseudo-courses), in the order the balance table lists them.
 package enum ComparisonCovariates {
-    package static func make(_ units: [ComparisonUnit], dataset d: ComparisonInputs) -> [Covariate] {
+    /// Which covariates to make: all of issue 18 §1 for the propensity
+    /// model, or the case-mix model's subset (issue 21: baseline level per
+    /// area, compared conditions, age band, sex, prior trend). The case mix
+    /// leaves out what is benchmarked or only describes when a course was
+    /// (municipality, quarter), the overall baseline mean (the per-area
+    /// levels carry it) and cost.
+    package enum Selection: Sendable { case propensity, caseMix }
+
+    package static func make(_ units: [ComparisonUnit], dataset d: ComparisonInputs, selection: Selection = .propensity) -> [Covariate] {
         let t = d.terminology
-        var covariates: [Covariate] = [Covariate("baseline mean level", .continuous(units.map(\.baselineMean)))]
+        let all = selection == .propensity
+        var covariates: [Covariate] = all ? [Covariate("baseline mean level", .continuous(units.map(\.baselineMean)))] : []
         // Baseline level of each condition area (missing when the unit compares none of it).
         for area in t.areas.indices {
             let values: [Double?] = units.map { u in
@@ -56,18 +65,20 @@ package enum ComparisonCovariates {
             sex[c] = s
             return s
         })))
-        covariates.append(Covariate("municipality", .categorical(units.map {
-            $0.result.municipality == 0 ? EffectAnalysis.unknownGroup : d.municipalities.name(Int($0.result.municipality))
-        })))
-        covariates.append(Covariate("quarter of t0", .categorical(units.map { u in
-            if let known = quarter[u.t0.rawValue] { return known }
-            let c = u.t0.civil
-            let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
-            quarter[u.t0.rawValue] = q
-            return q
-        })))
+        if all {
+            covariates.append(Covariate("municipality", .categorical(units.map {
+                $0.result.municipality == 0 ? EffectAnalysis.unknownGroup : d.municipalities.name(Int($0.result.municipality))
+            })))
+            covariates.append(Covariate("quarter of t0", .categorical(units.map { u in
+                if let known = quarter[u.t0.rawValue] { return known }
+                let c = u.t0.civil
+                let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
+                quarter[u.t0.rawValue] = q
+                return q
+            })))
+        }
         covariates.append(Covariate("prior trend", .continuousWithMissing(units.map { priorTrend($0, d.assessments) })))
-        if let costs = d.costs {
+        if all, let costs = d.costs {
             covariates.append(Covariate("baseline hours per week", .continuous(units.map { u in
                 CostJoin.sum(costs, costs.rows(ofCitizen: Int(u.result.citizen)), from: Day.offset(u.t0.rawValue, back: 90), to: u.t0.rawValue).hours / (90.0 / 7)
             })))

@@ -56,10 +56,11 @@ package enum EffectAnalysis {
     /// area|condition` (`classifier.spec.primary.groupsPairs`) the unit is
     /// the condition pair and the classifier only names the grouping.
     package static func figures(_ evaluation: CourseEvaluation, dataset: Dataset, grouping classifier: GroupClassifier,
-                               costs: [CourseCosts]? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
+                               costs: [CourseCosts]? = nil, model: CaseMixModel.Fit? = nil) -> (groups: [GroupFigures], total: GroupFigures, phi: Double) {
         let results = evaluation.results
         let grouping = classifier.spec.primary
-        let probabilities = grouping.groupsPairs ? [] : CaseMix.probabilities(results)
+        let model = grouping.groupsPairs ? nil : model
+        let probabilities = grouping.groupsPairs ? [] : model?.probabilities ?? CaseMix.probabilities(results)
         // Groups by integer key (team, municipality, month, band, condition,
         // area), named once each; no string is made per course.
         var slots = GroupSlots(denseKeys: grouping.groupsPairs ? 0 : classifier.denseKeys)
@@ -150,13 +151,38 @@ package enum EffectAnalysis {
             return [total]
         }
         var groups = parts[0]
-        let total = parts[1][0]
+        var total = parts[1][0]
+        if let expected = model?.expectedChanges {
+            // Issue 21: expected mean change per group, then the CMS form.
+            var sums = [Double](repeating: 0, count: groupNames.count)
+            var all = 0.0
+            for (j, m) in everyone.enumerated() {
+                let e = expected[Int(m)] ?? 0
+                sums[Int(groupOf[j])] += e
+                all += e
+            }
+            let overall = total.meanChange
+            riskAdjust(&total, expectedSum: all, overall: overall)
+            for (i, k) in order.enumerated() { riskAdjust(&groups[i], expectedSum: sums[k], overall: overall) }
+        }
         var phi = 1.0
         if !grouping.groupsPairs {
             phi = Funnel.overdispersion(groups.compactMap(\.funnelZ))
             for i in groups.indices { Funnel.applyLimits(&groups[i], phi: phi) }
         }
         return (groups, total, phi)
+    }
+
+    /// Observed mean − expected mean + overall mean (the CMS
+    /// risk-standardised change form), its interval the observed mean's t
+    /// interval shifted by the same amount.
+    static func riskAdjust(_ g: inout GroupFigures, expectedSum: Double, overall: Double?) {
+        guard g.courses > 0, let observed = g.meanChange, let overall else { return }
+        let expected = expectedSum / Double(g.courses)
+        let shift = overall - expected
+        g.expectedMeanChange = expected
+        g.riskAdjustedMeanChange = observed + shift
+        g.riskAdjustedMeanChangeCI = g.meanChangeCI.map { Interval(low: $0.low + shift, high: $0.high + shift) }
     }
 
     /// The unit of an evaluable course.

@@ -39,6 +39,8 @@ public struct ReportOptions: Sendable {
     /// `--mdc`: the CSV and the table show `improved_beyond_mdc_share` and
     /// MDC₉₅ too (the JSON always does); off so the default CSV keeps its columns.
     public var mdcColumns = false
+    /// `--case-mix strata|model` (issue 21): SPEC §7's strata by default.
+    public var caseMix = CaseMixMethod.strata
     /// `--pseudonym-key`: orders citizens tied at the k-th total of the cost
     /// concentration (SPEC §12); nil orders them by a pseudonym under a
     /// fixed built-in key, so a run without a key is still reproducible.
@@ -100,6 +102,8 @@ public struct EffectReport: Sendable {
     /// The funnel of mean change against courses, under `--funnel`'s method (issue 21); nil for pair
     /// groupings, without groups or without an overall mean.
     public package(set) var meanChangeFunnel: MeanChangeFunnel?
+    /// What `--case-mix` came to; nil for pair groupings.
+    public package(set) var caseMix: CaseMixSummary?
     /// The team names as shown, by `TeamID` index (index 0 is "").
     package var teamNames: [String] = []
     /// The municipality names as shown, by `MunicipalityID` index.
@@ -206,6 +210,19 @@ public enum EffectReporter {
             EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, grouping: classifier,
                                 dataEnd: period?.upperBound)
         }
+        // Issue 21: the case-mix model reads prior trends from the assessments before they are freed.
+        var caseMix: CaseMixSummary? = classifier.spec.primary.groupsPairs ? nil : CaseMixSummary(requested: options.caseMix)
+        var modelFit: CaseMixModel.Fit?
+        if options.caseMix == .model && !classifier.spec.primary.groupsPairs {
+            let attempt = timings.measure("case-mix model") { CaseMixModel.attempt(evaluation, dataset: dataset) }
+            switch attempt {
+            case let .success(fit):
+                modelFit = fit
+                caseMix?.model = fit.report
+            case let .failure(failure):
+                caseMix?.fallbackReason = failure.description
+            }
+        }
         // SPEC §12: a citizen's municipality is read from its assessments before they are freed.
         let citizenMunicipality = dataset.costs == nil ? [] : timings.measure("concentration municipalities") {
             CostConcentration.municipalities(assessments: dataset.assessments, results: evaluation.results,
@@ -218,7 +235,7 @@ public enum EffectReporter {
             dataset.costs.map { CostJoin.join(evaluation.results, costs: $0, horizonDays: options.horizonDays) }
         }
         var (groups, total, phi) = timings.measure("aggregation") {
-            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: classifier, costs: courseCosts)
+            EffectAnalysis.figures(evaluation, dataset: dataset, grouping: classifier, costs: courseCosts, model: modelFit)
         }
         let funnel = classifier.spec.primary.groupsPairs ? nil : Funnel.apply(options.funnel, groups: &groups, phi: phi)
         if !classifier.spec.primary.groupsPairs {
@@ -259,7 +276,7 @@ public enum EffectReporter {
                             courseSource: source, timings: timings, costComparison: comparison, costConcentration: concentration,
                             comparison: outcomes.comparison,
                             regressionToTheMean: outcomes.regressionToTheMean, durability: outcomes.durability, harmonization: harmonization,
-                            modelSwitch: markers, funnel: funnel,
+                            modelSwitch: markers, funnel: funnel, caseMix: caseMix,
                             teamNames: dataset.teams.names, municipalityNames: dataset.municipalities.names)
         report.meanChangeFunnel = meanChangeFunnel
         return report

@@ -76,6 +76,16 @@ public struct GroupFigures: Sendable {
     public package(set) var limit998: Interval?
     /// Where O/E lies against `limit95` and `limit998`; nil for pair groupings.
     public package(set) var funnelFlag: FunnelFlag?
+    /// With `--case-mix model` (issue 21): the mean of the linear model's
+    /// expected `meanChange` over the group's courses; nil otherwise.
+    public package(set) var expectedMeanChange: Double?
+    /// The risk-adjusted mean change in the CMS form: observed mean −
+    /// expected mean + the overall mean of all evaluable courses; nil
+    /// without `--case-mix model`.
+    public package(set) var riskAdjustedMeanChange: Double?
+    /// `meanChangeCI` shifted by the same amount (expected means treated as
+    /// known); nil when fewer than two courses.
+    public package(set) var riskAdjustedMeanChangeCI: Interval?
     /// Fewer citizens than `--min-cell`, or suppressed to protect another
     /// group (SPEC §10); the outputs then hide the figures.
     public package(set) var suppressed = false

@@ -75,6 +75,10 @@ public enum HTMLReport {
         if let c = report.costConcentration, let sentence = ConcentrationText.sentence(c.overall, language: L) {
             out += "<p class=\"summary concentration\">\(sentence.htmlEscaped)</p>\n"
         }
+        // Issue 21: the case-mix model's fit in one sentence.
+        if let c = report.caseMix, c.requested == .model {
+            out += "<p class=\"summary case-mix\">\(caseMixSentence(c, L).htmlEscaped)</p>\n"
+        }
         let t = report.total
         if !t.suppressed {
             let evaluable = report.evaluation.results.count(where: \.isEvaluable)
@@ -90,6 +94,22 @@ public enum HTMLReport {
             out += "</ul>\n"
         }
         return out + "</section>\n"
+    }
+
+    /// "Expected outcome per course from a risk model … on N courses: AUC …, R² …", or why it fell back to the strata.
+    static func caseMixSentence(_ c: CaseMixSummary, _ L: Language) -> String {
+        guard let m = c.model else {
+            let reason = c.fallbackReason ?? ""
+            return L == .da ? "Risikomodellen kunne ikke tilpasses (\(reason)); forventet fremgang er fra strata (baseline-niveau × aldersgruppe)."
+                            : "The risk model could not be fitted (\(reason)); expected improvement is from the strata (baseline level × age band)."
+        }
+        let auc = m.cStatistic.map { L.number($0, digits: 2) } ?? "–"
+        let r2 = m.rSquared.map { L.number($0, digits: 2) } ?? "–"
+        let adjusted = m.adjustedRSquared.map { L.number($0, digits: 2) } ?? "–"
+        let n = L.number(Double(m.courses), digits: 0)
+        return L == .da
+            ? "Forventet udfald pr. forløb er fra en risikomodel (logistisk for fremgang, lineær for gennemsnitlig ændring) tilpasset på \(n) forløb: C-statistik (AUC) \(auc), R² \(r2) (justeret \(adjusted))."
+            : "Expected outcome per course is from a risk model (logistic for improvement, linear for mean change) fitted on \(n) courses: C-statistic (AUC) \(auc), R² \(r2) (adjusted \(adjusted))."
     }
 
     /// The three charts, each in a figure with a legend and a data table.

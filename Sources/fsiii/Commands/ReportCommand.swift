@@ -22,7 +22,7 @@ enum ReportCommand {
         options: Shared.inputOptions + Shared.courseOptions + [.by, .minCell, .format, .dialect, .output, .html, .lang,
                                                                .horizonDays, .compare, .reference, .wtp, .bootstrap, .seed, .wtpGrid, .ci, .ceac,
                                                                .concentration, .harmonize, .crosswalk, .combine, .funnel, .funnelTransform, .limits,
-                                                               .spc, .mdc]
+                                                               .spc, .mdc, .caseMix, .modelReport]
                  + MatchedComparisonArguments.options,
         run: run)
 
@@ -58,6 +58,11 @@ enum ReportCommand {
         if let l = try args.choice(.limits, as: FunnelOptions.Limits.self) { o.funnel.limits = l }
         if let c = try args.choice(.spc, as: SPCChart.self) { o.spc = c }
         o.mdcColumns = args.has(.mdc)
+        if let c = try args.choice(.caseMix, as: CaseMixMethod.self) { o.caseMix = c }
+        if args.value(.modelReport) != nil && o.caseMix != .model {
+            throw CLIError.usage("--model-report applies with --case-mix model; add it", command: args.command)
+        }
+        _ = try modelReportFormat(args)
         o.comparison = try comparisonOptions(args)
         o.matched = try MatchedComparisonArguments.options(args)
         // SPEC §12: the key orders citizens tied at the k-th total. A bad
@@ -65,6 +70,29 @@ enum ReportCommand {
         // report needs for nothing else, leaves the built-in tie order.
         o.pseudonymizer = args.value(.pseudonymKey) != nil ? try Shared.pseudonymizer(args) : try? Shared.pseudonymizer(args)
         return o
+    }
+
+    /// `--model-report FILE`: JSON when it ends in .json, CSV when in .csv; nil without it.
+    static func modelReportFormat(_ args: Arguments) throws(CLIError) -> Bool? {
+        guard let path = args.value(.modelReport) else { return nil }
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") else {
+            throw CLIError.usage("--model-report FILE must end in .csv or .json (the format follows the extension), not \"\(ControlEscaping.escaped(path))\"", command: args.command)
+        }
+        return lower.hasSuffix(".json")
+    }
+
+    /// Warns when the case-mix model fell back to the strata; writes `--model-report`.
+    static func writeModelReport(_ report: EffectReport, args: Arguments, dialect: CSVDialect, outputs: Outputs) throws(CLIError) {
+        if let reason = report.caseMix?.fallbackReason, !args.has(.quiet) {
+            Diagnostics.line("warning: --case-mix model could not be fitted, the strata of SPEC §7 are used instead: \(reason)")
+        }
+        guard let json = try modelReportFormat(args) else { return }
+        guard let model = report.caseMix?.model else {
+            let why = report.caseMix?.fallbackReason ?? "the grouping compares condition pairs (--by area|condition), where case mix does not apply"
+            throw CLIError.input("--model-report: no case-mix model was fitted: \(why)")
+        }
+        try outputs.write(json ? CaseMixModelOutput.json(model) : CaseMixModelOutput.csv(model, dialect: dialect), to: .modelReport)
     }
 
     /// `--harmonize simplified`, `--crosswalk FILE`, `--combine max|mean` (issue 20).
@@ -173,7 +201,7 @@ enum ReportCommand {
         let dialect = try args.choice(.dialect, as: CSVDialect.self) ?? .standard
         let language = try args.choice(.lang, as: Language.self) ?? .da
         _ = try acceptabilityCurveRequest(args)  // a bad --ceac or --wtp-grid stops before the import
-        let outputs = try Outputs(args, options: [.output, .html, .ceac, .concentration, .rejects], standardOutputByDefault: .output)
+        let outputs = try Outputs(args, options: [.output, .html, .ceac, .concentration, .modelReport, .rejects], standardOutputByDefault: .output)
         let dataset = try Shared.load(args, outputs: outputs)
         guard dataset.assessments.count > 0 else {
             throw CLIError.input("no usable assessments were read; nothing to report (see the problems above)")
@@ -185,6 +213,7 @@ enum ReportCommand {
         // The dataset is not used after this: the report frees its rows as it goes.
         let report = EffectReporter.report(consume dataset, options: options)
         try writeComparison(report, args: args, dialect: dialect, outputs: outputs)
+        try writeModelReport(report, args: args, dialect: dialect, outputs: outputs)
         switch format {
         case .table: try outputs.write(ReportTable.write(report, language: language), to: .output)
         case .csv: try outputs.write(ReportCSV.write(report, dialect: dialect), to: .output)
