@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// The candidate pseudo-courses of every treated course (issue 18 §1).
 ///
 /// For a treated course with baseline date t0 (its earliest compared
@@ -42,9 +44,11 @@ package struct PseudoCourses: Sendable {
         return p
     }
 
-    /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each).
+    /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each);
+    /// `pieceSize` treated courses are searched per task (the result does
+    /// not depend on it; the tests vary it).
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
-                             courses: [Course], options o: MatchedComparisonOptions) -> PseudoCourses {
+                             courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 4096) -> PseudoCourses {
         // The first course start of each citizen (Int32.max: none).
         var firstStart = [Int32](repeating: .max, count: citizenCount)
         for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
@@ -52,10 +56,12 @@ package struct PseudoCourses: Sendable {
         var dayStart = [Int](repeating: 0, count: citizenCount + 1)
         var days: [Int32] = []
         var candidates = 0
+        var own: [Int32] = []
         for c in 0..<citizenCount {
             let allowed = firstStart[c] == .max || o.controls == .notYetTreated
             if allowed {
-                var own = a.rows(ofCitizen: c).map { a.day[$0] }.filter { $0 < firstStart[c] }
+                own.removeAll(keepingCapacity: true)
+                for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
                 own.sort()
                 var last = Int32.min
                 for d in own where d != last { days.append(d); last = d }
@@ -63,13 +69,41 @@ package struct PseudoCourses: Sendable {
             }
             dayStart[c + 1] = days.count
         }
-        // Every candidate date, sorted by (day, citizen): the index search.
-        var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
-        byDay.reserveCapacity(days.count)
+        // Every candidate date, sorted by (day, citizen): the index search. A counting sort by day
+        // (dates span a few thousand days), filled in citizen order, so ties keep citizen order.
+        var low = Int32.max, high = Int32.min, total = 0
         for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-            for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
+            for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
+            total += dayStart[c + 1] - dayStart[c]
         }
-        byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
+        var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
+        if total > 0 && Int(high) - Int(low) < 4 * total + (1 << 20) {
+            var slot = [Int](repeating: 0, count: Int(high - low) + 2)
+            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
+            }
+            for k in 1..<slot.count { slot[k] += slot[k - 1] }
+            byDay = [(day: Int32, citizen: UInt32, position: Int)](repeating: (0, 0, 0), count: total)
+            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for p in dayStart[c]..<dayStart[c + 1] {
+                    let k = Int(days[p] - low)
+                    byDay[slot[k]] = (days[p], UInt32(c), p)
+                    slot[k] += 1
+                }
+            }
+        } else {
+            byDay.reserveCapacity(total)
+            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
+            }
+            byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
+        }
+
+        // The search per treated course is independent: pieces of 4,096 treated courses, a round of
+        // `workers` pieces at a time on all cores, each piece with its own `seenBy`, so the candidates
+        // found but not yet numbered stay a few megabytes. The numbering runs in treated order, so the
+        // pseudo-courses and their numbers are the same on any number of threads.
+        let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
 
         var made: [Course] = []
         // The pseudo-courses made from each index date (a position in `days`): the first in
@@ -78,11 +112,50 @@ package struct PseudoCourses: Sendable {
         var nextFrom: [Int32] = [], laterOf: [Int32] = []
         var eligible: [[Int]] = []
         eligible.reserveCapacity(treated.count)
-        // The candidates of the current treated course: (citizen, index position, later position);
+        for round in stride(from: 0, to: pieces.count, by: Parallel.workers) {
+            let searched = Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
+                search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: byDay, days: days, dayStart: dayStart,
+                       citizenCount: citizenCount, options: o)
+            }
+            for piece in searched {
+                for t in 0..<(piece.offsets.count - 1) {
+                    var list: [Int] = []
+                    list.reserveCapacity(piece.offsets[t + 1] - piece.offsets[t])
+                    for f in piece.found[piece.offsets[t]..<piece.offsets[t + 1]] {
+                        let index = Int(f.index)
+                        var m = firstFrom[index]
+                        while m >= 0 && laterOf[Int(m)] != f.later { m = nextFrom[Int(m)] }
+                        if m >= 0 { list.append(Int(m)); continue }
+                        nextFrom.append(firstFrom[index])
+                        laterOf.append(f.later)
+                        firstFrom[index] = Int32(made.count)
+                        list.append(made.count)
+                        made.append(Course(citizen: f.citizen, start: Day(rawValue: days[index]), end: Day(rawValue: days[Int(f.later)])))
+                    }
+                    list.sort()
+                    eligible.append(list)
+                }
+            }
+        }
+        return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
+    }
+
+    /// The candidates of each treated course of `treated` (numbered from
+    /// `first`), flat, in citizen order per course: (citizen, index
+    /// position, later position), the course's list from `offsets[t]` to
+    /// `offsets[t + 1]`.
+    private static func search(_ treated: ArraySlice<(citizen: UInt32, t0: Day, t1: Day)>, numberedFrom first: Int,
+                               byDay: [(day: Int32, citizen: UInt32, position: Int)], days: [Int32], dayStart: [Int],
+                               citizenCount: Int, options o: MatchedComparisonOptions)
+        -> (found: [(citizen: UInt32, index: Int32, later: Int32)], offsets: [Int]) {
         // `seenBy[c]` is the last treated course (its number) that looked at citizen c.
         var seenBy = [Int32](repeating: -1, count: citizenCount)
+        var all: [(citizen: UInt32, index: Int32, later: Int32)] = []
+        var offsets = [0]
+        offsets.reserveCapacity(treated.count + 1)
         var found: [(citizen: UInt32, index: Int, later: Int)] = []
-        for (number, t) in treated.enumerated() {
+        for (k, t) in treated.enumerated() {
+            let number = first + k
             found.removeAll(keepingCapacity: true)
             let s = Double(t.t1 - t.t0)
             let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
@@ -112,24 +185,12 @@ package struct PseudoCourses: Sendable {
                 seenBy[c] = Int32(number)
                 found.append((e.citizen, e.position, later))
             }
-            var list: [Int] = []
-            list.reserveCapacity(found.count)
             // In citizen order, so the numbering (and the matcher's ties) never depends on the search.
             found.sort { $0.citizen < $1.citizen }
-            for f in found {
-                var m = firstFrom[f.index]
-                while m >= 0 && Int(laterOf[Int(m)]) != f.later { m = nextFrom[Int(m)] }
-                if m >= 0 { list.append(Int(m)); continue }
-                nextFrom.append(firstFrom[f.index])
-                laterOf.append(Int32(f.later))
-                firstFrom[f.index] = Int32(made.count)
-                list.append(made.count)
-                made.append(Course(citizen: f.citizen, start: Day(rawValue: days[f.index]), end: Day(rawValue: days[f.later])))
-            }
-            list.sort()
-            eligible.append(list)
+            for f in found { all.append((f.citizen, Int32(f.index), Int32(f.later))) }
+            offsets.append(all.count)
         }
-        return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
+        return (all, offsets)
     }
 
     private static func lowerBound(_ xs: [(day: Int32, citizen: UInt32, position: Int)], _ day: Int32) -> Int {

@@ -63,6 +63,23 @@ struct PseudoCourseTests {
         return (d, p, lists)
     }
 
+    @Test("the search split into pieces of one course, on all cores, gives the same pseudo-courses and lists")
+    func piecesDoNotMatter() {
+        let d = Fixtures.dataset([.init("assessments.csv", .assessments, Self.assessments), .init("courses.csv", .courses, Self.courses)])
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        for controls in [MatchedComparisonOptions.Controls.neverTreated, .notYetTreated] {
+            var o = MatchedComparisonOptions()
+            o.controls = controls
+            let whole = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses, options: o)
+            let split = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                           options: o, pieceSize: 1)
+            #expect(whole.eligible == split.eligible && !whole.eligible.joined().isEmpty)
+            #expect(whole.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] }
+                    == split.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] })
+        }
+    }
+
     @Test("never-treated: the index nearest t0 with a later date at the closest spacing, one per candidate, shared pseudo-courses made once")
     func neverTreated() {
         let (_, p, lists) = Self.pseudo(.neverTreated)
