@@ -2,7 +2,7 @@
 # jackknife influence values, fed the very replicates the JSON carries.
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/bca.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/bca.R
 # Needs boot (Debian: r-cran-boot, a recommended package of R) and jsonlite.
 # Writes bca.json beside this script.
 #

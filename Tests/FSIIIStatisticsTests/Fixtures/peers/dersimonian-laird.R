@@ -1,7 +1,7 @@
 # Peer fixture for RandomEffectsMeta: R's metafor::rma(yi, vi, method = "DL").
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/dersimonian-laird.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/dersimonian-laird.R
 # Needs metafor and jsonlite (Debian: r-cran-metafor 3.8-1, r-cran-jsonlite).
 # Writes dersimonian-laird.json beside this script.
 #

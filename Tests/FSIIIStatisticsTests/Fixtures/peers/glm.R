@@ -1,7 +1,7 @@
 # Peer fixture for LogisticRegression: R's glm(family = binomial).
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/glm.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/glm.R
 # Needs R >= 4.0 and jsonlite (Debian: r-cran-jsonlite). Writes glm.json
 # beside this script; the Swift tests read only the JSON.
 #

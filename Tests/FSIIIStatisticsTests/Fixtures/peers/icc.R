@@ -4,7 +4,7 @@
 # of base R's aov.
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/icc.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/icc.R
 # Needs psych and jsonlite (Debian: r-cran-psych 2.2.9, r-cran-jsonlite).
 # Writes icc.json beside this script; the Swift tests read only the JSON.
 #

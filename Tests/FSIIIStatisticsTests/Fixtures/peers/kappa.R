@@ -2,7 +2,7 @@
 # disagreement weights (unweighted, linear |i-j|, quadratic (i-j)^2).
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/kappa.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/kappa.R
 # Needs psych and jsonlite (Debian: r-cran-psych 2.2.9, r-cran-jsonlite;
 # irr is not packaged for Debian). Writes kappa.json beside this script.
 #

@@ -3,7 +3,7 @@
 # deviations of the logit, without and with exact strata.
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/matching.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/matching.R
 # Needs MatchIt and jsonlite (Debian: r-cran-matchit, 4.5.1 made the
 # checked-in JSON; r-cran-jsonlite). Writes matching.json beside this
 # script; the Swift tests read only the JSON.

@@ -2,7 +2,7 @@
 # pchisq, qchisq and poisson.test.
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/poisson.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/poisson.R
 # Needs jsonlite (Debian: r-cran-jsonlite). Writes poisson.json beside this
 # script. (R's qchisq is qgamma: AS 91 followed by Newton steps.)
 suppressPackageStartupMessages(library(jsonlite))

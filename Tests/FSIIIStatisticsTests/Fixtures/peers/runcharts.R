@@ -5,7 +5,7 @@
 # crossings, round(log2(n) + 3), qbinom(0.05, n - 1, 0.5)).
 #
 # Regenerate (from the package root):
-#   Rscript Tests/FSIIIEffectTests/Fixtures/peers/runcharts.R
+#   Rscript Tests/FSIIIStatisticsTests/Fixtures/peers/runcharts.R
 # Needs jsonlite (Debian: r-cran-jsonlite). Writes runcharts.json beside
 # this script.
 suppressPackageStartupMessages(library(jsonlite))
