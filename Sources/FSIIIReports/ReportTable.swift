@@ -60,6 +60,7 @@ public enum ReportTable {
             out += L == .da
                 ? "▲/▼ over/under 95 %-grænsen, ▲▲/▼▼ over/under 99,8 %-grænsen for forventet forbedring; φ = \(L.number(report.phi))\n"
                 : "▲/▼ above/below the 95% limit, ▲▲/▼▼ above/below the 99.8% limit of expected improvement; φ = \(L.number(report.phi))\n"
+            if let f = report.funnel { out += ComparisonText.wrapped(Self.funnelLine(f, L)) + "\n" }
         }
         if report.groups.contains(where: \.suppressed) || report.total.suppressed {
             out += "\(SmallCellSuppression.maskedCount(minCell: minCell)): \(L.label(.suppressedNote)) (--min-cell \(minCell)).\n"
@@ -85,6 +86,22 @@ public enum ReportTable {
 
     /// `--mdc`: MDC₉₅ with its SEM, reliability and pairs, and the share of the
     /// total improved beyond it; or why it is not estimable.
+    /// Issue 21: the funnel's method, τ² and test of overdispersion (n·φ
+    /// against χ² with n − 1 degrees of freedom), as the JSON `funnel` has them.
+    static func funnelLine(_ f: FunnelSummary, _ L: Language) -> String {
+        let o = f.options
+        let method = o.method == .random ? "\(o.method.rawValue) (\(o.transform.rawValue))" : o.method.rawValue
+        let p = f.p.map { $0 < 0.001 ? "< \(L.number(0.001, digits: 3))" : "= \(L.number($0, digits: 3))" }
+        if L == .da {
+            let test = p.map { "test for overspredning: n·φ = \(L.number(f.chiSquare)) med \(f.groups - 1) frihedsgrader, p \($0)" }
+                ?? "ingen test for overspredning med færre end to grupper"
+            return "Tragt: \(method), \(o.limits == .exact ? "eksakte" : "normale") grænser; φ = \(L.number(f.phi)), τ² = \(L.number(f.tauSquared, digits: 4)); \(test)."
+        }
+        let test = p.map { "overdispersion test: n·φ = \(L.number(f.chiSquare)) on \(f.groups - 1) degrees of freedom, p \($0)" }
+            ?? "no overdispersion test with fewer than two groups"
+        return "Funnel: \(method), \(o.limits.rawValue) limits; φ = \(L.number(f.phi)), τ² = \(L.number(f.tauSquared, digits: 4)); \(test)."
+    }
+
     static func mdcLine(_ report: EffectReport, _ L: Language) -> String {
         let m = report.minimalDetectableChange
         guard let mdc = m.mdc95, let sem = m.standardErrorOfMeasurement, let icc = m.reliability else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FSIIIBytes
 @testable import FSIIISampleData
 import FSIIITestSupport
 
@@ -54,5 +55,25 @@ struct MeanChangeFunnelCLITests {
         #expect(!plain.stdout.contains("mean_change_flag"))
         let bad = try CLIRunner.run(["report", folder.path, "--format", "csv", "--quiet", "--funnel", "wide"])
         #expect(bad.status != 0 && bad.stderr.contains("phi") && bad.stderr.contains("random") && bad.stderr.contains("none"))
+    }
+
+    @Test("table: the funnel's method, φ, τ² and overdispersion test in one line, the numbers the JSON has",
+          .enabled(if: CLIRunner.available, "the fsiii executable was not built: skipped"))
+    func tableLine() throws {
+        let folder = try Self.generated()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let args = ["report", folder.path, "--quiet", "--min-cell", "1", "--funnel", "random", "--lang", "en"]
+        let json = try JSONParser.parse(try CLIRunner.run(args + ["--format", "json"]).stdout)
+        let f = try #require(json["funnel"])
+        let chi = try #require(f["overdispersion_chi2"]?.double), groups = try #require(f["groups"]?.int)
+        let phi = try #require(f["phi"]?.double), tau2 = try #require(f["tau2"]?.double)
+        let table = try CLIRunner.run(args + ["--format", "table"]).stdout
+        // The line wraps at 100 columns with an indent: compare with the whitespace collapsed.
+        let flat = table.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("Funnel: random (log), normal limits; φ = \(String(format: "%.2f", phi)), τ² = \(String(format: "%.4f", tau2));"))
+        #expect(flat.contains("overdispersion test: n·φ = \(String(format: "%.2f", chi)) on \(groups - 1) degrees of freedom, p "))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let da = try CLIRunner.run(["report", folder.path, "--quiet", "--min-cell", "1", "--format", "table"]).stdout
+        #expect(da.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Tragt: phi, normale grænser; φ = "))
     }
 }
