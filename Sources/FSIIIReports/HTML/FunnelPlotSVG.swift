@@ -59,6 +59,8 @@ struct FunnelPlotSVG: Sendable {
     let options: FunnelOptions
     /// τ² of `--funnel random`; 0 otherwise.
     let tauSquared: Double
+    /// φ, τ² and the test of overdispersion, for the figure's description (issue 21).
+    let summary: FunnelSummary?
     let x: LinearScale
     let y: LinearScale
 
@@ -76,6 +78,7 @@ struct FunnelPlotSVG: Sendable {
         kappa = variance / expected
         options = report.funnel?.options ?? FunnelOptions()
         tauSquared = report.funnel?.tauSquared ?? 0
+        summary = report.funnel
         phi = options.method == .none ? 1 : report.phi
         let xMax = NiceNumber.ceil(1.1 * maxE)
         let yMax = max(2, Foundation.ceil(2 * (maxRatio + 0.1)) / 2)

@@ -148,6 +148,7 @@ enum HTMLPhrases {
                 + flagged.map { "\($0.group) (\(L.number($0.ratio)), \(flagText($0.flag, L)))" }.joined(separator: "; ") + "."
             if plot.hiddenGroups > 0 { s += " \(count(plot.hiddenGroups, grouping, L)) not shown (too few citizens)." }
         }
+        if let f = plot.summary { s += " " + ReportTable.funnelLine(f, L) }
         return s
     }
 

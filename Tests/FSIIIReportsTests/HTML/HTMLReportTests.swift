@@ -93,6 +93,10 @@ struct HTMLReportTests {
         }
         #expect(en.contains(Language.en.number(mean)) && Language.en.number(mean).contains("."))
         #expect(!en.contains("Sammenfatning"))
+        // Issue 21: the O/E funnel's description gives the method, φ, τ² and the test of overdispersion.
+        let f = try #require(r.funnel)
+        #expect(en.contains("Funnel: phi, normal limits; φ = \(Language.en.number(f.phi)), τ² = 0.0000; overdispersion test: n·φ = \(Language.en.number(f.chiSquare)) on \(f.groups - 1) degrees of freedom, p "))
+        #expect(da.contains("Tragt: phi, normale grænser; φ = \(Language.da.number(f.phi))"))
     }
 
     @Test("the page refers to nothing outside itself", .enabled(if: enabled, "sample data could not be generated"))
