@@ -125,25 +125,10 @@ struct FunnelPlotSVG: Sendable {
 
     /// A curve of another funnel choice: from where it enters the plot (bisection on √E) to xMax.
     func generalCurve(z: Double, upper: Bool) -> [(expected: Double, ratio: Double)] {
-        let s1 = x.domainHigh.squareRoot()
-        func inside(_ s: Double) -> Bool {
-            let r = limit(at: s * s, z: z, upper: upper)
-            return upper ? r <= y.domainHigh : r >= y.domainLow + 1e-9
-        }
-        var lo = s1 / 1000, hi = s1
-        guard inside(hi) else { return [] }
-        if !inside(lo) {
-            for _ in 0..<60 {
-                let mid = (lo + hi) / 2
-                if inside(mid) { hi = mid } else { lo = mid }
-            }
-            lo = hi
-        }
-        let n = Self.curveSamples
-        return (0..<n).map { k in
-            let s = lo + (s1 - lo) * Double(k) / Double(n - 1)
-            return (s * s, min(y.domainHigh, max(y.domainLow, limit(at: s * s, z: z, upper: upper))))
-        }
+        FunnelCurve.sample(to: x.domainHigh, low: y.domainLow, high: y.domainHigh, enterLow: y.domainLow + 1e-9, upper: upper,
+                           samples: Self.curveSamples) {
+            limit(at: $0, z: z, upper: upper)
+        }.map { (expected: $0.x, ratio: $0.y) }
     }
 
     func svg(language L: Language, grouping: GroupingSpec) -> String {

@@ -47,25 +47,9 @@ struct MeanChangeFunnelSVG: Sendable {
 
     /// The points (n, mean change) of one limit curve, as drawn.
     func limitCurve(z: Double, upper: Bool) -> [(courses: Double, value: Double)] {
-        let s1 = x.domainHigh.squareRoot()
-        func inside(_ s: Double) -> Bool {
-            let v = limit(at: s * s, z: z, upper: upper)
-            return upper ? v <= y.domainHigh : v >= y.domainLow
-        }
-        var lo = s1 / 1000, hi = s1
-        guard inside(hi) else { return [] }
-        if !inside(lo) {
-            for _ in 0..<60 {
-                let mid = (lo + hi) / 2
-                if inside(mid) { hi = mid } else { lo = mid }
-            }
-            lo = hi
-        }
-        let n = Self.curveSamples
-        return (0..<n).map { k in
-            let s = lo + (s1 - lo) * Double(k) / Double(n - 1)
-            return (s * s, min(y.domainHigh, max(y.domainLow, limit(at: s * s, z: z, upper: upper))))
-        }
+        FunnelCurve.sample(to: x.domainHigh, low: y.domainLow, high: y.domainHigh, upper: upper, samples: Self.curveSamples) {
+            limit(at: $0, z: z, upper: upper)
+        }.map { (courses: $0.x, value: $0.y) }
     }
 
     func svg(language L: Language, grouping: GroupingSpec) -> String {
