@@ -1,4 +1,3 @@
-import Dispatch
 import FSIIIBytes
 import FSIIIStatistics
 
@@ -147,13 +146,15 @@ public enum MatchedComparison {
         r.effect = overall[0]
         r.improvedShareEffect = overall[1]
         if !options.grouping.groupsPairs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { t.record("comparison: group effects", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-            var byGroup: [String: [Int]] = [:]
-            for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
-            for (name, members) in byGroup where !suppressed.contains(name) {
-                guard let e = estimate(members, outcome: { $0.meanChange }), e.citizens >= max(options.minCell, 2) else { continue }
-                r.groups[name] = e
+            r.groups = t.measure("comparison: group effects") {
+                var byGroup: [String: [Int]] = [:]
+                for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
+                var effects: [String: MatchedComparisonResult.Estimate] = [:]
+                for (name, members) in byGroup where !suppressed.contains(name) {
+                    guard let e = estimate(members, outcome: { $0.meanChange }), e.citizens >= max(options.minCell, 2) else { continue }
+                    effects[name] = e
+                }
+                return effects
             }
         }
         let controls = controlUnits.indices.compactMap { j in m.controlWeights[j] > 0 ? (controlUnits[j], m.controlWeights[j]) : nil }
