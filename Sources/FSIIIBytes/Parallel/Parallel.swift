@@ -43,3 +43,35 @@ package struct UnsafeSendable<T>: @unchecked Sendable {
     package let value: T
     package init(_ value: T) { self.value = value }
 }
+
+/// A value worked out on another thread while the caller goes on with
+/// other work: for the steps of a run that do not depend on each other and
+/// do not use both cores by themselves (the matched comparison's regression
+/// to the mean and durability beside its serial matching and balance).
+///
+/// The hand-over is an `NSCondition` (a pthread mutex and condition
+/// variable), which ThreadSanitizer sees, unlike a futex-based lock.
+package final class BackgroundValue<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: T?
+
+    /// Starts `work` on a global queue at once.
+    package init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async { [self] in
+            let result = work()
+            condition.lock()
+            value = result
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The value, waiting for it if `work` is still running. May be called
+    /// more than once and from any thread.
+    package func wait() -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
+    }
+}

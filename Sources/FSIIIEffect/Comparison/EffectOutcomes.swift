@@ -13,23 +13,37 @@ struct EffectOutcomes {
         var o = EffectOutcomes()
         guard dataset.assessments.count > 0 else { return o }
         let inputs = ComparisonInputs(dataset, courses: courses)
-        var t = StageTimings()   // sub-stages for `FSIII_STAGES=1`
-        let rtm = t.measure("comparison: regression to mean") { RegressionToTheMeanEstimate.make(evaluation, inputs: inputs) }
-        o.regressionToTheMean = rtm
-        var controls: [(unit: ComparisonUnit, weight: Double)]?
-        if options.matched.enabled {
-            let run = MatchedComparison.run(evaluation, inputs: inputs, options: options,
-                                            group: { classifier.name($0) },
-                                            suppressed: [], rtm: rtm)
-            o.comparison = run.result
-            controls = run.controls.isEmpty ? nil : run.controls
+        let assessments = dataset.assessments, costs = dataset.costs
+        // Regression to the mean and the treated courses' durability depend on nothing the comparison
+        // makes: they run on other threads beside it (its matching, balance and design are serial).
+        let rtm = BackgroundValue {
+            var t = StageTimings()   // sub-stages for `FSIII_STAGES=1`
+            return t.measure("comparison: regression to mean") { RegressionToTheMeanEstimate.make(evaluation, inputs: inputs) }
         }
-        // The units are made as they are read: a million of them are never held at once.
-        let treated = evaluation.results.lazy.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
-        if evaluation.results.contains(where: \.isEvaluable) {
-            o.durability = t.measure("comparison: durability") {
-                DurabilityResult.make(treated: treated, controls: controls, assessments: dataset.assessments, costs: dataset.costs, dataEnd: dataEnd)
+        let treated: BackgroundValue<[DurabilityResult.Accumulated]>? = evaluation.results.contains(where: \.isEvaluable) ? BackgroundValue {
+            var t = StageTimings()
+            // The units are made as they are read: a million of them are never held at once.
+            let units = evaluation.results.lazy.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
+            return t.measure("comparison: durability") { DurabilityResult.make(units, assessments: assessments, costs: costs, dataEnd: dataEnd) }
+        } : nil
+        // The matched controls' durability, started as soon as the matching has chosen them.
+        var controls: BackgroundValue<[DurabilityResult.Accumulated]>?
+        if options.matched.enabled {
+            let run = MatchedComparison.run(evaluation, inputs: inputs, options: options, group: { classifier.name($0) },
+                                            suppressed: [], rtm: nil) { chosen in
+                controls = BackgroundValue {
+                    var t = StageTimings()
+                    return t.measure("comparison: control durability") {
+                        DurabilityResult.make(chosen.map(\.unit), weights: chosen.map(\.weight), assessments: assessments, costs: costs, dataEnd: dataEnd)
+                    }
+                }
             }
+            o.comparison = run.result
+        }
+        o.regressionToTheMean = rtm.wait()
+        if o.comparison != nil { o.comparison?.rtmExpected = o.regressionToTheMean?.expectedShift }
+        if let treated {
+            o.durability = DurabilityResult.combine(treated: treated.wait(), controls: controls?.wait(), dataEnd: dataEnd)
         }
         return o
     }

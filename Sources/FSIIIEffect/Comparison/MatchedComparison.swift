@@ -50,8 +50,13 @@ public enum MatchedComparison {
         package var controls: [(unit: ComparisonUnit, weight: Double)]
     }
 
+    /// The comparison of `evaluation`'s courses; `matched` is called with
+    /// the matched controls and their weights as soon as the matching has
+    /// chosen them (not when no treated course is matched), so a caller can
+    /// work on them beside the balance and the bootstraps.
     package static func run(_ evaluation: CourseEvaluation, inputs d: ComparisonInputs, options: ReportOptions,
-                            group: (CourseResult) -> String, suppressed: Set<String>, rtm: RegressionToTheMeanEstimate?) -> Run {
+                            group: (CourseResult) -> String, suppressed: Set<String>, rtm: RegressionToTheMeanEstimate?,
+                            matched: ([(unit: ComparisonUnit, weight: Double)]) -> Void = { _ in }) -> Run {
         let o = options.matched
         let treatedUnits = evaluation.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
         let naive = treatedUnits.isEmpty ? nil : treatedUnits.reduce(0) { $0 + $1.meanChange } / Double(treatedUnits.count)
@@ -116,16 +121,18 @@ public enum MatchedComparison {
         r.unmatchedNoCandidate = m.unmatched.filter { $0 == .noCandidate }.count
         r.unmatchedOutsideCaliper = m.unmatched.filter { $0 == .noneWithinCaliper }.count
         r.controls = m.controlWeights.filter { $0 > 0 }.count
+        let controls = controlUnits.indices.compactMap { j in m.controlWeights[j] > 0 ? (controlUnits[j], m.controlWeights[j]) : nil }
+        if m.matchedCount > 0 { matched(controls) }
 
-        // Balance on every design column but the intercept.
+        // Balance on every design column but the intercept, the columns on all cores.
         let tw = m.sets.map { $0.isEmpty ? 0.0 : 1.0 }
         r.balance = t.measure("comparison: balance") {
-            (1..<design.matrix.columnCount).compactMap { j in
+            Parallel.map(1..<design.matrix.columnCount) { j -> MatchedComparisonResult.Balance? in
                 let column = design.matrix.column(j)
                 guard let smd = StandardizedMeanDifference(treated: Array(column[0..<treatedUnits.count]), candidates: Array(column[treatedUnits.count...]),
                                                            treatedWeights: tw, controlWeights: m.controlWeights) else { return nil }
                 return MatchedComparisonResult.Balance(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after)
-            }
+            }.compactMap { $0 }
         }
         guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
 
@@ -157,7 +164,6 @@ public enum MatchedComparison {
                 return effects
             }
         }
-        let controls = controlUnits.indices.compactMap { j in m.controlWeights[j] > 0 ? (controlUnits[j], m.controlWeights[j]) : nil }
         return Run(result: r, controls: controls)
     }
 }

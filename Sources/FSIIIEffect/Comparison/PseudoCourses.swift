@@ -45,29 +45,45 @@ package struct PseudoCourses: Sendable {
     }
 
     /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each);
-    /// `pieceSize` treated courses are searched per task (the result does
-    /// not depend on it; the tests vary it).
+    /// `pieceSize` treated courses are searched per task, and citizens'
+    /// dates are gathered in pieces of at least 4·`pieceSize` citizens (the
+    /// result does not depend on it; the tests vary it).
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
                              courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 4096) -> PseudoCourses {
         // The first course start of each citizen (Int32.max: none).
         var firstStart = [Int32](repeating: .max, count: citizenCount)
         for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
-        // Distinct assessment dates of each candidate, before its first course.
-        var dayStart = [Int](repeating: 0, count: citizenCount + 1)
-        var days: [Int32] = []
-        var candidates = 0
-        var own: [Int32] = []
-        for c in 0..<citizenCount {
-            let allowed = firstStart[c] == .max || o.controls == .notYetTreated
-            if allowed {
-                own.removeAll(keepingCapacity: true)
-                for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
-                own.sort()
-                var last = Int32.min
-                for d in own where d != last { days.append(d); last = d }
-                if days.count - dayStart[c] >= 2 { candidates += 1 }
+        // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
+        // all cores, joined in citizen order (the same dates in the same places on any number of threads).
+        let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
+        let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
+            var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
+            var candidates = 0
+            ends.reserveCapacity(citizenPieces[k].count)
+            for c in citizenPieces[k] {
+                let begin = days.count
+                if firstStart[c] == .max || o.controls == .notYetTreated {
+                    own.removeAll(keepingCapacity: true)
+                    for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
+                    own.sort()
+                    var last = Int32.min
+                    for d in own where d != last { days.append(d); last = d }
+                    if days.count - begin >= 2 { candidates += 1 }
+                }
+                ends.append(days.count)
             }
-            dayStart[c + 1] = days.count
+            return (days, ends, candidates)
+        }
+        var dayStart = [0]
+        dayStart.reserveCapacity(citizenCount + 1)
+        var days: [Int32] = []
+        days.reserveCapacity(collected.reduce(0) { $0 + $1.days.count })
+        var candidates = 0
+        for part in collected {
+            let base = days.count
+            days.append(contentsOf: part.days)
+            for end in part.ends { dayStart.append(base + end) }
+            candidates += part.candidates
         }
         // Every candidate date, sorted by (day, citizen): the index search. A counting sort by day
         // (dates span a few thousand days), filled in citizen order, so ties keep citizen order.
@@ -112,11 +128,21 @@ package struct PseudoCourses: Sendable {
         var nextFrom: [Int32] = [], laterOf: [Int32] = []
         var eligible: [[Int]] = []
         eligible.reserveCapacity(treated.count)
-        for round in stride(from: 0, to: pieces.count, by: Parallel.workers) {
-            let searched = Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
-                search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: byDay, days: days, dayStart: dayStart,
-                       citizenCount: citizenCount, options: o)
+        // The numbering is serial: the next round is searched on another thread while this one is numbered.
+        let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
+        func searching(_ round: Int) -> BackgroundValue<[Found]> {
+            BackgroundValue {
+                Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
+                    search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays, dayStart: indexStart,
+                           citizenCount: citizenCount, options: o)
+                }
             }
+        }
+        let rounds = Array(stride(from: 0, to: pieces.count, by: Parallel.workers))
+        var next = rounds.first.map(searching)
+        for (r, _) in rounds.enumerated() {
+            let searched = next!.wait()
+            next = r + 1 < rounds.count ? searching(rounds[r + 1]) : nil
             for piece in searched {
                 for t in 0..<(piece.offsets.count - 1) {
                     var list: [Int] = []
@@ -144,10 +170,11 @@ package struct PseudoCourses: Sendable {
     /// `first`), flat, in citizen order per course: (citizen, index
     /// position, later position), the course's list from `offsets[t]` to
     /// `offsets[t + 1]`.
+    private typealias Found = (found: [(citizen: UInt32, index: Int32, later: Int32)], offsets: [Int])
+
     private static func search(_ treated: ArraySlice<(citizen: UInt32, t0: Day, t1: Day)>, numberedFrom first: Int,
                                byDay: [(day: Int32, citizen: UInt32, position: Int)], days: [Int32], dayStart: [Int],
-                               citizenCount: Int, options o: MatchedComparisonOptions)
-        -> (found: [(citizen: UInt32, index: Int32, later: Int32)], offsets: [Int]) {
+                               citizenCount: Int, options o: MatchedComparisonOptions) -> Found {
         // `seenBy[c]` is the last treated course (its number) that looked at citizen c.
         var seenBy = [Int32](repeating: -1, count: citizenCount)
         var all: [(citizen: UInt32, index: Int32, later: Int32)] = []

@@ -1,3 +1,5 @@
+import FSIIIBytes
+
 /// Nearest-neighbour matching on the logit within each treated course's own
 /// eligible pseudo-courses (its "risk set", ``PseudoCourses``): the rules of
 /// ``PropensityMatching`` — k nearest by |ηₜ − η_c| within the caliper
@@ -32,20 +34,31 @@ package struct RiskSetMatching: Sendable {
         let mean = all.reduce(0, +) / max(n, 1)
         let variance = all.count > 1 ? all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
         let sd = variance.squareRoot(), delta = w * sd
+        // Each treated course's set depends on its own candidates alone: pieces of them on all cores,
+        // then the weights added up in treated order (the same sums on any number of threads).
+        let pieces = Parallel.chunks(treatedLogits.count, minimum: 1 << 12)
+        let chosen = Parallel.map(pieces.indices) { piece in
+            pieces[piece].map { i -> [Int] in
+                var pool = eligible[i]
+                if let ts = treatedStrata, let cs = controlStrata {
+                    let same = pool.filter { cs[$0] == ts[i] }
+                    if !same.isEmpty { pool = same }
+                }
+                let eta = treatedLogits[i]
+                let inside = pool.lazy.map { (distance: abs(controlLogits[$0] - eta), index: $0) }.filter { $0.distance <= delta }
+                return inside.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(k).map(\.index)
+            }
+        }
         var weights = [Double](repeating: 0, count: controlLogits.count)
         var sets: [[Int]] = [], unmatched: [Unmatched?] = []
-        for (i, eta) in treatedLogits.enumerated() {
-            var pool = eligible[i]
-            if let ts = treatedStrata, let cs = controlStrata {
-                let same = pool.filter { cs[$0] == ts[i] }
-                if !same.isEmpty { pool = same }
+        sets.reserveCapacity(treatedLogits.count)
+        unmatched.reserveCapacity(treatedLogits.count)
+        for (piece, range) in pieces.enumerated() {
+            for (i, set) in zip(range, chosen[piece]) {
+                sets.append(set)
+                unmatched.append(set.isEmpty ? (eligible[i].isEmpty ? .noCandidate : .noneWithinCaliper) : nil)
+                for j in set { weights[j] += 1 / Double(set.count) }
             }
-            guard !pool.isEmpty else { sets.append([]); unmatched.append(.noCandidate); continue }
-            let inside = pool.lazy.map { (distance: abs(controlLogits[$0] - eta), index: $0) }.filter { $0.distance <= delta }
-            let chosen = inside.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(k).map(\.index)
-            sets.append(chosen)
-            unmatched.append(chosen.isEmpty ? .noneWithinCaliper : nil)
-            for j in chosen { weights[j] += 1 / Double(chosen.count) }
         }
         self.sets = sets
         self.unmatched = unmatched

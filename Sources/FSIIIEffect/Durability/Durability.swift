@@ -177,6 +177,13 @@ public struct DurabilityResult: Sendable {
                                                               assessments: AssessmentTable, costs: CostTable?, dataEnd: Day?) -> DurabilityResult {
         let t = make(treated, assessments: assessments, costs: costs, dataEnd: dataEnd)
         let c = controls.map { make($0.map(\.unit), weights: $0.map(\.weight), assessments: assessments, costs: costs, dataEnd: dataEnd) }
+        return combine(treated: t, controls: c, dataEnd: dataEnd)
+    }
+
+    /// The result from the treated units' sums and the controls' (the two
+    /// ``make(_:weights:assessments:costs:dataEnd:)`` passes, which do not
+    /// depend on each other and may run at different times).
+    package static func combine(treated t: [Accumulated], controls c: [Accumulated]?, dataEnd: Day?) -> DurabilityResult {
         let rows = horizons.indices.map { h in
             let x = t[h]
             return Horizon(months: horizons[h].months, followed: x.followed, censored: x.censored, notAssessed: x.notAssessed,

@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIIStatistics
 
 /// The matcher on hand-set logits: σ = sample SD of all seven logits
 /// (0, 1 | 0.1, −0.05, 0.9, 2, 0.5) = 0.735252, caliper 0.2σ = 0.147050.
@@ -33,5 +34,35 @@ struct RiskSetMatchingTests {
         // Treated 0 (municipality 7): only control 1 is in 7. Treated 1 (9): none in 9, so all.
         #expect(m.sets == [[1], [2]])
         #expect(m.controlWeights == [0, 1, 1, 0, 0])
+    }
+
+    @Test("many courses, matched in pieces on all cores: the same sets, reasons and weights as one course after another")
+    func pieces() {
+        var g = SeededGenerator(seed: 11)
+        let treated = (0..<20_000).map { _ in Double.random(in: -2...2, using: &g) }
+        let controls = (0..<3_000).map { _ in Double.random(in: -2...2, using: &g) }
+        let eligible: [[Int]] = treated.indices.map { i in
+            i % 97 == 0 ? [] : (0..<Int.random(in: 1...12, using: &g)).map { _ in Int.random(in: 0..<3_000, using: &g) }.sorted()
+        }
+        let strata = (treated.map { _ in UInt32.random(in: 0..<3, using: &g) }, controls.map { _ in UInt32.random(in: 0..<3, using: &g) })
+        for exact in [false, true] {
+            let m = RiskSetMatching(treatedLogits: treated, controlLogits: controls, eligible: eligible, ratio: 3, caliperWidth: 0.2,
+                                    treatedStrata: exact ? strata.0 : nil, controlStrata: exact ? strata.1 : nil)
+            // The rules one course after another.
+            var weights = [Double](repeating: 0, count: controls.count)
+            var sets: [[Int]] = []
+            for (i, eta) in treated.enumerated() {
+                var pool = eligible[i]
+                if exact, case let same = pool.filter({ strata.1[$0] == strata.0[i] }), !same.isEmpty { pool = same }
+                let near = pool.map { (abs(controls[$0] - eta), $0) }.filter { $0.0 <= m.caliper }.sorted { $0 < $1 }.prefix(3).map(\.1)
+                sets.append(near)
+                for j in near { weights[j] += 1 / Double(near.count) }
+            }
+            #expect(m.sets == sets)
+            #expect(m.controlWeights == weights)
+            #expect(m.unmatched.filter { $0 == .noCandidate }.count == treated.indices.filter { $0 % 97 == 0 }.count)
+            #expect(m.unmatched.indices.allSatisfy { (m.unmatched[$0] == nil) == !sets[$0].isEmpty })
+            #expect(m.matchedCount > 4_000 && m.unmatched.contains(.noneWithinCaliper))   // both kinds occur
+        }
     }
 }
