@@ -75,19 +75,30 @@ public enum MatchedComparison {
         r.candidateCitizens = pseudo.candidateCitizens
         let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
                                           windows: PseudoCourses.windows(options.windows)) }
-        // Evaluable pseudo-courses that some treated course may use, renumbered.
-        var number = [Int](repeating: -1, count: pseudo.courses.count)
-        var controlUnits: [ComparisonUnit] = []
-        var eligible: [[Int]] = []
-        for list in pseudo.eligible {
-            eligible.append(list.compactMap { j in
-                guard pe.results[j].isEvaluable else { return nil }
-                if number[j] < 0 {
-                    number[j] = controlUnits.count
-                    controlUnits.append(ComparisonUnit(result: pe.results[j], pairs: pe.pairs[pe.results[j].pairs]))
+        // Evaluable pseudo-courses that some treated course may use, numbered in order of first use.
+        let (controlUnits, eligible) = t.measure("comparison: candidates") { () -> ([ComparisonUnit], [[Int]]) in
+            let evaluable = pe.results.map(\.isEvaluable)
+            var number = [Int32](repeating: -1, count: pseudo.courses.count)
+            var used: [Int] = []   // the pseudo-course of each control unit
+            var eligible: [[Int]] = []
+            eligible.reserveCapacity(pseudo.eligible.count)
+            for list in pseudo.eligible {
+                var numbers: [Int] = []
+                numbers.reserveCapacity(list.count)
+                for j in list where evaluable[j] {
+                    if number[j] < 0 {
+                        number[j] = Int32(used.count)
+                        used.append(j)
+                    }
+                    numbers.append(Int(number[j]))
                 }
-                return number[j]
-            })
+                eligible.append(numbers)
+            }
+            let pieces = Parallel.chunks(used.count)
+            let units = Parallel.map(pieces.indices) { k in
+                pieces[k].map { u in ComparisonUnit(result: pe.results[used[u]], pairs: pe.pairs[pe.results[used[u]].pairs]) }
+            }
+            return (Array(units.joined()), eligible)
         }
         r.candidatePseudoCourses = controlUnits.count
         r.unmatchedNoCandidate = eligible.reduce(0) { $0 + ($1.isEmpty ? 1 : 0) }
