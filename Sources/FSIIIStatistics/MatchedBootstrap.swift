@@ -115,7 +115,135 @@ public enum MatchedBootstrap {
     /// the order i = 0 … n−1), from one set of draws for all columns.
     /// Returns `seeds.count × width` sums, replicate-major. One tally
     /// buffer for all replicates; nothing is allocated per replicate.
+    ///
+    /// How, for speed (the sums are the same bits as one replicate at a
+    /// time): the replicates go in groups of four (the last group padded
+    /// with empty lanes). Each replicate of a group draws its n indices on
+    /// its own generator, as specified, into its lane of a one-byte tally
+    /// interleaved by replicate (tally[4i + r], 4n bytes: as small as one
+    /// 32-bit tally, so the random increments stay in cache). Then one pass
+    /// over i = 0 … n−1 reads row i once for all four replicates and keeps
+    /// each replicate's own accumulators, two replicates to a SIMD2 lane
+    /// pair: lane r computes s_r + k_r·x exactly as the scalar
+    /// `s += Double(k) * x` does (IEEE multiply, then add; no fused
+    /// multiply-add), in the same order, so every sum is bit for bit the
+    /// one-at-a-time sum. The pass also resets the tally. The four
+    /// independent accumulator chains per column hide the add latency that
+    /// bounds a single replicate's pass. (The draws themselves stay one
+    /// replicate at a time: they are bound by the generator's instruction
+    /// throughput, and interleaving four generators measured slower.)
+    ///
+    /// A count above 255 would wrap its byte; the pass detects it exactly
+    /// (a lane's counts then sum to n − 256·w, w ≥ 1 wraps, w < 2²⁴
+    /// because n < 2³², so the sum modulo 2³² differs from n) and the group
+    /// is then redone one replicate at a time with 32-bit counts
+    /// (``replicateSumsOneByOne(columns:width:seeds:)``). With n draws over n
+    /// units a count of 256 is practically impossible, but it is handled.
     public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+        precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
+        let n = columns.count / width
+        guard n > 0, !seeds.isEmpty else { return [] }
+        precondition(n <= Int(UInt32.max), "too many treated units")
+        let lanes = 4
+        var result = [Double](repeating: 0, count: seeds.count * width)
+        let tally = UnsafeMutableRawPointer.allocate(byteCount: lanes * n, alignment: lanes)
+        tally.initializeMemory(as: UInt8.self, repeating: 0, count: lanes * n)
+        defer { tally.deallocate() }
+        let counts = tally.assumingMemoryBound(to: UInt8.self)
+        let seeds = Array(seeds)
+        let group = UnsafeMutableBufferPointer<Double>.allocate(capacity: lanes * width)   // a group's sums, column-major
+        group.initialize(repeating: 0)
+        defer { group.deallocate() }
+        columns.withUnsafeBufferPointer { x in
+            for first in stride(from: 0, to: seeds.count, by: lanes) {
+                let used = min(lanes, seeds.count - first)
+                for r in 0..<used {
+                    var g = SeededGenerator(seed: seeds[first + r])
+                    let lane = counts + r
+                    for _ in 0..<n { lane[g.index(below: n) &* lanes] &+= 1 }
+                }
+                var total = SIMD4<UInt32>()
+                Self.fourLanePass(n: n, width: width, x: x, out: group) { i in
+                    // Row i's four counts as (k₀, k₁) and (k₂, k₃), exactly converted; the row's bytes reset.
+                    let bytes = tally.load(fromByteOffset: 4 &* i, as: SIMD4<UInt8>.self)
+                    tally.storeBytes(of: 0, toByteOffset: 4 &* i, as: UInt32.self)
+                    total &+= SIMD4<UInt32>(truncatingIfNeeded: bytes)
+                    let k = SIMD4<Int32>(truncatingIfNeeded: bytes)
+                    return (SIMD2<Double>(k.lowHalf), SIMD2<Double>(k.highHalf))
+                }
+                let o = first * width
+                if (0..<used).allSatisfy({ total[$0] == UInt32(truncatingIfNeeded: n) }) {
+                    for r in 0..<used { for j in 0..<width { result[o + r * width + j] = group[j * lanes + r] } }
+                } else {
+                    // A byte wrapped (see above): this group one replicate at a time instead.
+                    let wide = replicateSumsOneByOne(columns: columns, width: width, seeds: seeds[first..<(first + used)])
+                    result.replaceSubrange(o..<(o + wide.count), with: wide)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Σᵢ kᵢ,r·x[i·width + j] for the four lanes r into out[4j + r],
+    /// each in the order i = 0 … n−1 with the one-at-a-time operations;
+    /// `counts(i)` gives row i's counts as the pairs (k₀, k₁), (k₂, k₃).
+    @inline(__always)
+    private static func fourLanePass(n: Int, width: Int, x: UnsafeBufferPointer<Double>, out: UnsafeMutableBufferPointer<Double>,
+                                     counts: (Int) -> (SIMD2<Double>, SIMD2<Double>)) {
+        // Column-major, so that a pair of lanes is stored as it is held.
+        @inline(__always) func store(_ pair: SIMD2<Double>, lanes first: Int, column j: Int) {
+            out[4 * j + first] = pair[0]
+            out[4 * j + first + 1] = pair[1]
+        }
+        switch width {
+        case 1:
+            var s01 = SIMD2<Double>(), s23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v = SIMD2(repeating: x[i])
+                s01 += k01 * v; s23 += k23 * v
+            }
+            store(s01, lanes: 0, column: 0); store(s23, lanes: 2, column: 0)
+        case 2:
+            var a01 = SIMD2<Double>(), a23 = SIMD2<Double>(), b01 = SIMD2<Double>(), b23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v0 = SIMD2(repeating: x[2 * i]), v1 = SIMD2(repeating: x[2 * i + 1])
+                a01 += k01 * v0; a23 += k23 * v0
+                b01 += k01 * v1; b23 += k23 * v1
+            }
+            store(a01, lanes: 0, column: 0); store(a23, lanes: 2, column: 0)
+            store(b01, lanes: 0, column: 1); store(b23, lanes: 2, column: 1)
+        case 3:
+            var a01 = SIMD2<Double>(), a23 = SIMD2<Double>(), b01 = SIMD2<Double>(), b23 = SIMD2<Double>()
+            var c01 = SIMD2<Double>(), c23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v0 = SIMD2(repeating: x[3 * i]), v1 = SIMD2(repeating: x[3 * i + 1]), v2 = SIMD2(repeating: x[3 * i + 2])
+                a01 += k01 * v0; a23 += k23 * v0
+                b01 += k01 * v1; b23 += k23 * v1
+                c01 += k01 * v2; c23 += k23 * v2
+            }
+            store(a01, lanes: 0, column: 0); store(a23, lanes: 2, column: 0)
+            store(b01, lanes: 0, column: 1); store(b23, lanes: 2, column: 1)
+            store(c01, lanes: 0, column: 2); store(c23, lanes: 2, column: 2)
+        default:
+            for j in 0..<(4 * width) { out[j] = 0 }
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                for j in 0..<width {
+                    let v = SIMD2(repeating: x[i * width + j])
+                    store(SIMD2(out[4 * j], out[4 * j + 1]) + k01 * v, lanes: 0, column: j)
+                    store(SIMD2(out[4 * j + 2], out[4 * j + 3]) + k23 * v, lanes: 2, column: j)
+                }
+            }
+        }
+    }
+
+    /// ``replicateSums(columns:width:seeds:)`` one replicate at a time with
+    /// 32-bit counts: the plain form of the same sums, used when a
+    /// one-byte count would wrap.
+    static func replicateSumsOneByOne(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
         precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
         let n = columns.count / width
         guard n > 0, !seeds.isEmpty else { return [] }
@@ -130,35 +258,10 @@ public enum MatchedBootstrap {
                     var g = SeededGenerator(seed: seed)
                     for _ in 0..<n { tally[g.index(below: n)] &+= 1 }
                     let o = b * width
-                    if width == 1 {
-                        var s = 0.0
-                        for i in 0..<n { s += Double(tally[i]) * x[i]; tally[i] = 0 }
-                        out[o] = s
-                    } else if width == 2 {
-                        var s0 = 0.0, s1 = 0.0
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            s0 += k * x[2 * i]
-                            s1 += k * x[2 * i + 1]
-                            tally[i] = 0
-                        }
-                        out[o] = s0; out[o + 1] = s1
-                    } else if width == 3 {
-                        var s0 = 0.0, s1 = 0.0, s2 = 0.0
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            s0 += k * x[3 * i]
-                            s1 += k * x[3 * i + 1]
-                            s2 += k * x[3 * i + 2]
-                            tally[i] = 0
-                        }
-                        out[o] = s0; out[o + 1] = s1; out[o + 2] = s2
-                    } else {
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            for j in 0..<width { out[o + j] += k * x[i * width + j] }
-                            tally[i] = 0
-                        }
+                    for i in 0..<n {
+                        let k = Double(tally[i])
+                        for j in 0..<width { out[o + j] += k * x[i * width + j] }
+                        tally[i] = 0
                     }
                 }
             }
