@@ -115,4 +115,26 @@ struct MatchedBootstrapTests {
             }
         }
     }
+
+    @Test("four generators in SIMD lanes draw exactly what four SeededGenerators draw, rejections included",
+          arguments: [7, 5000, (1 << 62) + 12345])
+    func fourGeneratorsAreFourSeededGenerators(bound: Int) {
+        // With bound 2⁶² + 12345 about a quarter of the draws are rejected and redrawn on their lane alone.
+        let seeds: [UInt64] = [0, 1, 20240518, .max]
+        var lanes = FourGenerators(seeds: SIMD4(seeds[0], seeds[1], seeds[2], seeds[3]))
+        var scalar = seeds.map { SeededGenerator(seed: $0) }
+        let rotations = FourGenerators.Rotations.make()
+        var same = true
+        for step in 0..<3000 {
+            if step % 3 == 0 {
+                let v = lanes.next(rotations)
+                for r in 0..<4 where v[r] != scalar[r].next() { same = false }
+            } else {
+                let j = lanes.indices(below: UInt64(bound), rotations)
+                let mine = [j.0, j.1, j.2, j.3]
+                for r in 0..<4 where mine[r] != scalar[r].index(below: bound) { same = false }
+            }
+        }
+        #expect(same)
+    }
 }
