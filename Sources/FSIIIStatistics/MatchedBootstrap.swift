@@ -115,7 +115,150 @@ public enum MatchedBootstrap {
     /// the order i = 0 … n−1), from one set of draws for all columns.
     /// Returns `seeds.count × width` sums, replicate-major. One tally
     /// buffer for all replicates; nothing is allocated per replicate.
+    ///
+    /// How, for speed (the sums are the same bits as one replicate at a
+    /// time): the replicates go in groups of four (the last group may have
+    /// empty lanes). Each replicate draws its n indices on its own
+    /// generator, as specified (a full group's four generators run side by
+    /// side in SIMD lanes, ``FourGenerators``; a last, partial group's one
+    /// after another), into its lane of a one-byte tally interleaved by
+    /// replicate (tally[4i + r], 4n bytes: as small as one 32-bit tally,
+    /// so the random increments stay in cache). Then one pass
+    /// over i = 0 … n−1 reads row i once for all four replicates and keeps
+    /// each replicate's own accumulators, two replicates to a SIMD2 lane
+    /// pair: lane r computes s_r + k_r·x exactly as the scalar
+    /// `s += Double(k) * x` does (IEEE multiply, then add; no fused
+    /// multiply-add), in the same order, so every sum is bit for bit the
+    /// one-at-a-time sum. The pass also resets the tally. The four
+    /// independent accumulator chains per column hide the add latency that
+    /// bounds a single replicate's pass. (The draws are bound by the
+    /// generator's instruction count, not its latency: four scalar
+    /// generators interleaved measured slower, four in SIMD lanes faster.)
+    ///
+    /// A count above 255 would wrap its byte; the pass detects it exactly
+    /// (a lane's counts then sum to n − 256·w, w ≥ 1 wraps, w < 2²⁴
+    /// because n < 2³², so the sum modulo 2³² differs from n) and the group
+    /// is then redone one replicate at a time with 32-bit counts
+    /// (``replicateSumsOneByOne(columns:width:seeds:)``). With n draws over n
+    /// units a count of 256 is practically impossible, but it is handled.
     public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+        precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
+        let n = columns.count / width
+        guard n > 0, !seeds.isEmpty else { return [] }
+        precondition(n <= Int(UInt32.max), "too many treated units")
+        let lanes = 4
+        var result = [Double](repeating: 0, count: seeds.count * width)
+        let tally = UnsafeMutableRawPointer.allocate(byteCount: lanes * n, alignment: lanes)
+        tally.initializeMemory(as: UInt8.self, repeating: 0, count: lanes * n)
+        defer { tally.deallocate() }
+        let counts = tally.assumingMemoryBound(to: UInt8.self)
+        let seeds = Array(seeds)
+        let bound = UInt64(n), rotations = FourGenerators.Rotations.make()
+        let group = UnsafeMutableBufferPointer<Double>.allocate(capacity: lanes * width)   // a group's sums, column-major
+        group.initialize(repeating: 0)
+        defer { group.deallocate() }
+        columns.withUnsafeBufferPointer { x in
+            for first in stride(from: 0, to: seeds.count, by: lanes) {
+                let used = min(lanes, seeds.count - first)
+                if used == lanes {
+                    // The four replicates' draws side by side, each exactly its own generator's.
+                    var g = FourGenerators(seeds: SIMD4(seeds[first], seeds[first + 1], seeds[first + 2], seeds[first + 3]))
+                    for _ in 0..<n {
+                        let j = g.indices(below: bound, rotations)
+                        counts[4 &* j.0] &+= 1
+                        counts[4 &* j.1 &+ 1] &+= 1
+                        counts[4 &* j.2 &+ 2] &+= 1
+                        counts[4 &* j.3 &+ 3] &+= 1
+                    }
+                } else {
+                    for r in 0..<used {
+                        var g = SeededGenerator(seed: seeds[first + r])
+                        let lane = counts + r
+                        for _ in 0..<n { lane[g.index(below: n) &* lanes] &+= 1 }
+                    }
+                }
+                var total = SIMD4<UInt32>()
+                Self.fourLanePass(n: n, width: width, x: x, out: group) { i in
+                    // Row i's four counts as (k₀, k₁) and (k₂, k₃), exactly converted; the row's bytes reset.
+                    let bytes = tally.load(fromByteOffset: 4 &* i, as: SIMD4<UInt8>.self)
+                    tally.storeBytes(of: 0, toByteOffset: 4 &* i, as: UInt32.self)
+                    total &+= SIMD4<UInt32>(truncatingIfNeeded: bytes)
+                    let k = SIMD4<Int32>(truncatingIfNeeded: bytes)
+                    return (SIMD2<Double>(k.lowHalf), SIMD2<Double>(k.highHalf))
+                }
+                let o = first * width
+                if (0..<used).allSatisfy({ total[$0] == UInt32(truncatingIfNeeded: n) }) {
+                    for r in 0..<used { for j in 0..<width { result[o + r * width + j] = group[j * lanes + r] } }
+                } else {
+                    // A byte wrapped (see above): this group one replicate at a time instead.
+                    let wide = replicateSumsOneByOne(columns: columns, width: width, seeds: seeds[first..<(first + used)])
+                    result.replaceSubrange(o..<(o + wide.count), with: wide)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Σᵢ kᵢ,r·x[i·width + j] for the four lanes r into out[4j + r],
+    /// each in the order i = 0 … n−1 with the one-at-a-time operations;
+    /// `counts(i)` gives row i's counts as the pairs (k₀, k₁), (k₂, k₃).
+    @inline(__always)
+    private static func fourLanePass(n: Int, width: Int, x: UnsafeBufferPointer<Double>, out: UnsafeMutableBufferPointer<Double>,
+                                     counts: (Int) -> (SIMD2<Double>, SIMD2<Double>)) {
+        // Column-major, so that a pair of lanes is stored as it is held.
+        @inline(__always) func store(_ pair: SIMD2<Double>, lanes first: Int, column j: Int) {
+            out[4 * j + first] = pair[0]
+            out[4 * j + first + 1] = pair[1]
+        }
+        switch width {
+        case 1:
+            var s01 = SIMD2<Double>(), s23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v = SIMD2(repeating: x[i])
+                s01 += k01 * v; s23 += k23 * v
+            }
+            store(s01, lanes: 0, column: 0); store(s23, lanes: 2, column: 0)
+        case 2:
+            var a01 = SIMD2<Double>(), a23 = SIMD2<Double>(), b01 = SIMD2<Double>(), b23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v0 = SIMD2(repeating: x[2 * i]), v1 = SIMD2(repeating: x[2 * i + 1])
+                a01 += k01 * v0; a23 += k23 * v0
+                b01 += k01 * v1; b23 += k23 * v1
+            }
+            store(a01, lanes: 0, column: 0); store(a23, lanes: 2, column: 0)
+            store(b01, lanes: 0, column: 1); store(b23, lanes: 2, column: 1)
+        case 3:
+            var a01 = SIMD2<Double>(), a23 = SIMD2<Double>(), b01 = SIMD2<Double>(), b23 = SIMD2<Double>()
+            var c01 = SIMD2<Double>(), c23 = SIMD2<Double>()
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                let v0 = SIMD2(repeating: x[3 * i]), v1 = SIMD2(repeating: x[3 * i + 1]), v2 = SIMD2(repeating: x[3 * i + 2])
+                a01 += k01 * v0; a23 += k23 * v0
+                b01 += k01 * v1; b23 += k23 * v1
+                c01 += k01 * v2; c23 += k23 * v2
+            }
+            store(a01, lanes: 0, column: 0); store(a23, lanes: 2, column: 0)
+            store(b01, lanes: 0, column: 1); store(b23, lanes: 2, column: 1)
+            store(c01, lanes: 0, column: 2); store(c23, lanes: 2, column: 2)
+        default:
+            for j in 0..<(4 * width) { out[j] = 0 }
+            for i in 0..<n {
+                let (k01, k23) = counts(i)
+                for j in 0..<width {
+                    let v = SIMD2(repeating: x[i * width + j])
+                    store(SIMD2(out[4 * j], out[4 * j + 1]) + k01 * v, lanes: 0, column: j)
+                    store(SIMD2(out[4 * j + 2], out[4 * j + 3]) + k23 * v, lanes: 2, column: j)
+                }
+            }
+        }
+    }
+
+    /// ``replicateSums(columns:width:seeds:)`` one replicate at a time with
+    /// 32-bit counts: the plain form of the same sums, used when a
+    /// one-byte count would wrap.
+    static func replicateSumsOneByOne(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
         precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
         let n = columns.count / width
         guard n > 0, !seeds.isEmpty else { return [] }
@@ -130,40 +273,108 @@ public enum MatchedBootstrap {
                     var g = SeededGenerator(seed: seed)
                     for _ in 0..<n { tally[g.index(below: n)] &+= 1 }
                     let o = b * width
-                    if width == 1 {
-                        var s = 0.0
-                        for i in 0..<n { s += Double(tally[i]) * x[i]; tally[i] = 0 }
-                        out[o] = s
-                    } else if width == 2 {
-                        var s0 = 0.0, s1 = 0.0
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            s0 += k * x[2 * i]
-                            s1 += k * x[2 * i + 1]
-                            tally[i] = 0
-                        }
-                        out[o] = s0; out[o + 1] = s1
-                    } else if width == 3 {
-                        var s0 = 0.0, s1 = 0.0, s2 = 0.0
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            s0 += k * x[3 * i]
-                            s1 += k * x[3 * i + 1]
-                            s2 += k * x[3 * i + 2]
-                            tally[i] = 0
-                        }
-                        out[o] = s0; out[o + 1] = s1; out[o + 2] = s2
-                    } else {
-                        for i in 0..<n {
-                            let k = Double(tally[i])
-                            for j in 0..<width { out[o + j] += k * x[i * width + j] }
-                            tally[i] = 0
-                        }
+                    for i in 0..<n {
+                        let k = Double(tally[i])
+                        for j in 0..<width { out[o + j] += k * x[i * width + j] }
+                        tally[i] = 0
                     }
                 }
             }
         }
         return result
+    }
+}
+
+/// Four ``SeededGenerator``s side by side, one per SIMD lane: lane r's
+/// outputs and bounded draws are exactly those of
+/// `SeededGenerator(seed: seeds[r])` (the same SplitMix64 seeding,
+/// xoshiro256** steps and Lemire draws, on 64-bit lanes), so the
+/// bootstrap's draws stay as specified. The state updates (shifts, xors,
+/// adds; ·5 and ·9 as shifts and adds) run in the vector unit, leaving the
+/// general registers to the 128-bit products and the tally increments.
+struct FourGenerators {
+    private var s0: SIMD4<UInt64>, s1: SIMD4<UInt64>, s2: SIMD4<UInt64>, s3: SIMD4<UInt64>
+
+    /// The rotation amounts of xoshiro256** (7 and 45), as values the
+    /// optimizer cannot see: it would otherwise recognise the shift pairs
+    /// as rotations, which the baseline x86-64 vector unit lacks, and do
+    /// them lane by lane in general registers (much slower). Same values,
+    /// same results.
+    struct Rotations {
+        var left7: UInt64, right57: UInt64, left45: UInt64, right19: UInt64
+        @inline(never) static func make() -> Rotations { Rotations(left7: 7, right57: 57, left45: 45, right19: 19) }
+    }
+
+    init(seeds: SIMD4<UInt64>) {
+        var x = seeds
+        func splitMix64() -> SIMD4<UInt64> {
+            x &+= SIMD4(repeating: 0x9E37_79B9_7F4A_7C15)
+            var z = x
+            z = (z ^ (z &>> 30)) &* SIMD4(repeating: 0xBF58_476D_1CE4_E5B9)
+            z = (z ^ (z &>> 27)) &* SIMD4(repeating: 0x94D0_49BB_1331_11EB)
+            return z ^ (z &>> 31)
+        }
+        s0 = splitMix64(); s1 = splitMix64(); s2 = splitMix64(); s3 = splitMix64()
+    }
+
+    /// The next output of each lane (``SeededGenerator/next()``).
+    @inline(__always)
+    mutating func next(_ k: Rotations) -> SIMD4<UInt64> {
+        let times5 = (s1 &<< 2) &+ s1
+        let rotated = (times5 &<< SIMD4(repeating: k.left7)) | (times5 &>> SIMD4(repeating: k.right57))
+        let result = (rotated &<< 3) &+ rotated
+        let t = s1 &<< 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = (s3 &<< SIMD4(repeating: k.left45)) | (s3 &>> SIMD4(repeating: k.right19))
+        return result
+    }
+
+    /// The next output of lane r alone (the others stay), for the rare redraw.
+    mutating func next(lane r: Int) -> UInt64 {
+        let rotl = { (x: UInt64, k: UInt64) in (x << k) | (x >> (64 - k)) }
+        let result = rotl(s1[r] &* 5, 7) &* 9
+        let t = s1[r] << 17
+        s2[r] ^= s0[r]
+        s3[r] ^= s1[r]
+        s1[r] ^= s2[r]
+        s0[r] ^= s3[r]
+        s2[r] ^= t
+        s3[r] = rotl(s3[r], 45)
+        return result
+    }
+
+    /// Each lane's ``SeededGenerator/index(below:)`` with `bound` = s > 0:
+    /// one output per lane, and for a lane whose product's low half is
+    /// below s the same rejection loop on that lane alone. (Each index is
+    /// below s, so it fits an Int.)
+    @inline(__always)
+    mutating func indices(below s: UInt64, _ k: Rotations) -> (Int, Int, Int, Int) {
+        let v = next(k)
+        let p0 = v[0].multipliedFullWidth(by: s), p1 = v[1].multipliedFullWidth(by: s)
+        let p2 = v[2].multipliedFullWidth(by: s), p3 = v[3].multipliedFullWidth(by: s)
+        if _fastPath(p0.low >= s && p1.low >= s && p2.low >= s && p3.low >= s) {
+            return (Int(truncatingIfNeeded: p0.high), Int(truncatingIfNeeded: p1.high),
+                    Int(truncatingIfNeeded: p2.high), Int(truncatingIfNeeded: p3.high))
+        }
+        var copy = self
+        defer { self = copy }
+        return (Int(truncatingIfNeeded: copy.redraw(lane: 0, s, p0)), Int(truncatingIfNeeded: copy.redraw(lane: 1, s, p1)),
+                Int(truncatingIfNeeded: copy.redraw(lane: 2, s, p2)), Int(truncatingIfNeeded: copy.redraw(lane: 3, s, p3)))
+    }
+
+    /// ``SeededGenerator/index(below:)``'s rejection for lane r, from its first product.
+    @inline(never)
+    private mutating func redraw(lane r: Int, _ s: UInt64, _ first: (high: UInt64, low: UInt64)) -> UInt64 {
+        var product = first
+        if product.low < s {
+            let threshold = (0 &- s) % s
+            while product.low < threshold { product = next(lane: r).multipliedFullWidth(by: s) }
+        }
+        return product.high
     }
 }
 

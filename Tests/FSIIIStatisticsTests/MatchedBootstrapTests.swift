@@ -72,4 +72,69 @@ struct MatchedBootstrapTests {
         #expect(e.estimate == 1 && e.interval == nil)
         #expect(MatchedBootstrap.replicates([1, 2], count: 0, seed: 1).isEmpty)
     }
+
+    /// The documented draws and sums, one replicate at a time, written out
+    /// plainly: what ``MatchedBootstrap/replicateSums(columns:width:seeds:)``
+    /// must give bit for bit, however it groups the replicates.
+    static func referenceSums(columns x: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+        let n = x.count / width
+        var out: [Double] = []
+        for seed in seeds {
+            var g = SeededGenerator(seed: seed)
+            var k = [Int](repeating: 0, count: n)
+            for _ in 0..<n { k[g.index(below: n)] += 1 }
+            for j in 0..<width {
+                var s = 0.0
+                for i in 0..<n { s += Double(k[i]) * x[i * width + j] }
+                out.append(s)
+            }
+        }
+        return out
+    }
+
+    @Test("replicate sums in groups of four are bit for bit the one-at-a-time sums, for any count of seeds and any width",
+          arguments: [7, 5000])
+    func groupedSumsMatchTheReference(n: Int) {
+        // Values of mixed sign and magnitude, so that a changed order of additions would change the bits.
+        var g = SeededGenerator(seed: 42)
+        func value() -> Double {
+            let u = Double(g.next() >> 11) / Double(1 << 53)
+            return (u - 0.3) * [1e-3, 1, 7, 1e6][Int(g.next() % 4)]
+        }
+        for width in [1, 2, 3, 4] {
+            var x = (0..<(n * width)).map { _ in value() }
+            x[0] = -0.0
+            for count in [1, 3, 4, 5, 9] {
+                let seeds = MatchedBootstrap.replicateSeeds(count: count + 2, seed: UInt64(100 + count))[2...]   // a slice not from 0
+                let expected = Self.referenceSums(columns: x, width: width, seeds: seeds)
+                let sums = MatchedBootstrap.replicateSums(columns: x, width: width, seeds: seeds)
+                #expect(sums.count == count * width)
+                #expect(sums.map(\.bitPattern) == expected.map(\.bitPattern), "n \(n), width \(width), \(count) seeds")
+                #expect(MatchedBootstrap.replicateSumsOneByOne(columns: x, width: width, seeds: seeds).map(\.bitPattern)
+                        == expected.map(\.bitPattern), "one by one: n \(n), width \(width), \(count) seeds")
+            }
+        }
+    }
+
+    @Test("four generators in SIMD lanes draw exactly what four SeededGenerators draw, rejections included",
+          arguments: [7, 5000, (1 << 62) + 12345])
+    func fourGeneratorsAreFourSeededGenerators(bound: Int) {
+        // With bound 2⁶² + 12345 about a quarter of the draws are rejected and redrawn on their lane alone.
+        let seeds: [UInt64] = [0, 1, 20240518, .max]
+        var lanes = FourGenerators(seeds: SIMD4(seeds[0], seeds[1], seeds[2], seeds[3]))
+        var scalar = seeds.map { SeededGenerator(seed: $0) }
+        let rotations = FourGenerators.Rotations.make()
+        var same = true
+        for step in 0..<3000 {
+            if step % 3 == 0 {
+                let v = lanes.next(rotations)
+                for r in 0..<4 where v[r] != scalar[r].next() { same = false }
+            } else {
+                let j = lanes.indices(below: UInt64(bound), rotations)
+                let mine = [j.0, j.1, j.2, j.3]
+                for r in 0..<4 where mine[r] != scalar[r].index(below: bound) { same = false }
+            }
+        }
+        #expect(same)
+    }
 }
