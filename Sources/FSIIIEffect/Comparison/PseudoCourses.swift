@@ -53,115 +53,125 @@ package struct PseudoCourses: Sendable {
         // The first course start of each citizen (Int32.max: none).
         var firstStart = [Int32](repeating: .max, count: citizenCount)
         for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
-        // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
-        // all cores, joined in citizen order (the same dates in the same places on any number of threads).
-        let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
-        let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
-            var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
-            var candidates = 0
-            ends.reserveCapacity(citizenPieces[k].count)
-            for c in citizenPieces[k] {
-                let begin = days.count
-                if firstStart[c] == .max || o.controls == .notYetTreated {
-                    own.removeAll(keepingCapacity: true)
-                    for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
-                    own.sort()
-                    var last = Int32.min
-                    for d in own where d != last { days.append(d); last = d }
-                    if days.count - begin >= 2 { candidates += 1 }
-                }
-                ends.append(days.count)
-            }
-            return (days, ends, candidates)
-        }
-        var dayStart = [0]
-        dayStart.reserveCapacity(citizenCount + 1)
-        var days: [Int32] = []
-        days.reserveCapacity(collected.reduce(0) { $0 + $1.days.count })
-        var candidates = 0
-        for part in collected {
-            let base = days.count
-            days.append(contentsOf: part.days)
-            for end in part.ends { dayStart.append(base + end) }
-            candidates += part.candidates
-        }
-        // Every candidate date, sorted by (day, citizen): the index search. A counting sort by day
-        // (dates span a few thousand days), filled in citizen order, so ties keep citizen order.
-        var low = Int32.max, high = Int32.min, total = 0
-        for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-            for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
-            total += dayStart[c + 1] - dayStart[c]
-        }
-        var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
-        if total > 0 && Int(high) - Int(low) < 4 * total + (1 << 20) {
-            var slot = [Int](repeating: 0, count: Int(high - low) + 2)
-            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
-            }
-            for k in 1..<slot.count { slot[k] += slot[k - 1] }
-            byDay = [(day: Int32, citizen: UInt32, position: Int)](repeating: (0, 0, 0), count: total)
-            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                for p in dayStart[c]..<dayStart[c + 1] {
-                    let k = Int(days[p] - low)
-                    byDay[slot[k]] = (days[p], UInt32(c), p)
-                    slot[k] += 1
-                }
-            }
-        } else {
-            byDay.reserveCapacity(total)
-            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
-            }
-            byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
-        }
-
-        // The search per treated course is independent: pieces of 4,096 treated courses, a round of
-        // `workers` pieces at a time on all cores, each piece with its own `seenBy`, so the candidates
-        // found but not yet numbered stay a few megabytes. The numbering runs in treated order, so the
-        // pseudo-courses and their numbers are the same on any number of threads.
-        let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
-
-        var made: [Course] = []
-        // The pseudo-courses made from each index date (a position in `days`): the first in
-        // `firstFrom`, the next of each in `nextFrom`, with its later date's position.
-        var firstFrom = [Int32](repeating: -1, count: days.count)
-        var nextFrom: [Int32] = [], laterOf: [Int32] = []
-        var eligible: [[Int]] = []
-        eligible.reserveCapacity(treated.count)
-        // The numbering is serial: the next round is searched on another thread while this one is numbered.
-        let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
-        func searching(_ round: Int) -> BackgroundValue<[Found]> {
-            BackgroundValue {
-                Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
-                    search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays, dayStart: indexStart,
-                           citizenCount: citizenCount, options: o)
-                }
-            }
-        }
-        let rounds = Array(stride(from: 0, to: pieces.count, by: Parallel.workers))
-        var next = rounds.first.map(searching)
-        for (r, _) in rounds.enumerated() {
-            let searched = next!.wait()
-            next = r + 1 < rounds.count ? searching(rounds[r + 1]) : nil
-            for piece in searched {
-                for t in 0..<(piece.offsets.count - 1) {
-                    var list: [Int] = []
-                    list.reserveCapacity(piece.offsets[t + 1] - piece.offsets[t])
-                    for f in piece.found[piece.offsets[t]..<piece.offsets[t + 1]] {
-                        let index = Int(f.index)
-                        var m = firstFrom[index]
-                        while m >= 0 && laterOf[Int(m)] != f.later { m = nextFrom[Int(m)] }
-                        if m >= 0 { list.append(Int(m)); continue }
-                        nextFrom.append(firstFrom[index])
-                        laterOf.append(f.later)
-                        firstFrom[index] = Int32(made.count)
-                        list.append(made.count)
-                        made.append(Course(citizen: f.citizen, start: Day(rawValue: days[index]), end: Day(rawValue: days[Int(f.later)])))
+        var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
+        let (dayStart, days, candidates) = t.measure("pseudo-courses: dates") { () -> ([Int], [Int32], Int) in
+            // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
+            // all cores, joined in citizen order (the same dates in the same places on any number of threads).
+            let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
+            let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
+                var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
+                var candidates = 0
+                ends.reserveCapacity(citizenPieces[k].count)
+                for c in citizenPieces[k] {
+                    let begin = days.count
+                    if firstStart[c] == .max || o.controls == .notYetTreated {
+                        own.removeAll(keepingCapacity: true)
+                        for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
+                        own.sort()
+                        var last = Int32.min
+                        for d in own where d != last { days.append(d); last = d }
+                        if days.count - begin >= 2 { candidates += 1 }
                     }
-                    list.sort()
-                    eligible.append(list)
+                    ends.append(days.count)
+                }
+                return (days, ends, candidates)
+            }
+            var dayStart = [0]
+            dayStart.reserveCapacity(citizenCount + 1)
+            var days: [Int32] = []
+            days.reserveCapacity(collected.reduce(0) { $0 + $1.days.count })
+            var candidates = 0
+            for part in collected {
+                let base = days.count
+                days.append(contentsOf: part.days)
+                for end in part.ends { dayStart.append(base + end) }
+                candidates += part.candidates
+            }
+            return (dayStart, days, candidates)
+        }
+        let byDay = t.measure("pseudo-courses: index") { () -> [(day: Int32, citizen: UInt32, position: Int)] in
+            // Every candidate date, sorted by (day, citizen): the index search. A counting sort by day
+            // (dates span a few thousand days), filled in citizen order, so ties keep citizen order.
+            var low = Int32.max, high = Int32.min, total = 0
+            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
+                total += dayStart[c + 1] - dayStart[c]
+            }
+            var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
+            if total > 0 && Int(high) - Int(low) < 4 * total + (1 << 20) {
+                var slot = [Int](repeating: 0, count: Int(high - low) + 2)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
+                }
+                for k in 1..<slot.count { slot[k] += slot[k - 1] }
+                byDay = [(day: Int32, citizen: UInt32, position: Int)](repeating: (0, 0, 0), count: total)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] {
+                        let k = Int(days[p] - low)
+                        byDay[slot[k]] = (days[p], UInt32(c), p)
+                        slot[k] += 1
+                    }
+                }
+            } else {
+                byDay.reserveCapacity(total)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
+                }
+                byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
+            }
+
+            return byDay
+        }
+        let (made, eligible) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
+            // The search per treated course is independent: pieces of 4,096 treated courses, a round of
+            // `workers` pieces at a time on all cores, each piece with its own `seenBy`, so the candidates
+            // found but not yet numbered stay a few megabytes. The numbering runs in treated order, so the
+            // pseudo-courses and their numbers are the same on any number of threads.
+            let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
+
+            var made: [Course] = []
+            // The pseudo-courses made from each index date (a position in `days`): the first in
+            // `firstFrom`, the next of each in `nextFrom`, with its later date's position.
+            var firstFrom = [Int32](repeating: -1, count: days.count)
+            var nextFrom: [Int32] = [], laterOf: [Int32] = []
+            var eligible: [[Int]] = []
+            eligible.reserveCapacity(treated.count)
+            // The numbering is serial: the next round is searched on another thread while this one is numbered.
+            let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
+            func searching(_ round: Int) -> BackgroundValue<[Found]> {
+                BackgroundValue {
+                    Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
+                        search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays, dayStart: indexStart,
+                               citizenCount: citizenCount, options: o)
+                    }
                 }
             }
+            let rounds = Array(stride(from: 0, to: pieces.count, by: Parallel.workers))
+            var next = rounds.first.map(searching)
+            for (r, _) in rounds.enumerated() {
+                let searched = next!.wait()
+                next = r + 1 < rounds.count ? searching(rounds[r + 1]) : nil
+                for piece in searched {
+                    for t in 0..<(piece.offsets.count - 1) {
+                        var list: [Int] = []
+                        list.reserveCapacity(piece.offsets[t + 1] - piece.offsets[t])
+                        for f in piece.found[piece.offsets[t]..<piece.offsets[t + 1]] {
+                            let index = Int(f.index)
+                            var m = firstFrom[index]
+                            while m >= 0 && laterOf[Int(m)] != f.later { m = nextFrom[Int(m)] }
+                            if m >= 0 { list.append(Int(m)); continue }
+                            nextFrom.append(firstFrom[index])
+                            laterOf.append(f.later)
+                            firstFrom[index] = Int32(made.count)
+                            list.append(made.count)
+                            made.append(Course(citizen: f.citizen, start: Day(rawValue: days[index]), end: Day(rawValue: days[Int(f.later)])))
+                        }
+                        list.sort()
+                        eligible.append(list)
+                    }
+                }
+            }
+            return (made, eligible)
         }
         return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
     }
