@@ -43,6 +43,13 @@ public struct DesignMatrix: Sendable, Hashable {
 
     /// Column j as an array, top to bottom.
     public func column(_ j: Int) -> [Double] {
-        (0..<rowCount).map { self[$0, j] }
+        precondition(j >= 0 && j < columnCount, "column index in range")
+        let p = columnCount
+        return values.withUnsafeBufferPointer { x in
+            [Double](unsafeUninitializedCapacity: rowCount) { out, initialized in
+                for i in 0..<rowCount { (out.baseAddress! + i).initialize(to: x[i * p + j]) }
+                initialized = rowCount
+            }
+        }
     }
 }
