@@ -401,14 +401,51 @@ struct SparseRows: Sendable {
     init(_ x: [Double], columns p: Int, keeping kept: [Int]) {
         precondition(p > 0 && x.count % p == 0, "row-major values must fill whole rows")
         let n = x.count / p
-        self = x.withUnsafeBufferPointer { x in
-            kept.withUnsafeBufferPointer { kept in
-                SparseRows(rows: n, columns: kept.count) { i, emit in
-                    let base = i * p
-                    for (k, j) in kept.enumerated() where x[base + j] != 0 { emit(Int32(k), x[base + j]) }
+        if kept != Array(0..<p) {
+            self = SparseRows(x, columns: p).keeping(kept)
+            return
+        }
+        // All columns: count each row's nonzeros, then write them, in fixed row blocks.
+        let blocks = RowBlocks.ranges(n)
+        var start = [Int](repeating: 0, count: n + 1)
+        x.withUnsafeBufferPointer { x in
+            start.withUnsafeMutableBufferPointer { start in
+                let out = Shared(start.baseAddress!)
+                RowBlocks.run(blocks.count) { k in
+                    for i in blocks[k] {
+                        var count = 0
+                        for e in (i * p)..<(i * p + p) where x[e] != 0 { count += 1 }
+                        out.value[i + 1] = count
+                    }
                 }
             }
         }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var column = [Int32](repeating: 0, count: start[n])
+        var value = [Double](repeating: 0, count: start[n])
+        x.withUnsafeBufferPointer { x in
+            start.withUnsafeBufferPointer { start in
+                column.withUnsafeMutableBufferPointer { column in
+                    value.withUnsafeMutableBufferPointer { value in
+                        let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                        RowBlocks.run(blocks.count) { k in
+                            for i in blocks[k] {
+                                var e = start[i]
+                                for j in 0..<p where x[i * p + j] != 0 {
+                                    c.value[e] = Int32(j)
+                                    v.value[e] = x[i * p + j]
+                                    e += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.columns = p
+        self.start = start
+        self.column = column
+        self.value = value
     }
 
     /// These rows with only the columns `kept` (ascending), renumbered 0,

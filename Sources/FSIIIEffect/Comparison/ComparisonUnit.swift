@@ -47,11 +47,12 @@ package enum ComparisonCovariates {
         // Baseline level of each condition area (missing when the unit compares
         // none of it): every area's sum and count from one pass over a unit's pairs.
         let areaCount = t.areas.count
+        let areaOf = t.conditions.map(\.area)   // by condition index (no concept copied per pair)
         let areaSums: [(sum: Int, n: Int)] = perUnit(units) { u, out in
             let base = out.count
             out.append(contentsOf: repeatElement((sum: 0, n: 0), count: areaCount))
             for p in u.pairs {
-                let k = base + t[p.condition].area
+                let k = base + areaOf[p.condition.index]
                 out[k].sum += Int(p.baseline)
                 out[k].n += 1
             }
@@ -159,11 +160,26 @@ package enum ComparisonCovariates {
     package static func priorTrend(_ u: ComparisonUnit, _ a: AssessmentTable) -> Double? {
         let rows = a.rows(ofCitizen: Int(u.result.citizen))
         let from = Day.offset(u.t0.rawValue, back: 180), before = u.t0.rawValue
+        // One pass: the latest day so far and the sum of its levels (integers, so the order does not matter).
         var latest = Int32.min
-        for r in rows where a.day[r] >= from && a.day[r] < before && a.level[r] != 9 { latest = max(latest, a.day[r]) }
-        guard latest != .min else { return nil }
         var sum = 0, n = 0
-        for r in rows where a.day[r] == latest && a.level[r] != 9 { sum += Int(a.level[r]); n += 1 }
+        a.day.withUnsafeBufferPointer { day in
+            a.level.withUnsafeBufferPointer { level in
+                for r in rows where level[r] != 9 {
+                    let d = day[r]
+                    guard d >= from && d < before else { continue }
+                    if d > latest {
+                        latest = d
+                        sum = Int(level[r])
+                        n = 1
+                    } else if d == latest {
+                        sum += Int(level[r])
+                        n += 1
+                    }
+                }
+            }
+        }
+        guard n > 0 else { return nil }
         return Double(sum) / Double(n) - u.baselineMean
     }
 }
