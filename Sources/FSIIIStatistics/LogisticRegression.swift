@@ -168,8 +168,9 @@ public enum LogisticRegression {
                         for s in lower..<upper {
                             let v = wi * value[s]
                             if v == 0 { continue }
-                            let r = Int(column[s]) * p
-                            for t in lower...s { a[r + Int(column[t])] += v * value[t] }
+                            let r = Int(column[s]) &* p
+                            var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
+                            while t <= s { a[r &+ Int(column[t])] += v * value[t]; t &+= 1 }
                         }
                     }
                 }
@@ -275,8 +276,9 @@ extension LogisticRegression {
                                     b[r] += xr * working
                                     g[r] += xr * score
                                     let v = weight * xr
-                                    let base = r * q
-                                    for t in lower...s { a[base + Int(column[t])] += v * value[t] }
+                                    let base = r &* q
+                                    var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
+                                    while t <= s { a[base &+ Int(column[t])] += v * value[t]; t &+= 1 }
                                 }
                             }
                         }

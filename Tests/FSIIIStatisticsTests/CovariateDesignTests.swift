@@ -122,5 +122,6 @@ struct CovariateDesignTests {
         #expect(design.matrix.columnCount == 4 + 3 + 2)
         #expect(design.matrix == expected)
         #expect(design.matrix.column(8) == columns[8])
+        #expect(design.matrix.columns() == columns)
     }
 }
