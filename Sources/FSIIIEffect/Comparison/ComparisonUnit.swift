@@ -99,7 +99,12 @@ package enum ComparisonCovariates {
             covariates.append(Covariate("municipality", .coded(codes: units.map { Int32($0.result.municipality) }, levels: names)))
             covariates.append(Covariate("quarter of t0", quarters(units)))
         }
-        let trends: [Double?] = perUnit(units) { u, out in out.append(priorTrend(u, d.assessments)) }
+        // By citizen: each citizen's rows are read once, in table order, for all its units.
+        let byCitizen = citizenOrder(units, citizenCount: d.citizens.count)
+        let citizens = units.map(\.result.citizen), t0 = units.map(\.t0.rawValue), means = units.map(\.baselineMean)
+        let trends: [Double?] = perUnit(units.count, order: byCitizen) { i in
+            priorTrend(citizen: citizens[i], t0: t0[i], baselineMean: means[i], d.assessments)
+        }
         covariates.append(Covariate("prior trend", .continuousWithMissing(trends)))
         if all, let costs = d.costs {
             let hours: [Double] = perUnit(units) { u, out in
@@ -127,6 +132,44 @@ package enum ComparisonCovariates {
         all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { all.append(contentsOf: part) }
         return all
+    }
+
+    /// The unit indices ordered by citizen (a counting sort; a citizen's
+    /// units in unit order), so per-citizen rows are read in table order.
+    static func citizenOrder(_ units: [ComparisonUnit], citizenCount: Int) -> [Int] {
+        var start = [Int](repeating: 0, count: citizenCount + 1)
+        for u in units { start[Int(u.result.citizen) + 1] += 1 }
+        for c in 0..<citizenCount { start[c + 1] += start[c] }
+        var order = [Int](repeating: 0, count: units.count)
+        for (i, u) in units.enumerated() {
+            let c = Int(u.result.citizen)
+            order[start[c]] = i
+            start[c] += 1
+        }
+        return order
+    }
+
+    /// `value(i)` for each unit index i in `0..<count`, worked out in the
+    /// order `order` (a permutation of the indices, as ``citizenOrder``
+    /// gives) in contiguous chunks on the cores and stored by index: each
+    /// value depends on its unit alone, so the result is the same in any
+    /// order and on any number of threads.
+    static func perUnit<T>(_ count: Int, order: [Int], _ value: (Int) -> T) -> [T] {
+        precondition(order.count == count, "the order is a permutation of the units")
+        var done = [Bool](repeating: false, count: count)
+        for i in order {
+            precondition(!done[i], "the order is a permutation of the units")
+            done[i] = true
+        }
+        let chunks = Parallel.chunks(count, minimum: 1 << 12)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = UnsafeSendable(buffer.baseAddress!)
+            _ = Parallel.map(0..<chunks.count) { k in
+                for position in chunks[k] { (out.value + order[position]).initialize(to: value(order[position])) }
+                return 0
+            }
+            initialized = count
+        }
     }
 
     /// The quarter of each unit's t0, "2024Q3", worked out once per day.
@@ -158,8 +201,13 @@ package enum ComparisonCovariates {
     /// the baseline on the `meanChange` scale (negative: function fell).
     /// nil when the citizen has no assessment then.
     package static func priorTrend(_ u: ComparisonUnit, _ a: AssessmentTable) -> Double? {
-        let rows = a.rows(ofCitizen: Int(u.result.citizen))
-        let from = Day.offset(u.t0.rawValue, back: 180), before = u.t0.rawValue
+        priorTrend(citizen: u.result.citizen, t0: u.t0.rawValue, baselineMean: u.baselineMean, a)
+    }
+
+    /// The same from the unit's citizen, t0 and baseline mean level.
+    static func priorTrend(citizen: UInt32, t0: Int32, baselineMean: Double, _ a: AssessmentTable) -> Double? {
+        let rows = a.rows(ofCitizen: Int(citizen))
+        let from = Day.offset(t0, back: 180), before = t0
         // One pass: the latest day so far and the sum of its levels (integers, so the order does not matter).
         var latest = Int32.min
         var sum = 0, n = 0
@@ -180,7 +228,7 @@ package enum ComparisonCovariates {
             }
         }
         guard n > 0 else { return nil }
-        return Double(sum) / Double(n) - u.baselineMean
+        return Double(sum) / Double(n) - baselineMean
     }
 }
 
