@@ -35,7 +35,7 @@ public struct CovariateDesign: Sendable, Hashable {
     public init(_ covariates: [Covariate], treated: [Bool], pooledLevelName: String = "other") throws(CovariateDesignError) {
         let n = treated.count
         var names = ["(Intercept)"]
-        var columns: [[Double]] = [[Double](repeating: 1, count: n)]
+        var sources: [ColumnSource] = [.ones]
         var codings: [CategoricalCoding] = []
         var seen = Set<String>()
         for covariate in covariates {
@@ -49,56 +49,148 @@ public struct CovariateDesign: Sendable, Hashable {
                     throw .nonFiniteValue(covariate: covariate.name, row: row)
                 }
                 names.append(covariate.name)
-                columns.append(values)
+                sources.append(.values(values))
             case let .continuousWithMissing(values):
                 if let row = values.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
                     throw .nonFiniteValue(covariate: covariate.name, row: row)
                 }
                 names.append(covariate.name)
-                columns.append(values.map { $0 ?? 0 })
-                let missing = values.filter { $0 == nil }.count
+                sources.append(.orZero(values))
+                var missing = 0, missingTreated = 0
+                for (i, v) in values.enumerated() where v == nil {
+                    missing += 1
+                    if treated[i] { missingTreated += 1 }
+                }
                 // An indicator whose missing observations are all treated
                 // or all untreated would predict treatment perfectly
                 // (separation, as a one-sided category would): it is left
                 // out, and those values count as 0 like the others.
-                let missingTreated = values.indices.filter { values[$0] == nil && treated[$0] }.count
                 let oneSided = missingTreated == 0 || missingTreated == missing
                 if missing > 0 && missing < n && !oneSided {
                     names.append(covariate.name + ": missing")
-                    columns.append(values.map { $0 == nil ? 1 : 0 })
+                    sources.append(.missing(values))
                 }
             case let .categorical(levels):
                 // Each distinct level once, then integer codes per observation.
-                var code: [String: Int] = [:]
+                var code: [String: Int32] = [:]
                 var distinct: [String] = []
-                var codes = [Int](repeating: 0, count: n)
-                var counts: [(treated: Int, untreated: Int)] = []
+                var codes = [Int32](repeating: 0, count: n)
                 for (i, level) in levels.enumerated() {
-                    let c = code[level] ?? {
-                        code[level] = distinct.count
+                    codes[i] = code[level] ?? {
+                        code[level] = Int32(distinct.count)
                         distinct.append(level)
-                        counts.append((0, 0))
-                        return distinct.count - 1
+                        return Int32(distinct.count - 1)
                     }()
-                    codes[i] = c
-                    if treated[i] { counts[c].treated += 1 } else { counts[c].untreated += 1 }
                 }
-                let coding = CategoricalCoding(covariate: covariate.name, counts: Dictionary(uniqueKeysWithValues: zip(distinct, counts)),
-                                               pooledLevelName: pooledLevelName)
-                // Which dummy column each distinct level is coded into (-1: the reference).
-                let pooledSet = Set(coding.pooled), target = coding.pooledInto ?? coding.reference
-                let column: [Int] = distinct.map { level in
-                    coding.dummies.firstIndex(of: pooledSet.contains(level) ? target : level) ?? -1
+                let coding = Self.categorical(covariate.name, codes: codes, levels: distinct, treated: treated,
+                                              pooledLevelName: pooledLevelName, names: &names, sources: &sources)
+                codings.append(coding)
+            case let .coded(codes, levels):
+                // Levels of the same name are one level, as in `.categorical`.
+                var code: [String: Int32] = [:]
+                var distinct: [String] = []
+                let merged: [Int32] = levels.map { level in
+                    code[level] ?? {
+                        code[level] = Int32(distinct.count)
+                        distinct.append(level)
+                        return Int32(distinct.count - 1)
+                    }()
                 }
-                for (k, level) in coding.dummies.enumerated() {
-                    names.append(covariate.name + "=" + level)
-                    columns.append(codes.map { column[$0] == k ? 1 : 0 })
-                }
+                let renumbered = distinct.count == levels.count ? codes : codes.map { merged[Int($0)] }
+                let coding = Self.categorical(covariate.name, codes: renumbered, levels: distinct, treated: treated,
+                                              pooledLevelName: pooledLevelName, names: &names, sources: &sources)
                 codings.append(coding)
             }
         }
-        matrix = DesignMatrix(columnNames: names, columns: columns)
+        matrix = DesignMatrix(columnNames: names, rowMajor: Self.rowMajor(sources, rows: n))
         self.codings = codings
+    }
+
+    /// The coding of one categorical covariate whose observation i has the
+    /// level `levels[codes[i]]` (distinct names; levels that no
+    /// observation has are not levels of the covariate), and its dummy
+    /// columns appended to `names` and `sources`.
+    private static func categorical(_ name: String, codes: [Int32], levels: [String], treated: [Bool], pooledLevelName: String,
+                                    names: inout [String], sources: inout [ColumnSource]) -> CategoricalCoding {
+        var counts = [(treated: Int, untreated: Int)](repeating: (0, 0), count: levels.count)
+        for (i, c) in codes.enumerated() {
+            precondition(c >= 0 && Int(c) < levels.count, "a level code names one of the levels")
+            if treated[i] { counts[Int(c)].treated += 1 } else { counts[Int(c)].untreated += 1 }
+        }
+        var observed: [String: (treated: Int, untreated: Int)] = [:]
+        for (level, count) in zip(levels, counts) where count.treated + count.untreated > 0 { observed[level] = count }
+        let coding = CategoricalCoding(covariate: name, counts: observed, pooledLevelName: pooledLevelName)
+        // Which dummy column each level is coded into (-1: the reference).
+        let pooledSet = Set(coding.pooled), target = coding.pooledInto ?? coding.reference
+        let column: [Int32] = levels.map { level in
+            Int32(coding.dummies.firstIndex(of: pooledSet.contains(level) ? target : level) ?? -1)
+        }
+        if !coding.dummies.isEmpty {
+            for level in coding.dummies { names.append(name + "=" + level) }
+            sources.append(.dummies(codes: codes, column: column, count: coding.dummies.count))
+        }
+        return coding
+    }
+
+    /// Where the design's columns come from, in column order.
+    private enum ColumnSource {
+        /// The intercept: 1.
+        case ones
+        /// The values as given.
+        case values([Double])
+        /// The value, 0 where missing.
+        case orZero([Double?])
+        /// 1 where missing, else 0.
+        case missing([Double?])
+        /// `count` dummy columns: observation i has 1 in column
+        /// `column[codes[i]]` (none when that is −1) and 0 in the others.
+        case dummies(codes: [Int32], column: [Int32], count: Int)
+
+        var width: Int {
+            if case let .dummies(_, _, count) = self { return count }
+            return 1
+        }
+    }
+
+    /// X row by row from its column sources, in fixed blocks of rows on the
+    /// cores (each value is written once, so the blocks change nothing).
+    private static func rowMajor(_ sources: [ColumnSource], rows n: Int) -> [Double] {
+        let p = sources.reduce(0) { $0 + $1.width }
+        return [Double](unsafeUninitializedCapacity: n * p) { buffer, initialized in
+            let out = Shared(buffer.baseAddress!)
+            let blocks = RowBlocks.ranges(n)
+            RowBlocks.run(blocks.count) { k in
+                let x = out.value
+                var first = 0
+                for source in sources {
+                    switch source {
+                    case .ones:
+                        for i in blocks[k] { (x + i * p + first).initialize(to: 1) }
+                    case let .values(v):
+                        v.withUnsafeBufferPointer { v in
+                            for i in blocks[k] { (x + i * p + first).initialize(to: v[i]) }
+                        }
+                    case let .orZero(v):
+                        for i in blocks[k] { (x + i * p + first).initialize(to: v[i] ?? 0) }
+                    case let .missing(v):
+                        for i in blocks[k] { (x + i * p + first).initialize(to: v[i] == nil ? 1 : 0) }
+                    case let .dummies(codes, column, count):
+                        codes.withUnsafeBufferPointer { codes in
+                            column.withUnsafeBufferPointer { column in
+                                for i in blocks[k] {
+                                    let row = x + i * p + first
+                                    row.initialize(repeating: 0, count: count)
+                                    let c = column[Int(codes[i])]
+                                    if c >= 0 { row[Int(c)] = 1 }
+                                }
+                            }
+                        }
+                    }
+                    first += source.width
+                }
+            }
+            initialized = n * p
+        }
     }
 }
 
@@ -115,12 +207,20 @@ public struct Covariate: Sendable, Hashable {
         case continuousWithMissing([Double?])
         /// A level per observation ("unknown" is a level like any other).
         case categorical([String])
+        /// A level per observation by its code: observation i has the
+        /// level `levels[codes[i]]`. Coded exactly as
+        /// `.categorical(codes.map { levels[Int($0)] })` (levels of the
+        /// same name are one level; levels no observation has are none),
+        /// without a string per observation. Precondition: every code is
+        /// an index of `levels`.
+        case coded(codes: [Int32], levels: [String])
 
         var count: Int {
             switch self {
             case let .continuous(v): v.count
             case let .continuousWithMissing(v): v.count
             case let .categorical(v): v.count
+            case let .coded(codes, _): codes.count
             }
         }
     }

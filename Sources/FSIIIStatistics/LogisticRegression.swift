@@ -64,7 +64,7 @@ public enum LogisticRegression {
         precondition(weights.map { $0.count == design.rowCount } ?? true, "one weight per design row")
         precondition(maxIterations >= 1, "at least one iteration")
         let n = design.rowCount, p = design.columnCount
-        for (index, value) in design.values.enumerated() where !value.isFinite {
+        if let index = firstNonFinite(design.values) {
             throw .nonFiniteValue(column: design.columnNames[index % p], row: index / p)
         }
         let w = weights ?? [Double](repeating: 1, count: n)
@@ -77,14 +77,15 @@ public enum LogisticRegression {
         if active.allSatisfy({ outcome[$0] == firstOutcome }) { throw .outcomeConstant(firstOutcome) }
 
         // 2. Columns to keep, from XᵀwX.
-        let gram = gramMatrix(SparseRows(design.values, columns: p), rows: active) { w[$0] }
+        let all = SparseRows(design.values, columns: p)
+        let gram = gramMatrix(all, rows: active) { w[$0] }
         let screen = CholeskyFactor(gram, size: p)
         let dropped = screen.leftOut.map { column, combination in
             droppedColumn(column, combination: combination, kept: screen.kept, design: design, rows: active)
         }
         let kept = screen.kept
         let q = kept.count
-        let problem = Problem(sparse: SparseRows(design.values, columns: p, keeping: kept), columns: q, rows: active, y: outcome, w: w)
+        let problem = Problem(sparse: all.keeping(kept), columns: q, rows: active, y: outcome, w: w)
 
         // 3.–5.
         var eta = [Double](repeating: 0, count: n)
@@ -130,6 +131,22 @@ public enum LogisticRegression {
                               iterations: iterations, converged: true)
     }
 
+    /// The first index of a NaN or infinite value, or nil; searched in
+    /// fixed blocks on the cores (the first hit of the first block with one).
+    static func firstNonFinite(_ values: [Double]) -> Int? {
+        let blocks = RowBlocks.ranges(values.count)
+        var first = [Int](repeating: .max, count: blocks.count)
+        values.withUnsafeBufferPointer { x in
+            first.withUnsafeMutableBufferPointer { first in
+                let out = Shared(first.baseAddress!)
+                RowBlocks.run(blocks.count) { k in
+                    for i in blocks[k] where !x[i].isFinite { out.value[k] = i; return }
+                }
+            }
+        }
+        return first.first { $0 != .max }
+    }
+
     /// Σ over `rows` of weight(i)·xᵢxᵢᵀ, p × p row-major, lower triangle
     /// filled and mirrored.
     static func gramMatrix(_ x: [Double], columns p: Int, rows: [Int], weight: (Int) -> Double) -> [Double] {
@@ -151,8 +168,9 @@ public enum LogisticRegression {
                         for s in lower..<upper {
                             let v = wi * value[s]
                             if v == 0 { continue }
-                            let r = Int(column[s]) * p
-                            for t in lower...s { a[r + Int(column[t])] += v * value[t] }
+                            let r = Int(column[s]) &* p
+                            var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
+                            while t <= s { a[r &+ Int(column[t])] += v * value[t]; t &+= 1 }
                         }
                     }
                 }
@@ -258,8 +276,9 @@ extension LogisticRegression {
                                     b[r] += xr * working
                                     g[r] += xr * score
                                     let v = weight * xr
-                                    let base = r * q
-                                    for t in lower...s { a[base + Int(column[t])] += v * value[t] }
+                                    let base = r &* q
+                                    var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
+                                    while t <= s { a[base &+ Int(column[t])] += v * value[t]; t &+= 1 }
                                 }
                             }
                         }
@@ -384,20 +403,111 @@ struct SparseRows: Sendable {
     init(_ x: [Double], columns p: Int, keeping kept: [Int]) {
         precondition(p > 0 && x.count % p == 0, "row-major values must fill whole rows")
         let n = x.count / p
-        var start = [Int](repeating: 0, count: n + 1)
-        var column: [Int32] = []
-        var value: [Double] = []
-        column.reserveCapacity(x.count / 4)
-        value.reserveCapacity(x.count / 4)
-        for i in 0..<n {
-            let base = i * p
-            for (k, j) in kept.enumerated() where x[base + j] != 0 {
-                column.append(Int32(k))
-                value.append(x[base + j])
-            }
-            start[i + 1] = value.count
+        if kept != Array(0..<p) {
+            self = SparseRows(x, columns: p).keeping(kept)
+            return
         }
-        self.columns = kept.count
+        // All columns: count each row's nonzeros, then write them, in fixed row blocks.
+        let blocks = RowBlocks.ranges(n)
+        var start = [Int](repeating: 0, count: n + 1)
+        x.withUnsafeBufferPointer { x in
+            start.withUnsafeMutableBufferPointer { start in
+                let out = Shared(start.baseAddress!)
+                RowBlocks.run(blocks.count) { k in
+                    for i in blocks[k] {
+                        var count = 0
+                        for e in (i * p)..<(i * p + p) where x[e] != 0 { count += 1 }
+                        out.value[i + 1] = count
+                    }
+                }
+            }
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var column = [Int32](repeating: 0, count: start[n])
+        var value = [Double](repeating: 0, count: start[n])
+        x.withUnsafeBufferPointer { x in
+            start.withUnsafeBufferPointer { start in
+                column.withUnsafeMutableBufferPointer { column in
+                    value.withUnsafeMutableBufferPointer { value in
+                        let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                        RowBlocks.run(blocks.count) { k in
+                            for i in blocks[k] {
+                                var e = start[i]
+                                for j in 0..<p where x[i * p + j] != 0 {
+                                    c.value[e] = Int32(j)
+                                    v.value[e] = x[i * p + j]
+                                    e += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.columns = p
+        self.start = start
+        self.column = column
+        self.value = value
+    }
+
+    /// These rows with only the columns `kept` (ascending), renumbered 0,
+    /// 1, … in that order: the same as building them from the dense rows
+    /// with `keeping: kept`, from the nonzero entries alone.
+    func keeping(_ kept: [Int]) -> SparseRows {
+        if kept == Array(0..<columns) { return self }
+        var renumbered = [Int32](repeating: -1, count: columns)
+        for (k, j) in kept.enumerated() { renumbered[j] = Int32(k) }
+        return withRows { start, column, value in
+            renumbered.withUnsafeBufferPointer { renumbered in
+                SparseRows(rows: start.count - 1, columns: kept.count) { i, emit in
+                    for e in start[i]..<start[i + 1] {
+                        let k = renumbered[Int(column[e])]
+                        if k >= 0 { emit(k, value[e]) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The rows whose entries `row(i, emit)` emits, in ascending column
+    /// order. Built in fixed blocks of rows on the cores: each block counts
+    /// its entries, then writes them at its offset, so the arrays are the
+    /// same on any number of threads.
+    private init(rows n: Int, columns: Int, _ row: (Int, (Int32, Double) -> Void) -> Void) {
+        let blocks = RowBlocks.ranges(n)
+        var start = [Int](repeating: 0, count: n + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            let out = Shared(start.baseAddress!)
+            RowBlocks.run(blocks.count) { k in
+                for i in blocks[k] {
+                    var count = 0
+                    row(i) { _, _ in count += 1 }
+                    out.value[i + 1] = count
+                }
+            }
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        let total = start[n]
+        var column = [Int32](repeating: 0, count: total)
+        var value = [Double](repeating: 0, count: total)
+        start.withUnsafeBufferPointer { start in
+            column.withUnsafeMutableBufferPointer { column in
+                value.withUnsafeMutableBufferPointer { value in
+                    let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                    RowBlocks.run(blocks.count) { k in
+                        for i in blocks[k] {
+                            var e = start[i]
+                            row(i) { j, x in
+                                c.value[e] = j
+                                v.value[e] = x
+                                e += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.columns = columns
         self.start = start
         self.column = column
         self.value = value

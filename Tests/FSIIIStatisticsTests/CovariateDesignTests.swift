@@ -84,4 +84,44 @@ struct CovariateDesignTests {
             try CovariateDesign([Covariate("x", .continuous([1, 2])), Covariate("x", .continuous([1, 2]))], treated: [true, false])
         }
     }
+
+    @Test("a coded categorical is coded as its strings: pooling, reference, names; same-named levels are one, unused levels none")
+    func codedAsStrings() throws {
+        // Levels 0 "b" and 3 "b" are one level; 4 "z" is never used.
+        let levels = ["b", "a", "c", "b", "z", "d"]
+        let codes: [Int32] = [1, 1, 0, 3, 0, 3, 2, 2, 5]
+        let treated = [true, false, true, false, false, true, false, false, true]
+        let strings = codes.map { levels[Int($0)] }
+        let coded = try CovariateDesign([Covariate("kommune", .coded(codes: codes, levels: levels))], treated: treated)
+        let plain = try CovariateDesign([Covariate("kommune", .categorical(strings))], treated: treated)
+        #expect(coded == plain)
+        #expect(coded.matrix.columnNames == ["(Intercept)", "kommune=a", "kommune=other"])
+        #expect(coded.codings.first?.pooled == ["c", "d"])
+    }
+
+    @Test("the design over many row blocks is the columns given, row by row, whichever kinds of covariate they come from")
+    func manyRowBlocks() throws {
+        let n = 100_003
+        let treated = (0..<n).map { $0 % 3 == 0 || $0 % 7 == 0 }
+        let x = (0..<n).map { Double($0 % 11) * 0.25 - 1 }
+        let m: [Double?] = (0..<n).map { $0 % 5 == 0 ? nil : Double($0 % 13) / 3 }
+        let names = ["p", "q", "r", "s"]
+        let level = (0..<n).map { names[($0 * 7 + $0 / 3) % 4] }
+        let codes = (0..<n).map { Int32(($0 / 2) % 3) }
+        let design = try CovariateDesign([
+            Covariate("x", .continuous(x)), Covariate("m", .continuousWithMissing(m)),
+            Covariate("g", .categorical(level)), Covariate("h", .coded(codes: codes, levels: ["u", "v", "w"])),
+        ], treated: treated)
+        var columns: [[Double]] = [[Double](repeating: 1, count: n), x, m.map { $0 ?? 0 }, m.map { $0 == nil ? 1 : 0 }]
+        for coding in design.codings {
+            let values = coding.covariate == "g" ? level : codes.map { ["u", "v", "w"][Int($0)] }
+            for dummy in coding.dummies { columns.append(values.map { $0 == dummy ? 1 : 0 }) }
+        }
+        let expected = DesignMatrix(columnNames: design.matrix.columnNames, columns: columns)
+        #expect(design.codings.allSatisfy { $0.pooled.isEmpty })
+        #expect(design.matrix.columnCount == 4 + 3 + 2)
+        #expect(design.matrix == expected)
+        #expect(design.matrix.column(8) == columns[8])
+        #expect(design.matrix.columns() == columns)
+    }
 }

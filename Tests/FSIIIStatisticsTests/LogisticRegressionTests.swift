@@ -196,4 +196,44 @@ struct LogisticRegressionTests {
             try LogisticRegression.fit(bad, outcome: [false, true, true])
         }
     }
+
+    /// The entries of each row of a row-major matrix, the plain way.
+    static func plainSparse(_ x: [Double], columns p: Int, keeping kept: [Int]) -> (start: [Int], column: [Int32], value: [Double]) {
+        var start = [0], column: [Int32] = [], value: [Double] = []
+        for i in 0..<(x.count / p) {
+            for (k, j) in kept.enumerated() where x[i * p + j] != 0 { column.append(Int32(k)); value.append(x[i * p + j]) }
+            start.append(value.count)
+        }
+        return (start, column, value)
+    }
+
+    @Test("sparse rows built in row blocks, and the kept columns taken from them, are the plain row-by-row entries")
+    func sparseRowsInBlocks() {
+        let p = 6, n = 70_001
+        var x = [Double](repeating: 0, count: n * p)
+        for k in x.indices where k % 4 != 1 && k % 9 != 0 { x[k] = Double(k % 17) - 8 }
+        let kept = [0, 2, 3, 5]
+        let all = SparseRows(x, columns: p)
+        for (rows, plain) in [(all, Self.plainSparse(x, columns: p, keeping: Array(0..<p))),
+                              (all.keeping(kept), Self.plainSparse(x, columns: p, keeping: kept)),
+                              (SparseRows(x, columns: p, keeping: kept), Self.plainSparse(x, columns: p, keeping: kept))] {
+            #expect(rows.start == plain.start)
+            #expect(rows.column == plain.column)
+            #expect(rows.value == plain.value)
+        }
+        #expect(all.keeping(Array(0..<p)).value == all.value)
+        #expect(all.keeping(kept).columns == kept.count)
+    }
+
+    @Test("the first non-finite value is found in whichever block it lies; none gives nil")
+    func firstNonFiniteInBlocks() {
+        var x = [Double](repeating: 1, count: 200_000)
+        #expect(LogisticRegression.firstNonFinite(x) == nil)
+        x[150_000] = .nan
+        x[100_001] = -.infinity
+        x[100_002] = .nan
+        #expect(LogisticRegression.firstNonFinite(x) == 100_001)
+        x[7] = .infinity
+        #expect(LogisticRegression.firstNonFinite(x) == 7)
+    }
 }

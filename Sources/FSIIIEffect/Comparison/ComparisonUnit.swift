@@ -1,3 +1,4 @@
+import FSIIIBytes
 import FSIIIStatistics
 
 /// A treated course or a pseudo-course as the comparison sees it: its
@@ -43,47 +44,156 @@ package enum ComparisonCovariates {
         let t = d.terminology
         let all = selection == .propensity
         var covariates: [Covariate] = all ? [Covariate("baseline mean level", .continuous(units.map(\.baselineMean)))] : []
-        // Baseline level of each condition area (missing when the unit compares none of it).
+        // Baseline level of each condition area (missing when the unit compares
+        // none of it): every area's sum and count from one pass over a unit's pairs.
+        let areaCount = t.areas.count
+        let areaOf = t.conditions.map(\.area)   // by condition index (no concept copied per pair)
+        let areaSums: [(sum: Int, n: Int)] = perUnit(units) { u, out in
+            let base = out.count
+            out.append(contentsOf: repeatElement((sum: 0, n: 0), count: areaCount))
+            for p in u.pairs {
+                let k = base + areaOf[p.condition.index]
+                out[k].sum += Int(p.baseline)
+                out[k].n += 1
+            }
+        }
         for area in t.areas.indices {
-            let values: [Double?] = units.map { u in
-                var sum = 0, n = 0
-                for p in u.pairs where t[p.condition].area == area { sum += Int(p.baseline); n += 1 }
-                return n > 0 ? Double(sum) / Double(n) : nil
+            let values: [Double?] = units.indices.map { i in
+                let s = areaSums[i * areaCount + area]
+                return s.n > 0 ? Double(s.sum) / Double(s.n) : nil
             }
             guard values.contains(where: { $0 != nil }) else { continue }
             covariates.append(Covariate("baseline level: \(t.areas[area].display)", .continuousWithMissing(values)))
         }
         covariates.append(Covariate("compared conditions", .continuous(units.map { Double($0.result.n) })))
-        // Sex, and the quarter of a day, once per citizen and per day (units share both).
-        var sex = [String?](repeating: nil, count: d.citizens.count)
-        var quarter: [Int32: String] = [:]
-        covariates.append(Covariate("age band", .categorical(units.map { d.citizens.ageBand(Int($0.result.citizen), on: $0.t0) })))
-        covariates.append(Covariate("sex", .categorical(units.map { u in
-            let c = Int(u.result.citizen)
-            if let known = sex[c] { return known }
-            let s = d.citizens.sexCategory(c)
-            sex[c] = s
-            return s
-        })))
-        if all {
-            covariates.append(Covariate("municipality", .categorical(units.map {
-                $0.result.municipality == 0 ? EffectAnalysis.unknownGroup : d.municipalities.name(Int($0.result.municipality))
-            })))
-            covariates.append(Covariate("quarter of t0", .categorical(units.map { u in
-                if let known = quarter[u.t0.rawValue] { return known }
-                let c = u.t0.civil
-                let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
-                quarter[u.t0.rawValue] = q
-                return q
-            })))
+        // The categories by their codes (no string per unit). Age band and
+        // sex are coded against their known labels; a label outside them
+        // (none today) makes that covariate fall back to its strings.
+        let ageLevels = ["<65", "65-74", "75-84", "85+", "unknown"]
+        let ageCodes: [Int32] = perUnit(units) { u, out in
+            let band = d.citizens.ageBand(Int(u.result.citizen), on: u.t0)
+            out.append(ageLevels.firstIndex(of: band).map(Int32.init) ?? -1)
         }
-        covariates.append(Covariate("prior trend", .continuousWithMissing(units.map { priorTrend($0, d.assessments) })))
+        covariates.append(Covariate("age band", ageCodes.contains(-1)
+            ? .categorical(units.map { d.citizens.ageBand(Int($0.result.citizen), on: $0.t0) })
+            : .coded(codes: ageCodes, levels: ageLevels)))
+        // Sex once per citizen (units share citizens).
+        let sexLevels = ["female", "male", "unknown"]
+        var sexCode = [Int32](repeating: -1, count: d.citizens.count)
+        var sexCodes = [Int32](repeating: 0, count: units.count)
+        var sexKnown = true
+        for (i, u) in units.enumerated() {
+            let c = Int(u.result.citizen)
+            if sexCode[c] < 0 {
+                let s = d.citizens.sexCategory(c)
+                guard let k = sexLevels.firstIndex(of: s) else { sexKnown = false; break }
+                sexCode[c] = Int32(k)
+            }
+            sexCodes[i] = sexCode[c]
+        }
+        covariates.append(Covariate("sex", sexKnown ? .coded(codes: sexCodes, levels: sexLevels)
+                                                    : .categorical(units.map { d.citizens.sexCategory(Int($0.result.citizen)) })))
+        if all {
+            // Municipality index 0 is "not given".
+            let names = [EffectAnalysis.unknownGroup] + (1..<max(1, d.municipalities.count)).map { d.municipalities.name($0) }
+            covariates.append(Covariate("municipality", .coded(codes: units.map { Int32($0.result.municipality) }, levels: names)))
+            covariates.append(Covariate("quarter of t0", quarters(units)))
+        }
+        // By citizen: each citizen's rows are read once, in table order, for all its units.
+        let byCitizen = citizenOrder(units, citizenCount: d.citizens.count)
+        let citizens = units.map(\.result.citizen), t0 = units.map(\.t0.rawValue), means = units.map(\.baselineMean)
+        let trends: [Double?] = perUnit(units.count, order: byCitizen) { i in
+            priorTrend(citizen: citizens[i], t0: t0[i], baselineMean: means[i], d.assessments)
+        }
+        covariates.append(Covariate("prior trend", .continuousWithMissing(trends)))
         if all, let costs = d.costs {
-            covariates.append(Covariate("baseline hours per week", .continuous(units.map { u in
-                CostJoin.sum(costs, costs.rows(ofCitizen: Int(u.result.citizen)), from: Day.offset(u.t0.rawValue, back: 90), to: u.t0.rawValue).hours / (90.0 / 7)
-            })))
+            let hours: [Double] = perUnit(units) { u, out in
+                out.append(CostJoin.sum(costs, costs.rows(ofCitizen: Int(u.result.citizen)), from: Day.offset(u.t0.rawValue, back: 90),
+                                        to: u.t0.rawValue).hours / (90.0 / 7))
+            }
+            covariates.append(Covariate("baseline hours per week", .continuous(hours)))
         }
         return covariates
+    }
+
+    /// What `body` appends for each unit, in unit order. The units are split
+    /// into contiguous chunks on the cores; each unit's values depend on that
+    /// unit alone, so the result is the same on any number of threads.
+    static func perUnit<T>(_ units: [ComparisonUnit], _ body: (ComparisonUnit, inout [T]) -> Void) -> [T] {
+        let chunks = Parallel.chunks(units.count, minimum: 1 << 12)
+        let parts = Parallel.map(0..<chunks.count) { k in
+            var out: [T] = []
+            out.reserveCapacity(chunks[k].count)
+            for i in chunks[k] { body(units[i], &out) }
+            return out
+        }
+        if parts.count == 1 { return parts[0] }
+        var all: [T] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { all.append(contentsOf: part) }
+        return all
+    }
+
+    /// The unit indices ordered by citizen (a counting sort; a citizen's
+    /// units in unit order), so per-citizen rows are read in table order.
+    static func citizenOrder(_ units: [ComparisonUnit], citizenCount: Int) -> [Int] {
+        var start = [Int](repeating: 0, count: citizenCount + 1)
+        for u in units { start[Int(u.result.citizen) + 1] += 1 }
+        for c in 0..<citizenCount { start[c + 1] += start[c] }
+        var order = [Int](repeating: 0, count: units.count)
+        for (i, u) in units.enumerated() {
+            let c = Int(u.result.citizen)
+            order[start[c]] = i
+            start[c] += 1
+        }
+        return order
+    }
+
+    /// `value(i)` for each unit index i in `0..<count`, worked out in the
+    /// order `order` (a permutation of the indices, as ``citizenOrder``
+    /// gives) in contiguous chunks on the cores and stored by index: each
+    /// value depends on its unit alone, so the result is the same in any
+    /// order and on any number of threads.
+    static func perUnit<T>(_ count: Int, order: [Int], _ value: (Int) -> T) -> [T] {
+        precondition(order.count == count, "the order is a permutation of the units")
+        var done = [Bool](repeating: false, count: count)
+        for i in order {
+            precondition(!done[i], "the order is a permutation of the units")
+            done[i] = true
+        }
+        let chunks = Parallel.chunks(count, minimum: 1 << 12)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = UnsafeSendable(buffer.baseAddress!)
+            _ = Parallel.map(0..<chunks.count) { k in
+                for position in chunks[k] { (out.value + order[position]).initialize(to: value(order[position])) }
+                return 0
+            }
+            initialized = count
+        }
+    }
+
+    /// The quarter of each unit's t0, "2024Q3", worked out once per day.
+    static func quarters(_ units: [ComparisonUnit]) -> Covariate.Values {
+        guard let low = units.map(\.t0.rawValue).min(), let high = units.map(\.t0.rawValue).max() else {
+            return .coded(codes: [], levels: [])
+        }
+        var byDay = [Int32](repeating: -1, count: Int(high - low) + 1)
+        var levels: [String] = []
+        var code: [String: Int32] = [:]
+        let codes: [Int32] = units.map { u in
+            let slot = Int(u.t0.rawValue - low)
+            if byDay[slot] >= 0 { return byDay[slot] }
+            let c = u.t0.civil
+            let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
+            let k = code[q] ?? {
+                code[q] = Int32(levels.count)
+                levels.append(q)
+                return Int32(levels.count - 1)
+            }()
+            byDay[slot] = k
+            return k
+        }
+        return .coded(codes: codes, levels: levels)
     }
 
     /// The mean level (levels 0–4) of the latest assessment date in
@@ -91,14 +201,34 @@ package enum ComparisonCovariates {
     /// the baseline on the `meanChange` scale (negative: function fell).
     /// nil when the citizen has no assessment then.
     package static func priorTrend(_ u: ComparisonUnit, _ a: AssessmentTable) -> Double? {
-        let rows = a.rows(ofCitizen: Int(u.result.citizen))
-        let from = Day.offset(u.t0.rawValue, back: 180), before = u.t0.rawValue
+        priorTrend(citizen: u.result.citizen, t0: u.t0.rawValue, baselineMean: u.baselineMean, a)
+    }
+
+    /// The same from the unit's citizen, t0 and baseline mean level.
+    static func priorTrend(citizen: UInt32, t0: Int32, baselineMean: Double, _ a: AssessmentTable) -> Double? {
+        let rows = a.rows(ofCitizen: Int(citizen))
+        let from = Day.offset(t0, back: 180), before = t0
+        // One pass: the latest day so far and the sum of its levels (integers, so the order does not matter).
         var latest = Int32.min
-        for r in rows where a.day[r] >= from && a.day[r] < before && a.level[r] != 9 { latest = max(latest, a.day[r]) }
-        guard latest != .min else { return nil }
         var sum = 0, n = 0
-        for r in rows where a.day[r] == latest && a.level[r] != 9 { sum += Int(a.level[r]); n += 1 }
-        return Double(sum) / Double(n) - u.baselineMean
+        a.day.withUnsafeBufferPointer { day in
+            a.level.withUnsafeBufferPointer { level in
+                for r in rows where level[r] != 9 {
+                    let d = day[r]
+                    guard d >= from && d < before else { continue }
+                    if d > latest {
+                        latest = d
+                        sum = Int(level[r])
+                        n = 1
+                    } else if d == latest {
+                        sum += Int(level[r])
+                        n += 1
+                    }
+                }
+            }
+        }
+        guard n > 0 else { return nil }
+        return Double(sum) / Double(n) - baselineMean
     }
 }
 
