@@ -130,41 +130,40 @@ package struct PseudoCourses: Sendable {
             let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
 
             var made: [Course] = []
-            // The pseudo-courses made from each index date (a position in `days`): the first in
-            // `firstFrom`, the next of each in `nextFrom`, with its later date's position.
-            var firstFrom = [Int32](repeating: -1, count: days.count)
-            var nextFrom: [Int32] = [], laterOf: [Int32] = []
+            var numbering = Numbering(positions: days.count)
             var eligible: [[Int]] = []
             eligible.reserveCapacity(treated.count)
-            // The numbering is serial: the next round is searched on another thread while this one is numbered.
+            // The numbering is serial: the next round is searched on other threads while this one is
+            // numbered, and its candidates already numbered before this round are looked up there, in the
+            // numbering as it stood (a copy): the serial pass walks only the pseudo-courses new since.
             let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
-            func searching(_ round: Int) -> BackgroundValue<[Found]> {
+            func searching(_ round: Int, known: Numbering) -> BackgroundValue<[Searched]> {
                 BackgroundValue {
                     Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
-                        search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays, dayStart: indexStart,
-                               citizenCount: citizenCount, options: o)
+                        Searched(search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays,
+                                        dayStart: indexStart, citizenCount: citizenCount, options: o), known: known)
                     }
                 }
             }
             let rounds = Array(stride(from: 0, to: pieces.count, by: Parallel.workers))
-            var next = rounds.first.map(searching)
+            var next = rounds.first.map { searching($0, known: numbering) }
             for (r, _) in rounds.enumerated() {
                 let searched = next!.wait()
-                next = r + 1 < rounds.count ? searching(rounds[r + 1]) : nil
+                next = r + 1 < rounds.count ? searching(rounds[r + 1], known: numbering) : nil
                 for piece in searched {
-                    for t in 0..<(piece.offsets.count - 1) {
+                    for t in 0..<(piece.found.offsets.count - 1) {
+                        if let list = piece.lists[t] { eligible.append(list); continue }
+                        let entries = piece.found.offsets[t]..<piece.found.offsets[t + 1]
                         var list: [Int] = []
-                        list.reserveCapacity(piece.offsets[t + 1] - piece.offsets[t])
-                        for f in piece.found[piece.offsets[t]..<piece.offsets[t + 1]] {
-                            let index = Int(f.index)
-                            var m = firstFrom[index]
-                            while m >= 0 && laterOf[Int(m)] != f.later { m = nextFrom[Int(m)] }
+                        list.reserveCapacity(entries.count)
+                        for e in entries {
+                            if piece.numbers[e] >= 0 { list.append(Int(piece.numbers[e])); continue }
+                            let f = piece.found.found[e]
+                            let m = numbering.number(index: f.index, later: f.later)
                             if m >= 0 { list.append(Int(m)); continue }
-                            nextFrom.append(firstFrom[index])
-                            laterOf.append(f.later)
-                            firstFrom[index] = Int32(made.count)
+                            numbering.insert(index: f.index, later: f.later, number: Int32(made.count))
                             list.append(made.count)
-                            made.append(Course(citizen: f.citizen, start: Day(rawValue: days[index]), end: Day(rawValue: days[Int(f.later)])))
+                            made.append(Course(citizen: f.citizen, start: Day(rawValue: days[Int(f.index)]), end: Day(rawValue: days[Int(f.later)])))
                         }
                         list.sort()
                         eligible.append(list)
@@ -181,6 +180,51 @@ package struct PseudoCourses: Sendable {
     /// position, later position), the course's list from `offsets[t]` to
     /// `offsets[t + 1]`.
     private typealias Found = (found: [(citizen: UInt32, index: Int32, later: Int32)], offsets: [Int])
+
+    /// The numbers of the pseudo-courses made so far, by (index position,
+    /// later position): the first made from each index date in
+    /// `firstFrom`, the next of each in `nextFrom`, with its later date's
+    /// position in `laterOf`.
+    private struct Numbering: Sendable {
+        var firstFrom: [Int32]
+        var nextFrom: [Int32] = []
+        var laterOf: [Int32] = []
+
+        init(positions: Int) { firstFrom = [Int32](repeating: -1, count: positions) }
+
+        /// The number of the pseudo-course (index, later), or −1.
+        func number(index: Int32, later: Int32) -> Int32 {
+            var m = firstFrom[Int(index)]
+            while m >= 0 && laterOf[Int(m)] != later { m = nextFrom[Int(m)] }
+            return m
+        }
+
+        /// Records pseudo-course (index, later) as `number` (the next one).
+        mutating func insert(index: Int32, later: Int32, number: Int32) {
+            nextFrom.append(firstFrom[Int(index)])
+            laterOf.append(later)
+            firstFrom[Int(index)] = number
+        }
+    }
+
+    /// A searched piece with the numbers its candidates already had in
+    /// `known` (−1: not yet numbered there), and, for each treated course all
+    /// of whose candidates had one, its finished list (sorted).
+    private struct Searched: Sendable {
+        var found: Found
+        var numbers: [Int32]
+        var lists: [[Int]?]
+
+        init(_ found: Found, known: Numbering) {
+            self.found = found
+            numbers = found.found.map { known.number(index: $0.index, later: $0.later) }
+            lists = (0..<(found.offsets.count - 1)).map { [numbers] t in
+                let entries = numbers[found.offsets[t]..<found.offsets[t + 1]]
+                guard entries.allSatisfy({ $0 >= 0 }) else { return nil }
+                return entries.map { Int($0) }.sorted()
+            }
+        }
+    }
 
     private static func search(_ treated: ArraySlice<(citizen: UInt32, t0: Day, t1: Day)>, numberedFrom first: Int,
                                byDay: [(day: Int32, citizen: UInt32, position: Int)], days: [Int32], dayStart: [Int],

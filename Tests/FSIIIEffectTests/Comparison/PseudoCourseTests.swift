@@ -119,4 +119,24 @@ struct PseudoCourseTests {
         #expect(c5.n == 1 && c5.meanChange == -1)
         #expect(d.municipalities.name(Int(e.results[p.courses.firstIndex { $0.start.iso == "2024-04-15" }!].municipality)) == "K2")
     }
+
+    @Test("hundreds of courses in many rounds of small pieces: candidates numbered in earlier rounds are looked up on the search threads, with the same pseudo-courses and lists")
+    func manyRounds() {
+        let d = PlantedEffectData.dataset(seed: 5, controls: 600)
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        #expect(treated.count > 100)
+        let o = MatchedComparisonOptions()
+        let whole = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                       options: o, pieceSize: treated.count)
+        for size in [1, 7, 64] {
+            let split = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                           options: o, pieceSize: size)
+            #expect(whole.eligible == split.eligible, "pieces of \(size)")
+            #expect(whole.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] }
+                    == split.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] })
+        }
+        // Shared pseudo-courses: far fewer made than listed, so later rounds find most of theirs already numbered.
+        #expect(whole.courses.count * 2 < whole.eligible.reduce(0) { $0 + $1.count })
+    }
 }
