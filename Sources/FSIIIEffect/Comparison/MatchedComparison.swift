@@ -147,35 +147,53 @@ public enum MatchedComparison {
         }
         guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
 
-        // Effects, overall and per group.
+        // Effects, overall and per group; the groups' bootstraps on other threads beside the overall one.
         let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
-        func outcome(_ members: [Int], _ value: (ComparisonUnit) -> Double) -> (treated: [Double], controls: [Double]) {
-            (members.map { value(treatedUnits[$0]) },
-             members.map { i in m.sets[i].reduce(0) { $0 + value(controlUnits[$1]) } / Double(m.sets[i].count) })
-        }
-        func estimate(_ members: [Int], outcome value: (ComparisonUnit) -> Double) -> MatchedComparisonResult.Estimate? {
-            ClusteredATT.estimates(citizens: members.map { treatedUnits[$0].result.citizen }, outcomes: [outcome(members, value)],
-                                   replicates: options.comparison.bootstrap, seed: options.comparison.seed)[0]
-        }
-        // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
-        let overall = t.measure("comparison: effects") { ClusteredATT.estimates(citizens: matchedTreated.map { treatedUnits[$0].result.citizen },
-                                             outcomes: [outcome(matchedTreated) { $0.meanChange }, outcome(matchedTreated) { $0.improved ? 1 : 0 }],
-                                             replicates: options.comparison.bootstrap, seed: options.comparison.seed) }
-        r.effect = overall[0]
-        r.improvedShareEffect = overall[1]
+        let matching = Matched(treated: treatedUnits, controls: controlUnits, sets: m.sets,
+                               replicates: options.comparison.bootstrap, seed: options.comparison.seed)
+        var groupEffects: BackgroundValue<[String: MatchedComparisonResult.Estimate]>?
         if !options.grouping.groupsPairs {
-            r.groups = t.measure("comparison: group effects") {
-                var byGroup: [String: [Int]] = [:]
-                for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
-                var effects: [String: MatchedComparisonResult.Estimate] = [:]
-                for (name, members) in byGroup where !suppressed.contains(name) {
-                    guard let e = estimate(members, outcome: { $0.meanChange }), e.citizens >= max(options.minCell, 2) else { continue }
-                    effects[name] = e
+            var byGroup: [String: [Int]] = [:]
+            for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
+            let smallest = max(options.minCell, 2), groups = byGroup
+            groupEffects = BackgroundValue {
+                var t = StageTimings()
+                return t.measure("comparison: group effects") {
+                    var effects: [String: MatchedComparisonResult.Estimate] = [:]
+                    for (name, members) in groups where !suppressed.contains(name) {
+                        guard let e = matching.estimates(members, outcomes: [{ $0.meanChange }])[0], e.citizens >= smallest else { continue }
+                        effects[name] = e
+                    }
+                    return effects
                 }
-                return effects
             }
         }
+        // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
+        let overall = t.measure("comparison: effects") { matching.estimates(matchedTreated, outcomes: [{ $0.meanChange }, { $0.improved ? 1 : 0 }]) }
+        r.effect = overall[0]
+        r.improvedShareEffect = overall[1]
+        r.groups = groupEffects?.wait() ?? [:]
         return Run(result: r, controls: controls)
+    }
+}
+
+/// The matched sets of a comparison, with the bootstrap's B and seed.
+private struct Matched: Sendable {
+    var treated: [ComparisonUnit]
+    var controls: [ComparisonUnit]
+    /// The controls of each treated unit.
+    var sets: [[Int]]
+    var replicates: Int
+    var seed: UInt64
+
+    /// The ATT of each outcome over the treated units `members` (matched
+    /// ones), from one set of draws: Yᵢ against the mean of its controls'.
+    func estimates(_ members: [Int], outcomes: [(ComparisonUnit) -> Double]) -> [MatchedComparisonResult.Estimate?] {
+        let values = outcomes.map { value in
+            (members.map { value(treated[$0]) },
+             members.map { i in sets[i].reduce(0) { $0 + value(controls[$1]) } / Double(sets[i].count) })
+        }
+        return ClusteredATT.estimates(citizens: members.map { treated[$0].result.citizen }, outcomes: values, replicates: replicates, seed: seed)
     }
 }
 
