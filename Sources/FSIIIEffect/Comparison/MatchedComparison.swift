@@ -70,29 +70,38 @@ public enum MatchedComparison {
         var t = StageTimings()
 
         // Candidates, evaluated as courses.
-        let pseudo = t.measure("comparison: pseudo-courses") { PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
+        var pseudo = t.measure("comparison: pseudo-courses") { PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
                                         citizenCount: d.citizens.count, courses: d.courses, options: o) }
         r.candidateCitizens = pseudo.candidateCitizens
         let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
                                           windows: PseudoCourses.windows(options.windows)) }
-        // Evaluable pseudo-courses that some treated course may use, numbered in order of first use.
+        // Evaluable pseudo-courses, numbered in order of first use in the treated courses' lists. Every
+        // pseudo-course is in some list, and they are numbered by first appearance in the lists in order
+        // (each list ascending), so that order is theirs: the number is the count of evaluable ones before.
         let (controlUnits, eligible) = t.measure("comparison: candidates") { () -> ([ComparisonUnit], [[Int]]) in
-            let evaluable = pe.results.map(\.isEvaluable)
-            var number = [Int32](repeating: -1, count: pseudo.courses.count)
+            var number = [Int](repeating: -1, count: pseudo.courses.count)
             var used: [Int] = []   // the pseudo-course of each control unit
-            var eligible: [[Int]] = []
-            eligible.reserveCapacity(pseudo.eligible.count)
-            for list in pseudo.eligible {
-                var numbers: [Int] = []
-                numbers.reserveCapacity(list.count)
-                for j in list where evaluable[j] {
-                    if number[j] < 0 {
-                        number[j] = Int32(used.count)
-                        used.append(j)
+            for j in pe.results.indices where pe.results[j].isEvaluable {
+                number[j] = used.count
+                used.append(j)
+            }
+            // Each list renumbered in place (it is the only reference once taken out of `pseudo`).
+            var eligible = pseudo.eligible
+            pseudo.eligible = []
+            let lists = Parallel.chunks(eligible.count, minimum: 1 << 12)
+            eligible.withUnsafeMutableBufferPointer { buffer in
+                let base = UnsafeSendable(buffer.baseAddress!)
+                _ = Parallel.map(lists.indices) { k in
+                    for t in lists[k] {
+                        let list = base.value + t
+                        var kept = 0
+                        for i in list.pointee.indices where number[list.pointee[i]] >= 0 {
+                            list.pointee[kept] = number[list.pointee[i]]
+                            kept += 1
+                        }
+                        list.pointee.removeLast(list.pointee.count - kept)
                     }
-                    numbers.append(Int(number[j]))
                 }
-                eligible.append(numbers)
             }
             let pieces = Parallel.chunks(used.count)
             let units = Parallel.map(pieces.indices) { k in

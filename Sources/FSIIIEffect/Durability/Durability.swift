@@ -64,10 +64,12 @@ public struct DurabilityResult: Sendable {
         let last = dataEnd?.rawValue ?? .min
         var out = horizons.map { _ in Accumulated() }
         let offsets = horizons.map(\.days)
-        // Each citizen's last assessment date, once.
-        var lastDay = [Int32](repeating: .min, count: max(a.citizenStart.count - 1, 0))
-        for c in lastDay.indices {
-            for r in a.rows(ofCitizen: c) where a.day[r] > lastDay[c] { lastDay[c] = a.day[r] }
+        // The citizen's last assessment date, from its own rows (a pass over every citizen's
+        // would cost the whole table for the few units a call may have).
+        func lastDay(_ rows: Range<Int>) -> Int32 {
+            var latest = Int32.min
+            for r in rows where a.day[r] > latest { latest = a.day[r] }
+            return latest
         }
         for (i, u) in units.enumerated() {
             guard let end = u.result.end?.rawValue else { continue }
@@ -77,7 +79,7 @@ public struct DurabilityResult: Sendable {
             // Σ baseline, Σ follow-up, Σ level at the horizon and m, per horizon.
             var sums = Sums()
             // Nothing after the follow-up (most courses): no condition has a horizon level.
-            if lastDay[Int(u.result.citizen)] >= Day.offset(end, by: offsets[0] - toleranceDays) {
+            if lastDay(rows) >= Day.offset(end, by: offsets[0] - toleranceDays) {
                 for p in u.pairs {
                     let levels = nearest(a, rows, condition: p.condition.rawValue, targets: targets, after: p.followUpDay.rawValue)
                     for h in 0..<3 {
