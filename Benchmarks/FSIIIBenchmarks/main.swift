@@ -17,6 +17,7 @@ struct Options {
     var stages = true
     var costs = true
     var fhirCitizens = 3_000
+    var compare = false
 }
 
 func parseOptions() -> Options {
@@ -47,6 +48,7 @@ func parseOptions() -> Options {
         case "--no-e2e": o.endToEnd = false
         case "--e2e-only": o.stages = false
         case "--no-costs": o.costs = false
+        case "--compare": o.compare = true
         case "--fhir-citizens":
             guard let n = Int(value()), n >= 0 else { fail("--fhir-citizens takes a number (0 = no KL Gateway run)") }
             o.fhirCitizens = n
@@ -61,6 +63,8 @@ func parseOptions() -> Options {
               --e2e-only      only the end-to-end runs
               --no-costs      data sets without cost rows (rows-N-nocosts), e.g. for 30M on a small disk
               --fhir-citizens N  KL Gateway import of N citizens' reports (default 3000; 0 = none)
+              --compare       also the report with --compare-to matched (issue 18), in pairs with the
+                              default report (assessments and courses), and the ratios of wall time and peak
             """)
             exit(0)
         default: fail("unknown argument \(a) (see --help)")
@@ -238,6 +242,24 @@ for rows in options.rows {
                                   seconds: median(times), peak: peaks.max()))
             }
         }
+    }
+    if options.compare {
+        // Issue 18's target: the report with the matched comparison against the same report without
+        // it, run in turn (default, then compare) so that both see the same machine.
+        let plain = ["report", "--assessments", assessments, "--courses", courses, "--format", "json", "--quiet", "-o", "/dev/null"]
+        var times: (plain: [Double], compare: [Double]) = ([], []), peaks: (plain: [Int], compare: [Int]) = ([], [])
+        for _ in 0..<options.runs {
+            if let r = try? runFSIII(plain, threads: Parallel.workers) { times.plain.append(r.seconds); peaks.plain.append(r.peak) }
+            if let r = try? runFSIII(plain + ["--compare-to", "matched"], threads: Parallel.workers) {
+                times.compare.append(r.seconds); peaks.compare.append(r.peak)
+            }
+        }
+        let wall = median(times.compare) / median(times.plain)
+        let peak = Double(peaks.compare.max() ?? 0) / Double(max(peaks.plain.max() ?? 1, 1))
+        lines.append(Line(stage: "report, default", rows: rows, bytes: fileSize(assessments), seconds: median(times.plain), peak: peaks.plain.max()))
+        lines.append(Line(stage: "report, matched", rows: rows, bytes: fileSize(assessments), seconds: median(times.compare), peak: peaks.compare.max()))
+        print(String(format: "compare-to matched / default: wall %.2f×, peak %.2f× (target ≤ 1.5× each)", wall, peak))
+        results.append(["stage": "compare-to matched / default", "data_rows": rows, "wall_ratio": wall, "peak_ratio": peak])
     }
     for l in lines {
         print(l.text)
