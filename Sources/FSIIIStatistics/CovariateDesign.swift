@@ -86,6 +86,9 @@ public struct CovariateDesign: Sendable, Hashable {
                                               pooledLevelName: pooledLevelName, names: &names, sources: &sources)
                 codings.append(coding)
             case let .coded(codes, levels):
+                if let row = codes.firstIndex(where: { $0 < 0 || Int($0) >= levels.count }) {
+                    throw .codeOutOfRange(covariate: covariate.name, row: row, levels: levels.count)
+                }
                 // Levels of the same name are one level, as in `.categorical`.
                 var code: [String: Int32] = [:]
                 var distinct: [String] = []
@@ -211,8 +214,8 @@ public struct Covariate: Sendable, Hashable {
         /// level `levels[codes[i]]`. Coded exactly as
         /// `.categorical(codes.map { levels[Int($0)] })` (levels of the
         /// same name are one level; levels no observation has are none),
-        /// without a string per observation. Precondition: every code is
-        /// an index of `levels`.
+        /// without a string per observation. A code that is not an index of
+        /// `levels` is an error (``CovariateDesignError/codeOutOfRange(covariate:row:levels:)``).
         case coded(codes: [Int32], levels: [String])
 
         var count: Int {
@@ -284,6 +287,8 @@ public enum CovariateDesignError: Error, Sendable, Hashable, CustomStringConvert
     case nonFiniteValue(covariate: String, row: Int)
     /// Two covariates have the same name.
     case duplicateName(String)
+    /// A coded covariate has a code that is not an index of its levels.
+    case codeOutOfRange(covariate: String, row: Int, levels: Int)
 
     public var description: String {
         switch self {
@@ -293,6 +298,8 @@ public enum CovariateDesignError: Error, Sendable, Hashable, CustomStringConvert
             return "covariate \"\(covariate)\", row \(row + 1): the value is not a finite number; use a missing value (and its indicator) instead"
         case let .duplicateName(name):
             return "covariate \"\(name)\" is given twice; give each covariate a distinct name"
+        case let .codeOutOfRange(covariate, row, levels):
+            return "covariate \"\(covariate)\", row \(row + 1): the code is not one of its \(levels) levels (0 to \(levels - 1)); give a level for every code"
         }
     }
 }

@@ -99,6 +99,18 @@ struct CovariateDesignTests {
         #expect(coded.codings.first?.pooled == ["c", "d"])
     }
 
+    @Test("a code that is not an index of the levels is a typed error naming the covariate and the row, not a trap")
+    func codeOutOfRange() {
+        let treated = [true, false, true]
+        for bad: Int32 in [2, -1] {
+            #expect(throws: CovariateDesignError.codeOutOfRange(covariate: "sex", row: 1, levels: 2)) {
+                try CovariateDesign([Covariate("sex", .coded(codes: [0, bad, 1], levels: ["female", "male"]))], treated: treated)
+            }
+        }
+        #expect(CovariateDesignError.codeOutOfRange(covariate: "sex", row: 1, levels: 2).description
+                == "covariate \"sex\", row 2: the code is not one of its 2 levels (0 to 1); give a level for every code")
+    }
+
     @Test("the design over many row blocks is the columns given, row by row, whichever kinds of covariate they come from")
     func manyRowBlocks() throws {
         let n = 100_003

@@ -55,8 +55,14 @@ package final class BackgroundValue<T: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var value: T?
 
-    /// Starts `work` on a global queue at once.
+    /// Starts `work` on a global queue at once; with one worker
+    /// (`FSIII_THREADS=1`, or one core) it runs here, before `init` returns,
+    /// so a one-thread run stays on one thread.
     package init(_ work: @escaping @Sendable () -> T) {
+        guard Parallel.workers > 1 else {
+            value = work()
+            return
+        }
         DispatchQueue.global().async { [self] in
             let result = work()
             condition.lock()

@@ -161,6 +161,7 @@ package enum ComparisonCovariates {
             precondition(!done[i], "the order is a permutation of the units")
             done[i] = true
         }
+        guard count > 0 else { return [] }
         let chunks = Parallel.chunks(count, minimum: 1 << 12)
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = UnsafeSendable(buffer.baseAddress!)

@@ -15,7 +15,7 @@ struct EffectOutcomes {
         let inputs = ComparisonInputs(dataset, courses: courses)
         let assessments = dataset.assessments, costs = dataset.costs
         // Regression to the mean and the treated courses' durability depend on nothing the comparison
-        // makes: they run on other threads beside it (its matching, balance and design are serial).
+        // makes: they run on other threads beside it, in the time its serial parts leave a core idle.
         let rtm = BackgroundValue {
             var t = StageTimings()   // sub-stages for `FSIII_STAGES=1`
             return t.measure("comparison: regression to mean") { RegressionToTheMeanEstimate.make(evaluation, inputs: inputs) }
@@ -41,7 +41,7 @@ struct EffectOutcomes {
             o.comparison = run.result
         }
         o.regressionToTheMean = rtm.wait()
-        if o.comparison != nil { o.comparison?.rtmExpected = o.regressionToTheMean?.expectedShift }
+        o.comparison?.rtmExpected = o.regressionToTheMean?.expectedShift
         if let treated {
             o.durability = DurabilityResult.combine(treated: treated.wait(), controls: controls?.wait(), dataEnd: dataEnd)
         }

@@ -90,7 +90,8 @@ public enum MatchedComparison {
             pseudo.eligible = []
             let lists = Parallel.chunks(eligible.count, minimum: 1 << 12)
             eligible.withUnsafeMutableBufferPointer { buffer in
-                let base = UnsafeSendable(buffer.baseAddress!)
+                guard let start = buffer.baseAddress else { return }
+                let base = UnsafeSendable(start)
                 _ = Parallel.map(lists.indices) { k in
                     for t in lists[k] {
                         let list = base.value + t
