@@ -407,47 +407,12 @@ struct SparseRows: Sendable {
             self = SparseRows(x, columns: p).keeping(kept)
             return
         }
-        // All columns: count each row's nonzeros, then write them, in fixed row blocks.
-        let blocks = RowBlocks.ranges(n)
-        var start = [Int](repeating: 0, count: n + 1)
-        x.withUnsafeBufferPointer { x in
-            start.withUnsafeMutableBufferPointer { start in
-                let out = Shared(start.baseAddress!)
-                RowBlocks.run(blocks.count) { k in
-                    for i in blocks[k] {
-                        var count = 0
-                        for e in (i * p)..<(i * p + p) where x[e] != 0 { count += 1 }
-                        out.value[i + 1] = count
-                    }
-                }
+        // All columns: each row's nonzeros, in column order.
+        self = x.withUnsafeBufferPointer { x in
+            SparseRows(rows: n, columns: p) { i, emit in
+                for j in 0..<p where x[i * p + j] != 0 { emit(Int32(j), x[i * p + j]) }
             }
         }
-        for i in 0..<n { start[i + 1] += start[i] }
-        var column = [Int32](repeating: 0, count: start[n])
-        var value = [Double](repeating: 0, count: start[n])
-        x.withUnsafeBufferPointer { x in
-            start.withUnsafeBufferPointer { start in
-                column.withUnsafeMutableBufferPointer { column in
-                    value.withUnsafeMutableBufferPointer { value in
-                        let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
-                        RowBlocks.run(blocks.count) { k in
-                            for i in blocks[k] {
-                                var e = start[i]
-                                for j in 0..<p where x[i * p + j] != 0 {
-                                    c.value[e] = Int32(j)
-                                    v.value[e] = x[i * p + j]
-                                    e += 1
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        self.columns = p
-        self.start = start
-        self.column = column
-        self.value = value
     }
 
     /// These rows with only the columns `kept` (ascending), renumbered 0,
@@ -472,7 +437,9 @@ struct SparseRows: Sendable {
     /// The rows whose entries `row(i, emit)` emits, in ascending column
     /// order. Built in fixed blocks of rows on the cores: each block counts
     /// its entries, then writes them at its offset, so the arrays are the
-    /// same on any number of threads.
+    /// same on any number of threads. (Inlined, so that `row` and its
+    /// `emit` become plain loops at each caller.)
+    @inline(__always)
     private init(rows n: Int, columns: Int, _ row: (Int, (Int32, Double) -> Void) -> Void) {
         let blocks = RowBlocks.ranges(n)
         var start = [Int](repeating: 0, count: n + 1)
@@ -490,17 +457,19 @@ struct SparseRows: Sendable {
         let total = start[n]
         var column = [Int32](repeating: 0, count: total)
         var value = [Double](repeating: 0, count: total)
-        start.withUnsafeBufferPointer { start in
-            column.withUnsafeMutableBufferPointer { column in
-                value.withUnsafeMutableBufferPointer { value in
-                    let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
-                    RowBlocks.run(blocks.count) { k in
-                        for i in blocks[k] {
-                            var e = start[i]
-                            row(i) { j, x in
-                                c.value[e] = j
-                                v.value[e] = x
-                                e += 1
+        if total > 0 {
+            start.withUnsafeBufferPointer { start in
+                column.withUnsafeMutableBufferPointer { column in
+                    value.withUnsafeMutableBufferPointer { value in
+                        let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                        RowBlocks.run(blocks.count) { k in
+                            for i in blocks[k] {
+                                var e = start[i]
+                                row(i) { j, x in
+                                    c.value[e] = j
+                                    v.value[e] = x
+                                    e += 1
+                                }
                             }
                         }
                     }
