@@ -41,26 +41,6 @@ public struct DesignMatrix: Sendable, Hashable {
         values[row * columnNames.count + column]
     }
 
-    /// Every column as an array, top to bottom, in column order: the
-    /// same as `column(j)` for each j, from one pass over the rows (a few
-    /// hundred rows at a time, which stay in cache while each column takes
-    /// its values, instead of one pass over all the rows per column).
-    public func columns() -> [[Double]] {
-        let p = columnCount, n = rowCount, tile = 256
-        var out = (0..<p).map { _ in [Double](repeating: 0, count: n) }
-        values.withUnsafeBufferPointer { x in
-            for low in stride(from: 0, to: n, by: tile) {
-                let high = min(n, low + tile)
-                for j in 0..<p {
-                    out[j].withUnsafeMutableBufferPointer { c in
-                        for i in low..<high { c[i] = x[i * p + j] }
-                    }
-                }
-            }
-        }
-        return out
-    }
-
     /// Column j as an array, top to bottom.
     public func column(_ j: Int) -> [Double] {
         precondition(j >= 0 && j < columnCount, "column index in range")
