@@ -72,16 +72,7 @@ public struct CovariateDesign: Sendable, Hashable {
                 }
             case let .categorical(levels):
                 // Each distinct level once, then integer codes per observation.
-                var code: [String: Int32] = [:]
-                var distinct: [String] = []
-                var codes = [Int32](repeating: 0, count: n)
-                for (i, level) in levels.enumerated() {
-                    codes[i] = code[level] ?? {
-                        code[level] = Int32(distinct.count)
-                        distinct.append(level)
-                        return Int32(distinct.count - 1)
-                    }()
-                }
+                let (codes, distinct) = Self.distinct(levels)
                 let coding = Self.categorical(covariate.name, codes: codes, levels: distinct, treated: treated,
                                               pooledLevelName: pooledLevelName, names: &names, sources: &sources)
                 codings.append(coding)
@@ -90,15 +81,7 @@ public struct CovariateDesign: Sendable, Hashable {
                     throw .codeOutOfRange(covariate: covariate.name, row: row, levels: levels.count)
                 }
                 // Levels of the same name are one level, as in `.categorical`.
-                var code: [String: Int32] = [:]
-                var distinct: [String] = []
-                let merged: [Int32] = levels.map { level in
-                    code[level] ?? {
-                        code[level] = Int32(distinct.count)
-                        distinct.append(level)
-                        return Int32(distinct.count - 1)
-                    }()
-                }
+                let (merged, distinct) = Self.distinct(levels)
                 let renumbered = distinct.count == levels.count ? codes : codes.map { merged[Int($0)] }
                 let coding = Self.categorical(covariate.name, codes: renumbered, levels: distinct, treated: treated,
                                               pooledLevelName: pooledLevelName, names: &names, sources: &sources)
@@ -107,6 +90,21 @@ public struct CovariateDesign: Sendable, Hashable {
         }
         matrix = DesignMatrix(columnNames: names, rowMajor: Self.rowMajor(sources, rows: n))
         self.codings = codings
+    }
+
+    /// Each name's code, the index of its first occurrence among the
+    /// distinct names (`distinct`, in order of first occurrence).
+    private static func distinct(_ names: [String]) -> (codes: [Int32], distinct: [String]) {
+        var code: [String: Int32] = [:]
+        var distinct: [String] = []
+        let codes = names.map { name in
+            code[name] ?? {
+                code[name] = Int32(distinct.count)
+                distinct.append(name)
+                return Int32(distinct.count - 1)
+            }()
+        }
+        return (codes, distinct)
     }
 
     /// The coding of one categorical covariate whose observation i has the
