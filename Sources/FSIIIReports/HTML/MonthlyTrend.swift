@@ -60,15 +60,14 @@ struct MonthlyTrend: Sendable {
             guard let end = r.end else { continue }
             let c = end.civil
             let key = c.year * 12 + (c.month - 1)
-            var cell = byMonth[key] ?? (0, 0, 0, [])
-            cell.courses += 1
-            cell.change += r.meanChange
-            cell.citizens.insert(r.citizen)
+            // In place: a copy of the cell out of the dictionary would copy its set on every insert.
+            byMonth[key, default: (0, 0, 0, [])].courses += 1
+            byMonth[key, default: (0, 0, 0, [])].change += r.meanChange
+            byMonth[key, default: (0, 0, 0, [])].citizens.insert(r.citizen)
             if r.outcome == .improved {
-                cell.improved += 1
+                byMonth[key, default: (0, 0, 0, [])].improved += 1
                 improved += 1
             }
-            byMonth[key] = cell
             courses += 1
             changeSum += r.meanChange
         }
