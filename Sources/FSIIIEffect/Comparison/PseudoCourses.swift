@@ -89,42 +89,10 @@ package struct PseudoCourses: Sendable {
             }
             return (dayStart, days, candidates)
         }
-        let byDay = t.measure("pseudo-courses: index") { () -> [(day: Int32, citizen: UInt32, position: Int)] in
-            // Every candidate date, sorted by (day, citizen): the index search. A counting sort by day
-            // (dates span a few thousand days), filled in citizen order, so ties keep citizen order.
-            var low = Int32.max, high = Int32.min, total = 0
-            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
-                total += dayStart[c + 1] - dayStart[c]
-            }
-            var byDay = [(day: Int32, citizen: UInt32, position: Int)]()
-            if total > 0 && Int(high) - Int(low) < 4 * total + (1 << 20) {
-                var slot = [Int](repeating: 0, count: Int(high - low) + 2)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                    for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
-                }
-                for k in 1..<slot.count { slot[k] += slot[k - 1] }
-                byDay = [(day: Int32, citizen: UInt32, position: Int)](repeating: (0, 0, 0), count: total)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                    for p in dayStart[c]..<dayStart[c + 1] {
-                        let k = Int(days[p] - low)
-                        byDay[slot[k]] = (days[p], UInt32(c), p)
-                        slot[k] += 1
-                    }
-                }
-            } else {
-                byDay.reserveCapacity(total)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                    for p in dayStart[c]..<dayStart[c + 1] { byDay.append((days[p], UInt32(c), p)) }
-                }
-                byDay.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
-            }
-
-            return byDay
-        }
+        let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount) }
         let (made, eligible) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
             // The search per treated course is independent: pieces of 4,096 treated courses, a round of
-            // `workers` pieces at a time on all cores, each piece with its own `seenBy`, so the candidates
+            // `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
             // found but not yet numbered stay a few megabytes. The numbering runs in treated order, so the
             // pseudo-courses and their numbers are the same on any number of threads.
             let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
@@ -140,7 +108,7 @@ package struct PseudoCourses: Sendable {
             func searching(_ round: Int, known: Numbering) -> BackgroundValue<[Searched]> {
                 BackgroundValue {
                     Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
-                        Searched(search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, byDay: indexByDay, days: indexDays,
+                        Searched(search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, index: indexByDay, days: indexDays,
                                         dayStart: indexStart, citizenCount: citizenCount, options: o), known: known)
                     }
                 }
@@ -226,45 +194,177 @@ package struct PseudoCourses: Sendable {
         }
     }
 
+    /// Every candidate date (of citizens with at least two), sorted by
+    /// (day, citizen): the index search walks it outwards from t0. Each
+    /// entry carries the spacings to its citizen's next two dates, so the
+    /// usual search (one or two later dates within the spacing window)
+    /// reads only this array, in order, and not the citizen's dates
+    /// elsewhere in memory; `firstOfDay` finds t0's place without a search.
+    private struct DateIndex: Sendable {
+        /// A candidate date: its day, citizen and position in `days`, and
+        /// the spacings in days to the citizen's next two dates
+        /// (`DateIndex.beyond` when there is none, or it is 65,535 days or more).
+        struct Entry: Sendable {
+            var day: Int32
+            var citizen: UInt32
+            var position: Int32
+            var next: (UInt16, UInt16)
+        }
+        static let beyond = UInt16.max
+
+        var entries: [Entry] = []
+        /// The first day with an entry, and for each day from it the first
+        /// entry on or after it (empty when the days spread too wide for a
+        /// table; a binary search then).
+        var low: Int32 = 0
+        var firstOfDay: [Int] = []
+
+        /// The entries of the citizens with two dates or more, by (day,
+        /// citizen): a counting sort by day (dates span a few thousand
+        /// days), filled in citizen order, so ties keep citizen order.
+        init(days: [Int32], dayStart: [Int], citizenCount: Int) {
+            var low = Int32.max, high = Int32.min, total = 0
+            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
+                total += dayStart[c + 1] - dayStart[c]
+            }
+            guard total > 0 else { return }
+            func entry(_ c: Int, _ p: Int) -> Entry {
+                func spacing(_ k: Int) -> UInt16 {
+                    guard p + k < dayStart[c + 1] else { return Self.beyond }
+                    return UInt16(clamping: Int(days[p + k]) - Int(days[p]))
+                }
+                return Entry(day: days[p], citizen: UInt32(c), position: Int32(p), next: (spacing(1), spacing(2)))
+            }
+            if Int(high) - Int(low) < 4 * total + (1 << 20) {
+                var slot = [Int](repeating: 0, count: Int(high - low) + 2)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
+                }
+                for k in 1..<slot.count { slot[k] += slot[k - 1] }
+                self.low = low
+                firstOfDay = slot
+                entries = [Entry](repeating: Entry(day: 0, citizen: 0, position: 0, next: (0, 0)), count: total)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] {
+                        let k = Int(days[p] - low)
+                        entries[slot[k]] = entry(c, p)
+                        slot[k] += 1
+                    }
+                }
+            } else {
+                entries.reserveCapacity(total)
+                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                    for p in dayStart[c]..<dayStart[c + 1] { entries.append(entry(c, p)) }
+                }
+                entries.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
+            }
+        }
+
+        /// The first entry whose day is `day` or later.
+        func lowerBound(_ day: Int32) -> Int {
+            if !firstOfDay.isEmpty {
+                if day <= low { return 0 }
+                let k = Int(day) - Int(low)
+                return k < firstOfDay.count ? firstOfDay[k] : entries.count
+            }
+            var a = 0, b = entries.count
+            while a < b {
+                let m = (a + b) / 2
+                if entries[m].day < day { a = m + 1 } else { b = m }
+            }
+            return a
+        }
+    }
+
+    /// The citizens a treated course has taken a candidate from, for
+    /// courses numbered `number`: open addressing with the course's number
+    /// in each slot, so it needs no clearing between courses and stays a
+    /// few kilobytes (at most `limit` citizens per course, at most half full).
+    private struct TakenCitizens {
+        private var slots: [UInt64]
+        private let mask: Int
+
+        init(limit: Int) {
+            var size = 64
+            while size < 2 * limit + 2 { size *= 2 }
+            slots = [UInt64](repeating: .max, count: size)
+            mask = size - 1
+        }
+
+        /// Whether course `number` took a candidate from `citizen`.
+        func contains(_ citizen: UInt32, course number: Int) -> Bool {
+            let key = UInt64(UInt32(truncatingIfNeeded: number)) << 32 | UInt64(citizen)
+            var h = Int(truncatingIfNeeded: (UInt64(citizen) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let s = slots[h]
+                if s == key { return true }
+                if s >> 32 != key >> 32 { return false }   // a slot another course (or none) left: the end of the probe
+                h = (h &+ 1) & mask
+            }
+        }
+
+        /// Records that course `number` took a candidate from `citizen` (not yet recorded).
+        mutating func insert(_ citizen: UInt32, course number: Int) {
+            let key = UInt64(UInt32(truncatingIfNeeded: number)) << 32 | UInt64(citizen)
+            var h = Int(truncatingIfNeeded: (UInt64(citizen) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[h] >> 32 == key >> 32 { h = (h &+ 1) & mask }
+            slots[h] = key
+        }
+    }
+
     private static func search(_ treated: ArraySlice<(citizen: UInt32, t0: Day, t1: Day)>, numberedFrom first: Int,
-                               byDay: [(day: Int32, citizen: UInt32, position: Int)], days: [Int32], dayStart: [Int],
+                               index: DateIndex, days: [Int32], dayStart: [Int],
                                citizenCount: Int, options o: MatchedComparisonOptions) -> Found {
-        // `seenBy[c]` is the last treated course (its number) that looked at citizen c.
-        var seenBy = [Int32](repeating: -1, count: citizenCount)
+        let limit = max(0, o.maximumCandidates)
+        var taken = TakenCitizens(limit: min(limit, citizenCount))
         var all: [(citizen: UInt32, index: Int32, later: Int32)] = []
         var offsets = [0]
         offsets.reserveCapacity(treated.count + 1)
         var found: [(citizen: UInt32, index: Int, later: Int)] = []
+        let byDay = index.entries
         for (k, t) in treated.enumerated() {
             let number = first + k
             found.removeAll(keepingCapacity: true)
             let s = Double(t.t1 - t.t0)
             let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
             let minSpacing = s * (1 - o.spacingTolerance), maxSpacing = s * (1 + o.spacingTolerance)
+            // The entries' own spacings serve while they are below 65,535 days (always, in practice).
+            let inline = maxSpacing < Double(DateIndex.beyond) ? 2 : 0
             // Outwards from t0, nearer dates first (the earlier on a tie), so the first index found for a
             // candidate is its nearest one with a later date; stop after `maximumCandidates` candidates.
-            var left = lowerBound(byDay, t.t0.rawValue) - 1, right = left + 1
-            while found.count < o.maximumCandidates {
+            var left = index.lowerBound(t.t0.rawValue) - 1, right = left + 1
+            while found.count < limit {
                 let l = left >= 0 && byDay[left].day >= lo ? t.t0.rawValue - byDay[left].day : Int32.max
                 let r = right < byDay.count && byDay[right].day <= hi ? byDay[right].day - t.t0.rawValue : Int32.max
                 if l == .max && r == .max { break }
-                let e: (day: Int32, citizen: UInt32, position: Int)
+                let e: DateIndex.Entry
                 if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
-                let c = Int(e.citizen)
-                guard e.citizen != t.citizen, seenBy[c] != Int32(number) else { continue }
-                // The later date with spacing closest to s (the earlier on a tie), before the first course.
+                guard e.citizen != t.citizen, !taken.contains(e.citizen, course: number) else { continue }
+                // The later date with spacing closest to s (the earlier on a tie), before the first course:
+                // its next two dates from the entry, any further ones from the citizen's dates.
                 var later = -1
                 var bestGap = Double.infinity
-                var p = e.position + 1
-                while p < dayStart[c + 1] {
-                    let spacing = Double(days[p] - e.day)
+                var p = Int(e.position) + 1
+                var n = 0
+                while true {
+                    let spacing: Double
+                    if n < inline {
+                        let d = n == 0 ? e.next.0 : e.next.1
+                        if d == DateIndex.beyond { break }
+                        spacing = Double(d)
+                    } else {
+                        guard p < dayStart[Int(e.citizen) + 1] else { break }
+                        spacing = Double(days[p] - e.day)
+                    }
                     if spacing > maxSpacing { break }
                     if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = p }
                     p += 1
+                    n += 1
                 }
                 guard later >= 0 else { continue }
-                seenBy[c] = Int32(number)
-                found.append((e.citizen, e.position, later))
+                taken.insert(e.citizen, course: number)
+                found.append((e.citizen, Int(e.position), later))
             }
             // In citizen order, so the numbering (and the matcher's ties) never depends on the search.
             found.sort { $0.citizen < $1.citizen }
@@ -272,14 +372,5 @@ package struct PseudoCourses: Sendable {
             offsets.append(all.count)
         }
         return (all, offsets)
-    }
-
-    private static func lowerBound(_ xs: [(day: Int32, citizen: UInt32, position: Int)], _ day: Int32) -> Int {
-        var a = 0, b = xs.count
-        while a < b {
-            let m = (a + b) / 2
-            if xs[m].day < day { a = m + 1 } else { b = m }
-        }
-        return a
     }
 }

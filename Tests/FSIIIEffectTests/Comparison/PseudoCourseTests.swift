@@ -139,4 +139,81 @@ struct PseudoCourseTests {
         // Shared pseudo-courses: far fewer made than listed, so later rounds find most of theirs already numbered.
         #expect(whole.courses.count * 2 < whole.eligible.reduce(0) { $0 + $1.count })
     }
+
+    @Test("a later date past the citizen's next two: the closest spacing is still found; a citizen seen again on another date is taken once")
+    func thirdLaterDate() {
+        // T1: t0 = 03-01, s = 90, index in [01-01, 04-30], spacing in [45, 135].
+        // C6 from 02-28: 04-15 (47), 05-10 (72), 05-28 (90, the closest: its third later date).
+        // C7 has three index dates in the window; from its nearest, 03-01, 03-20 (19) is too short and
+        // 05-01 (61) fits, so it is taken from 03-01 once and its 02-20 and 03-20 are passed over.
+        let assessments = """
+        citizen;date;condition;level;team;municipality
+        T1;2024-03-01;Vaske sig;3;A;K1
+        T1;2024-05-30;Vaske sig;2;A;K1
+        C6;2024-02-28;Vaske sig;3;B;K1
+        C6;2024-04-15;Vaske sig;3;B;K1
+        C6;2024-05-10;Vaske sig;2;B;K1
+        C6;2024-05-28;Vaske sig;2;B;K1
+        C6;2024-06-10;Vaske sig;1;B;K1
+        C7;2024-02-20;Vaske sig;3;B;K1
+        C7;2024-03-01;Vaske sig;3;B;K1
+        C7;2024-03-20;Vaske sig;3;B;K1
+        C7;2024-05-01;Vaske sig;2;B;K1
+        """
+        let courses = """
+        citizen;start;end;team;municipality
+        T1;2024-03-01;2024-05-30;A;K1
+        """
+        let d = Fixtures.dataset([.init("assessments.csv", .assessments, assessments), .init("courses.csv", .courses, courses)])
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        let p = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                   options: MatchedComparisonOptions())
+        let names = ["T1", "C6", "C7"]
+        let list = p.eligible[0].map { j in "\(names[Int(p.courses[j].citizen)]) \(p.courses[j].start.iso)→\(p.courses[j].end!.iso)" }
+        #expect(list == ["C6 2024-02-28→2024-05-28", "C7 2024-03-01→2024-05-01"])
+    }
+
+    @Test("without a cap on candidates, every candidate's pseudo-course is the one the definition gives, found by brute force")
+    func bruteForce() {
+        let d = PlantedEffectData.dataset(seed: 11, controls: 300)
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        var o = MatchedComparisonOptions()
+        o.maximumCandidates = 100_000
+        let p = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                   options: o, pieceSize: 16)
+        var treatedCitizen = Set<UInt32>()
+        for c in d.courses { treatedCitizen.insert(c.citizen) }
+        // Each never-treated citizen's distinct dates, ascending.
+        let dates: [[Int32]] = (0..<d.citizens.count).map { c in
+            treatedCitizen.contains(UInt32(c)) ? [] : Array(Set(d.assessments.rows(ofCitizen: c).map { d.assessments.day[$0] })).sorted()
+        }
+        var checked = 0
+        for (k, t) in treated.enumerated() {
+            let t0 = Int(t.1.rawValue), s = Double(t.2 - t.1)
+            let (low, high) = (s * (1 - o.spacingTolerance), s * (1 + o.spacingTolerance))
+            var expected: [String] = []
+            for c in dates.indices where UInt32(c) != t.0 {
+                let days = dates[c].map(Int.init)
+                // Index dates by distance from t0, the earlier on a tie; the first with a later date in the window.
+                let near = days.indices.filter { abs(days[$0] - t0) <= o.indexWindowDays }
+                let order = near.sorted { i, j in (abs(days[i] - t0), days[i]) < (abs(days[j] - t0), days[j]) }
+                for i in order {
+                    let gaps = days[(i + 1)...].map { Double($0 - days[i]) }.filter { $0 >= low && $0 <= high }
+                    // The spacing closest to s, the earlier (shorter) on a tie.
+                    guard let best = gaps.min(by: { x, y in (abs(x - s), x) < (abs(y - s), y) }) else { continue }
+                    expected.append("\(c) \(days[i]) \(days[i] + Int(best))")
+                    break
+                }
+            }
+            let got = p.eligible[k].map { j in
+                "\(p.courses[j].citizen) \(p.courses[j].start.rawValue) \(p.courses[j].end!.rawValue)"
+            }
+            #expect(got.sorted() == expected.sorted(), "treated course \(k)")
+            checked += expected.count
+        }
+        #expect(checked > 1_000)
+    }
+
 }
