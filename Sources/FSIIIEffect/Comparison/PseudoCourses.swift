@@ -196,21 +196,24 @@ package struct PseudoCourses: Sendable {
 
     /// Every candidate date (of citizens with at least two), sorted by
     /// (day, citizen): the index search walks it outwards from t0. Each
-    /// entry carries the spacings to its citizen's next two dates, so the
-    /// usual search (one or two later dates within the spacing window)
-    /// reads only this array, in order, and not the citizen's dates
-    /// elsewhere in memory; `firstOfDay` finds t0's place without a search.
+    /// entry carries the spacings to its citizen's next four dates (within
+    /// 254 days), so the usual search (a course's spacing window is at most
+    /// a few months wide) reads only this array, in order, and not the
+    /// citizen's dates elsewhere in memory; `firstOfDay` finds t0's place
+    /// without a search.
     private struct DateIndex: Sendable {
         /// A candidate date: its day, citizen and position in `days`, and
-        /// the spacings in days to the citizen's next two dates
-        /// (`DateIndex.beyond` when there is none, or it is 65,535 days or more).
+        /// the spacings in days to the citizen's next four dates
+        /// (`DateIndex.beyond` when there is none, or it is 255 days or
+        /// more): 16 bytes in all.
         struct Entry: Sendable {
             var day: Int32
             var citizen: UInt32
             var position: Int32
-            var next: (UInt16, UInt16)
+            var next: (UInt8, UInt8, UInt8, UInt8)
         }
-        static let beyond = UInt16.max
+        static let beyond = UInt8.max
+        static let spacings = 4
 
         var entries: [Entry] = []
         /// The first day with an entry, and for each day from it the first
@@ -230,11 +233,11 @@ package struct PseudoCourses: Sendable {
             }
             guard total > 0 else { return }
             func entry(_ c: Int, _ p: Int) -> Entry {
-                func spacing(_ k: Int) -> UInt16 {
+                func spacing(_ k: Int) -> UInt8 {
                     guard p + k < dayStart[c + 1] else { return Self.beyond }
-                    return UInt16(clamping: Int(days[p + k]) - Int(days[p]))
+                    return UInt8(clamping: Int(days[p + k]) - Int(days[p]))
                 }
-                return Entry(day: days[p], citizen: UInt32(c), position: Int32(p), next: (spacing(1), spacing(2)))
+                return Entry(day: days[p], citizen: UInt32(c), position: Int32(p), next: (spacing(1), spacing(2), spacing(3), spacing(4)))
             }
             if Int(high) - Int(low) < 4 * total + (1 << 20) {
                 var slot = [Int](repeating: 0, count: Int(high - low) + 2)
@@ -244,7 +247,7 @@ package struct PseudoCourses: Sendable {
                 for k in 1..<slot.count { slot[k] += slot[k - 1] }
                 self.low = low
                 firstOfDay = slot
-                entries = [Entry](repeating: Entry(day: 0, citizen: 0, position: 0, next: (0, 0)), count: total)
+                entries = [Entry](repeating: Entry(day: 0, citizen: 0, position: 0, next: (0, 0, 0, 0)), count: total)
                 for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
                     for p in dayStart[c]..<dayStart[c + 1] {
                         let k = Int(days[p] - low)
@@ -329,8 +332,9 @@ package struct PseudoCourses: Sendable {
             let s = Double(t.t1 - t.t0)
             let lo = Day.offset(t.t0.rawValue, back: o.indexWindowDays), hi = Day.offset(t.t0.rawValue, by: o.indexWindowDays)
             let minSpacing = s * (1 - o.spacingTolerance), maxSpacing = s * (1 + o.spacingTolerance)
-            // The entries' own spacings serve while they are below 65,535 days (always, in practice).
-            let inline = maxSpacing < Double(DateIndex.beyond) ? 2 : 0
+            // The entries' own spacings serve while the window ends below 255 days (courses of up to
+            // 170 days, with the default tolerance); longer ones read the citizen's dates.
+            let inline = maxSpacing < Double(DateIndex.beyond) ? DateIndex.spacings : 0
             // Outwards from t0, nearer dates first (the earlier on a tie), so the first index found for a
             // candidate is its nearest one with a later date; stop after `maximumCandidates` candidates.
             var left = index.lowerBound(t.t0.rawValue) - 1, right = left + 1
@@ -342,7 +346,7 @@ package struct PseudoCourses: Sendable {
                 if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
                 guard e.citizen != t.citizen, !taken.contains(e.citizen, course: number) else { continue }
                 // The later date with spacing closest to s (the earlier on a tie), before the first course:
-                // its next two dates from the entry, any further ones from the citizen's dates.
+                // its next four dates from the entry, any further ones from the citizen's dates.
                 var later = -1
                 var bestGap = Double.infinity
                 var p = Int(e.position) + 1
@@ -350,7 +354,7 @@ package struct PseudoCourses: Sendable {
                 while true {
                     let spacing: Double
                     if n < inline {
-                        let d = n == 0 ? e.next.0 : e.next.1
+                        let d = n == 0 ? e.next.0 : n == 1 ? e.next.1 : n == 2 ? e.next.2 : e.next.3
                         if d == DateIndex.beyond { break }
                         spacing = Double(d)
                     } else {

@@ -140,10 +140,11 @@ struct PseudoCourseTests {
         #expect(whole.courses.count * 2 < whole.eligible.reduce(0) { $0 + $1.count })
     }
 
-    @Test("a later date past the citizen's next two: the closest spacing is still found; a citizen seen again on another date is taken once")
-    func thirdLaterDate() {
+    @Test("a later date past the citizen's next four: the closest spacing is still found; a citizen seen again on another date is taken once")
+    func fifthLaterDate() {
         // T1: t0 = 03-01, s = 90, index in [01-01, 04-30], spacing in [45, 135].
-        // C6 from 02-28: 04-15 (47), 05-10 (72), 05-28 (90, the closest: its third later date).
+        // C6 from 02-28: 03-15 (16) and 04-01 (33) too short, 04-15 (47), 05-10 (72), then 05-28 (90, the
+        // closest: its fifth later date, past the four the index holds) and 06-10 (103).
         // C7 has three index dates in the window; from its nearest, 03-01, 03-20 (19) is too short and
         // 05-01 (61) fits, so it is taken from 03-01 once and its 02-20 and 03-20 are passed over.
         let assessments = """
@@ -151,6 +152,8 @@ struct PseudoCourseTests {
         T1;2024-03-01;Vaske sig;3;A;K1
         T1;2024-05-30;Vaske sig;2;A;K1
         C6;2024-02-28;Vaske sig;3;B;K1
+        C6;2024-03-15;Vaske sig;3;B;K1
+        C6;2024-04-01;Vaske sig;3;B;K1
         C6;2024-04-15;Vaske sig;3;B;K1
         C6;2024-05-10;Vaske sig;2;B;K1
         C6;2024-05-28;Vaske sig;2;B;K1
@@ -174,13 +177,15 @@ struct PseudoCourseTests {
         #expect(list == ["C6 2024-02-28→2024-05-28", "C7 2024-03-01→2024-05-01"])
     }
 
-    @Test("without a cap on candidates, every candidate's pseudo-course is the one the definition gives, found by brute force")
-    func bruteForce() {
+    @Test("without a cap on candidates, every candidate's pseudo-course is the one the definition gives, found by brute force",
+          arguments: [0.5, 3.0])   // 3.0: spacing windows past 255 days, beyond the spacings the index holds
+    func bruteForce(tolerance: Double) {
         let d = PlantedEffectData.dataset(seed: 11, controls: 300)
         let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
         let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
         var o = MatchedComparisonOptions()
         o.maximumCandidates = 100_000
+        o.spacingTolerance = tolerance
         let p = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
                                    options: o, pieceSize: 16)
         var treatedCitizen = Set<UInt32>()
