@@ -171,7 +171,7 @@ public enum MatchedComparison {
                 return t.measure("comparison: group effects") {
                     var effects: [String: MatchedComparisonResult.Estimate] = [:]
                     for (name, members) in groups where !suppressed.contains(name) {
-                        guard let e = matching.estimates(members, outcomes: [{ $0.meanChange }])[0], e.citizens >= smallest else { continue }
+                        guard let e = matching.estimates(members, outcomes: [.meanChange])[0], e.citizens >= smallest else { continue }
                         effects[name] = e
                     }
                     return effects
@@ -179,7 +179,7 @@ public enum MatchedComparison {
             }
         }
         // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
-        let overall = t.measure("comparison: effects") { matching.estimates(matchedTreated, outcomes: [{ $0.meanChange }, { $0.improved ? 1 : 0 }]) }
+        let overall = t.measure("comparison: effects") { matching.estimates(matchedTreated, outcomes: [.meanChange, .improved]) }
         r.effect = overall[0]
         r.improvedShareEffect = overall[1]
         r.groups = groupEffects?.wait() ?? [:]
@@ -187,23 +187,43 @@ public enum MatchedComparison {
     }
 }
 
-/// The matched sets of a comparison, with the bootstrap's B and seed.
+/// The matched sets of a comparison, with the bootstrap's B and seed, and
+/// each unit's outcomes read out once (the bootstraps of the groups and of
+/// the whole read them many times).
 private struct Matched: Sendable {
-    var treated: [ComparisonUnit]
-    var controls: [ComparisonUnit]
+    /// The outcomes an effect is estimated for.
+    enum Outcome: Int, CaseIterable { case meanChange, improved }
+
+    /// Per outcome, the treated units' values and their controls'.
+    var treated: [[Double]]
+    var controls: [[Double]]
+    /// The citizen of each treated unit.
+    var citizens: [UInt32]
     /// The controls of each treated unit.
     var sets: [[Int]]
     var replicates: Int
     var seed: UInt64
 
+    init(treated: [ComparisonUnit], controls: [ComparisonUnit], sets: [[Int]], replicates: Int, seed: UInt64) {
+        func values(_ units: [ComparisonUnit]) -> [[Double]] {
+            [units.map(\.meanChange), units.map { $0.improved ? 1 : 0 }]
+        }
+        self.treated = values(treated)
+        self.controls = values(controls)
+        citizens = treated.map(\.result.citizen)
+        self.sets = sets
+        self.replicates = replicates
+        self.seed = seed
+    }
+
     /// The ATT of each outcome over the treated units `members` (matched
     /// ones), from one set of draws: Yᵢ against the mean of its controls'.
-    func estimates(_ members: [Int], outcomes: [(ComparisonUnit) -> Double]) -> [MatchedComparisonResult.Estimate?] {
-        let values = outcomes.map { value in
-            (members.map { value(treated[$0]) },
-             members.map { i in sets[i].reduce(0) { $0 + value(controls[$1]) } / Double(sets[i].count) })
+    func estimates(_ members: [Int], outcomes: [Outcome]) -> [MatchedComparisonResult.Estimate?] {
+        let values = outcomes.map { outcome in
+            let y = treated[outcome.rawValue], x = controls[outcome.rawValue]
+            return (members.map { y[$0] }, members.map { i in sets[i].reduce(0) { $0 + x[$1] } / Double(sets[i].count) })
         }
-        return ClusteredATT.estimates(citizens: members.map { treated[$0].result.citizen }, outcomes: values, replicates: replicates, seed: seed)
+        return ClusteredATT.estimates(citizens: members.map { citizens[$0] }, outcomes: values, replicates: replicates, seed: seed)
     }
 }
 
