@@ -192,7 +192,7 @@ public enum MatchedComparison {
 /// the whole read them many times).
 private struct Matched: Sendable {
     /// The outcomes an effect is estimated for.
-    enum Outcome: Int, CaseIterable { case meanChange, improved }
+    enum Outcome: Int { case meanChange, improved }
 
     /// Per outcome, the treated units' values and their controls'.
     var treated: [[Double]]

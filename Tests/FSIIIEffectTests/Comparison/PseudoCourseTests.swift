@@ -47,6 +47,12 @@ struct PseudoCourseTests {
     N2;2024-04-01;2024-06-01;A;K1
     """
 
+    /// The (citizen, t0, t1) of each evaluable course of `d`, as the comparison searches for them.
+    static func treated(_ d: Dataset) -> [(citizen: UInt32, t0: Day, t1: Day)] {
+        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
+        return e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+    }
+
     static func pseudo(_ controls: MatchedComparisonOptions.Controls) -> (Dataset, PseudoCourses, [String]) {
         let d = Fixtures.dataset([.init("assessments.csv", .assessments, assessments), .init("courses.csv", .courses, courses)])
         let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
@@ -66,8 +72,7 @@ struct PseudoCourseTests {
     @Test("the search split into pieces of one course, on all cores, gives the same pseudo-courses and lists")
     func piecesDoNotMatter() {
         let d = Fixtures.dataset([.init("assessments.csv", .assessments, Self.assessments), .init("courses.csv", .courses, Self.courses)])
-        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
-        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        let treated = Self.treated(d)
         for controls in [MatchedComparisonOptions.Controls.neverTreated, .notYetTreated] {
             var o = MatchedComparisonOptions()
             o.controls = controls
@@ -123,8 +128,7 @@ struct PseudoCourseTests {
     @Test("hundreds of courses in many rounds of small pieces: candidates numbered in earlier rounds are looked up on the search threads, with the same pseudo-courses and lists")
     func manyRounds() {
         let d = PlantedEffectData.dataset(seed: 5, controls: 600)
-        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
-        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        let treated = Self.treated(d)
         #expect(treated.count > 100)
         let o = MatchedComparisonOptions()
         let whole = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
@@ -168,8 +172,7 @@ struct PseudoCourseTests {
         T1;2024-03-01;2024-05-30;A;K1
         """
         let d = Fixtures.dataset([.init("assessments.csv", .assessments, assessments), .init("courses.csv", .courses, courses)])
-        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
-        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        let treated = Self.treated(d)
         let p = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
                                    options: MatchedComparisonOptions())
         let names = ["T1", "C6", "C7"]
@@ -181,8 +184,7 @@ struct PseudoCourseTests {
           arguments: [0.5, 3.0])   // 3.0: spacing windows past 255 days, beyond the spacings the index holds
     func bruteForce(tolerance: Double) {
         let d = PlantedEffectData.dataset(seed: 11, controls: 300)
-        let e = CourseEvaluator.evaluate(d.courses, assessments: d.assessments, citizens: d.citizens)
-        let treated = e.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: e.pairs[$0.pairs]) }.map { ($0.result.citizen, $0.t0, $0.t1) }
+        let treated = Self.treated(d)
         var o = MatchedComparisonOptions()
         o.maximumCandidates = 100_000
         o.spacingTolerance = tolerance
