@@ -175,6 +175,65 @@ struct LogisticRegressionTests {
         }
     }
 
+    /// 140,000 rows from a known model: intercept, x₁ uniform on (−2, 2),
+    /// a binary x₂ (share 0.3), a three-level category (two dummies), and,
+    /// with `rare`, a column that is 1 on rows 1, 3 and 5 only.
+    static func largeDesign(rare: Bool, seed: UInt64) -> (DesignMatrix, [Bool], truth: [Double]) {
+        let truth = [-0.5, 0.8, -0.6, 0.4, -0.3]
+        var g = SeededGenerator(seed: seed)
+        var rows: [Double] = [], y: [Bool] = []
+        let n = 140_000
+        rows.reserveCapacity(n * 6)
+        for i in 0..<n {
+            let x1 = Double.random(in: -2..<2, using: &g)
+            let x2: Double = Double.random(in: 0..<1, using: &g) < 0.3 ? 1 : 0
+            let level = g.index(below: 3)
+            var x = [1, x1, x2, level == 1 ? 1 : 0, level == 2 ? 1 : 0]
+            let eta = zip(x, truth).reduce(0.0) { $0 + $1.0 * $1.1 }
+            var outcome = Double.random(in: 0..<1, using: &g) < 1 / (1 + exp(-eta))
+            if rare {
+                x.append(i == 1 || i == 3 || i == 5 ? 1 : 0)
+                if i == 1 || i == 5 { outcome = true } else if i == 3 { outcome = false }
+            }
+            rows += x
+            y.append(outcome)
+        }
+        let names = ["(Intercept)", "x1", "x2", "level=b", "level=c"] + (rare ? ["rare"] : [])
+        return (DesignMatrix(columnNames: names, rowMajor: rows), y, truth)
+    }
+
+    @Test("a large fit starts from a subsample's estimate: the same maximum as from R's start, in fewer iterations, for several seeds")
+    func warmStartReachesTheSameMaximum() throws {
+        for seed: UInt64 in [1, 2, 3] {
+            let (x, y, truth) = Self.largeDesign(rare: false, seed: seed)
+            let warm = try LogisticRegression.fit(x, outcome: y)
+            let cold = try LogisticRegression.fit(x, outcome: y, weights: nil, maxIterations: 50, warmStart: false)
+            #expect(warm.converged && cold.converged)
+            // From R's start this data takes 5 iterations; from the subsample's estimate fewer.
+            #expect(cold.iterations >= 5, "seed \(seed): \(cold.iterations) iterations from R's start")
+            #expect(warm.iterations < cold.iterations, "seed \(seed): \(warm.iterations) iterations from the warm start, \(cold.iterations) from R's")
+            for j in truth.indices {
+                #expect(abs(warm.coefficients[j] - cold.coefficients[j]) <= 1e-10 * (1 + abs(cold.coefficients[j])))
+                #expect(abs(warm.standardErrors[j] - cold.standardErrors[j]) <= 1e-8 * cold.standardErrors[j])
+                // And it is the maximum of this model: the truth within 4.5 standard errors.
+                #expect(abs(warm.coefficients[j] - truth[j]) <= 4.5 * warm.standardErrors[j], "seed \(seed), column \(j)")
+            }
+            #expect(abs(warm.logLikelihood - cold.logLikelihood) <= 1e-12 * abs(cold.logLikelihood))
+        }
+    }
+
+    @Test("a subsample that misses a rare column cannot start the fit: it starts from R's start, bit for bit the cold fit")
+    func warmStartFallsBack() throws {
+        // The subsample is every second row from row 0 here (140,000 / 2¹⁶ = 2): it never sees rows 1, 3 and 5.
+        let (x, y, _) = Self.largeDesign(rare: true, seed: 4)
+        let warm = try LogisticRegression.fit(x, outcome: y)
+        let cold = try LogisticRegression.fit(x, outcome: y, weights: nil, maxIterations: 50, warmStart: false)
+        #expect(warm.converged)
+        #expect(warm.iterations == cold.iterations)
+        #expect(warm.coefficients == cold.coefficients)
+        #expect(warm.columnNames.contains("rare"))
+    }
+
     @Test("a constant outcome, bad values and bad weights are typed errors")
     func badInput() {
         let x = DesignMatrix(columnNames: ["(Intercept)", "x"], rowMajor: [1, 0, 1, 1, 1, 2])
