@@ -48,7 +48,7 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
     ///   variance) or a value or weight is not finite.
     public init?(treated: [Double], candidates: [Double], treatedWeights: [Double]? = nil, controlWeights: [Double]? = nil) {
         guard treated.count >= 2, candidates.count >= 2,
-              (treated + candidates).allSatisfy(\.isFinite) else { return nil }
+              treated.allSatisfy(\.isFinite), candidates.allSatisfy(\.isFinite) else { return nil }
         precondition(treatedWeights.map { $0.count == treated.count } ?? true, "one weight per treated unit")
         precondition(controlWeights.map { $0.count == candidates.count } ?? true, "one weight per candidate")
         let t = Self.moments(treated), c = Self.moments(candidates)

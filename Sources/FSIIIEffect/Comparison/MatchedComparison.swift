@@ -78,7 +78,9 @@ public enum MatchedComparison {
         // Evaluable pseudo-courses, numbered in order of first use in the treated courses' lists. Every
         // pseudo-course is in some list, and they are numbered by first appearance in the lists in order
         // (each list ascending), so that order is theirs: the number is the count of evaluable ones before.
-        let (controlUnits, eligible) = t.measure("comparison: candidates") { () -> ([ComparisonUnit], [[Int]]) in
+        // The treated units, then the control units, in one array (the propensity model's rows).
+        let nt = treatedUnits.count
+        let (units, eligible) = t.measure("comparison: candidates") { () -> ([ComparisonUnit], [[Int]]) in
             var number = [Int](repeating: -1, count: pseudo.courses.count)
             var used: [Int] = []   // the pseudo-course of each control unit
             for j in pe.results.indices where pe.results[j].isEvaluable {
@@ -104,19 +106,28 @@ public enum MatchedComparison {
                     }
                 }
             }
+            // Each control unit made in its place (not in pieces joined and then appended to the treated).
             let pieces = Parallel.chunks(used.count)
-            let units = Parallel.map(pieces.indices) { k in
-                pieces[k].map { u in ComparisonUnit(result: pe.results[used[u]], pairs: pe.pairs[pe.results[used[u]].pairs]) }
+            let units = [ComparisonUnit](unsafeUninitializedCapacity: nt + used.count) { buffer, initialized in
+                guard let start = buffer.baseAddress else { return }
+                start.initialize(from: treatedUnits, count: nt)
+                let base = UnsafeSendable(start + nt)
+                _ = Parallel.map(pieces.indices) { k in
+                    for u in pieces[k] {
+                        (base.value + u).initialize(to: ComparisonUnit(result: pe.results[used[u]], pairs: pe.pairs[pe.results[used[u]].pairs]))
+                    }
+                }
+                initialized = nt + used.count
             }
-            return (Array(units.joined()), eligible)
+            return (units, eligible)
         }
-        r.candidatePseudoCourses = controlUnits.count
+        let nc = units.count - nt
+        r.candidatePseudoCourses = nc
         r.unmatchedNoCandidate = eligible.reduce(0) { $0 + ($1.isEmpty ? 1 : 0) }
-        guard controlUnits.count >= 2 else { r.problem = .noCandidates; return Run(result: r, controls: []) }
+        guard nc >= 2 else { r.problem = .noCandidates; return Run(result: r, controls: []) }
 
         // Propensity model.
-        let units = treatedUnits + controlUnits
-        let isTreated = units.indices.map { $0 < treatedUnits.count }
+        let isTreated = units.indices.map { $0 < nt }
         let covariates = t.measure("comparison: covariates") { ComparisonCovariates.make(units, dataset: d) }
         let design: CovariateDesign
         let fit: LogisticFit
@@ -133,7 +144,7 @@ public enum MatchedComparison {
         for c in fit.droppedColumns { r.notes.append("\(c.name): left out of the model (constant or collinear)") }
         let eta = fit.linearPredictors
         let tEta = Array(eta[0..<treatedUnits.count]), cEta = Array(eta[treatedUnits.count...])
-        let strata: ([UInt32], [UInt32])? = o.exactMunicipality ? (treatedUnits.map(\.result.municipality), controlUnits.map(\.result.municipality)) : nil
+        let strata: ([UInt32], [UInt32])? = o.exactMunicipality ? (treatedUnits.map(\.result.municipality), units[nt...].map(\.result.municipality)) : nil
         let m = t.measure("comparison: matching") { RiskSetMatching(treatedLogits: tEta, controlLogits: cEta, eligible: eligible, ratio: o.ratio, caliperWidth: o.caliperWidth,
                                 treatedStrata: strata?.0, controlStrata: strata?.1) }
         r.caliper = m.caliper
@@ -142,7 +153,7 @@ public enum MatchedComparison {
         r.unmatchedNoCandidate = m.unmatched.filter { $0 == .noCandidate }.count
         r.unmatchedOutsideCaliper = m.unmatched.filter { $0 == .noneWithinCaliper }.count
         r.controls = m.controlWeights.filter { $0 > 0 }.count
-        let controls = controlUnits.indices.compactMap { j in m.controlWeights[j] > 0 ? (controlUnits[j], m.controlWeights[j]) : nil }
+        let controls = (0..<nc).compactMap { j in m.controlWeights[j] > 0 ? (units[nt + j], m.controlWeights[j]) : nil }
         if m.matchedCount > 0 { matched(controls) }
 
         // Balance on every design column but the intercept, the columns on all cores.
@@ -159,7 +170,7 @@ public enum MatchedComparison {
 
         // Effects, overall and per group; the groups' bootstraps on other threads beside the overall one.
         let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
-        let matching = Matched(treated: treatedUnits, controls: controlUnits, sets: m.sets,
+        let matching = Matched(treated: treatedUnits, controls: units[nt...], sets: m.sets,
                                replicates: options.comparison.bootstrap, seed: options.comparison.seed)
         var groupEffects: BackgroundValue<[String: MatchedComparisonResult.Estimate]>?
         if !options.grouping.groupsPairs {
@@ -204,8 +215,8 @@ private struct Matched: Sendable {
     var replicates: Int
     var seed: UInt64
 
-    init(treated: [ComparisonUnit], controls: [ComparisonUnit], sets: [[Int]], replicates: Int, seed: UInt64) {
-        func values(_ units: [ComparisonUnit]) -> [[Double]] {
+    init(treated: [ComparisonUnit], controls: ArraySlice<ComparisonUnit>, sets: [[Int]], replicates: Int, seed: UInt64) {
+        func values<Units: Collection<ComparisonUnit>>(_ units: Units) -> [[Double]] {
             [units.map(\.meanChange), units.map { $0.improved ? 1 : 0 }]
         }
         self.treated = values(treated)
