@@ -143,13 +143,13 @@ public enum MatchedComparison {
         }
         for c in fit.droppedColumns { r.notes.append("\(c.name): left out of the model (constant or collinear)") }
         let eta = fit.linearPredictors
-        let tEta = Array(eta[0..<treatedUnits.count]), cEta = Array(eta[treatedUnits.count...])
+        let tEta = Array(eta[0..<nt]), cEta = Array(eta[nt...])
         let strata: ([UInt32], [UInt32])? = o.exactMunicipality ? (treatedUnits.map(\.result.municipality), units[nt...].map(\.result.municipality)) : nil
         let m = t.measure("comparison: matching") { RiskSetMatching(treatedLogits: tEta, controlLogits: cEta, eligible: eligible, ratio: o.ratio, caliperWidth: o.caliperWidth,
                                 treatedStrata: strata?.0, controlStrata: strata?.1) }
         r.caliper = m.caliper
         r.matched = m.matchedCount
-        r.unmatched = treatedUnits.count - m.matchedCount
+        r.unmatched = nt - m.matchedCount
         r.unmatchedNoCandidate = m.unmatched.filter { $0 == .noCandidate }.count
         r.unmatchedOutsideCaliper = m.unmatched.filter { $0 == .noneWithinCaliper }.count
         r.controls = m.controlWeights.filter { $0 > 0 }.count
@@ -161,7 +161,7 @@ public enum MatchedComparison {
         r.balance = t.measure("comparison: balance") {
             Parallel.map(1..<design.matrix.columnCount) { j -> MatchedComparisonResult.Balance? in
                 let column = design.matrix.column(j)
-                guard let smd = StandardizedMeanDifference(treated: Array(column[0..<treatedUnits.count]), candidates: Array(column[treatedUnits.count...]),
+                guard let smd = StandardizedMeanDifference(treated: Array(column[0..<nt]), candidates: Array(column[nt...]),
                                                            treatedWeights: tw, controlWeights: m.controlWeights) else { return nil }
                 return MatchedComparisonResult.Balance(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after)
             }.compactMap { $0 }
