@@ -87,11 +87,12 @@ public enum MatchedComparison {
                 number[j] = used.count
                 used.append(j)
             }
-            // Each list renumbered in place (it is the only reference once taken out of `pseudo`).
-            var eligible = pseudo.eligible
-            pseudo.eligible = []
-            let lists = Parallel.chunks(eligible.count, minimum: 1 << 12)
-            eligible.withUnsafeMutableBufferPointer { buffer in
+            // Each distinct list renumbered in place (it is the only reference once taken out of `pseudo`),
+            // then given to each treated course that has it (shared, not copied).
+            var distinct = pseudo.lists
+            pseudo.lists = []
+            let lists = Parallel.chunks(distinct.count, minimum: 1 << 12)
+            distinct.withUnsafeMutableBufferPointer { buffer in
                 guard let start = buffer.baseAddress else { return }
                 let base = UnsafeSendable(start)
                 _ = Parallel.map(lists.indices) { k in
@@ -106,6 +107,7 @@ public enum MatchedComparison {
                     }
                 }
             }
+            let eligible = pseudo.listOf.map { distinct[Int($0)] }
             // Each control unit made in its place (not in pieces joined and then appended to the treated).
             let pieces = Parallel.chunks(used.count)
             let units = [ComparisonUnit](unsafeUninitializedCapacity: nt + used.count) { buffer, initialized in

@@ -30,9 +30,15 @@ import FSIIIBytes
 package struct PseudoCourses: Sendable {
     /// Distinct pseudo-courses (`start` = index date, `end` = later date).
     package var courses: [Course]
+    /// The distinct candidate lists (indices into `courses`, ascending),
+    /// evaluable ones only once filtered: treated courses with the same
+    /// search key share one (see ``listOf``).
+    package var lists: [[Int]]
+    /// The list of each treated course (an index into `lists`).
+    package var listOf: [Int32]
     /// The pseudo-courses each treated unit may be matched to (indices
-    /// into `courses`, ascending), evaluable ones only once filtered.
-    package var eligible: [[Int]]
+    /// into `courses`, ascending): `lists[listOf[t]]`, storage shared.
+    package var eligible: [[Int]] { listOf.map { lists[Int($0)] } }
     /// Citizens that could serve as candidates at all.
     package var candidateCitizens: Int
 
@@ -90,17 +96,37 @@ package struct PseudoCourses: Sendable {
             return (dayStart, days, candidates)
         }
         let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount) }
-        let (made, eligible) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
-            // The search per treated course is independent: pieces of 4,096 treated courses, a round of
+        // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
+        // the citizen's own dates are in the index and left out of its search: courses with the same key
+        // share one search and one list. The keys are numbered in order of first appearance, so numbering
+        // the distinct lists in that order numbers the pseudo-courses exactly as the courses in order would
+        // (a repeated key's list holds only pseudo-courses its first course numbered).
+        var listOf = [Int32](repeating: 0, count: treated.count)
+        var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
+        do {
+            var keyed: [UInt64: Int32] = [:]
+            keyed.reserveCapacity(treated.count)
+            let byCitizen = o.controls == .notYetTreated   // then every course is its own key
+            for (k, c) in treated.enumerated() {
+                let key = UInt64(UInt32(bitPattern: c.t0.rawValue)) << 32 | UInt64(UInt32(bitPattern: c.t1.rawValue))
+                if !byCitizen, let known = keyed[key] { listOf[k] = known; continue }
+                listOf[k] = Int32(distinct.count)
+                if !byCitizen { keyed[key] = Int32(distinct.count) }
+                distinct.append(c)
+            }
+        }
+        let (made, lists) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
+            // The search per distinct course is independent: pieces of 4,096 courses, a round of
             // `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
-            // found but not yet numbered stay a few megabytes. The numbering runs in treated order, so the
-            // pseudo-courses and their numbers are the same on any number of threads.
+            // found but not yet numbered stay a few megabytes. The numbering runs in the distinct courses' order,
+            // so the pseudo-courses and their numbers are the same on any number of threads.
+            let treated = distinct
             let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
 
             var made: [Course] = []
             var numbering = Numbering(positions: days.count)
-            var eligible: [[Int]] = []
-            eligible.reserveCapacity(treated.count)
+            var lists: [[Int]] = []
+            lists.reserveCapacity(treated.count)
             // The numbering is serial: the next round is searched on other threads while this one is
             // numbered, and its candidates already numbered before this round are looked up there, in the
             // numbering as it stood (a copy): the serial pass walks only the pseudo-courses new since.
@@ -120,7 +146,7 @@ package struct PseudoCourses: Sendable {
                 next = r + 1 < rounds.count ? searching(rounds[r + 1], known: numbering) : nil
                 for piece in searched {
                     for t in 0..<(piece.found.offsets.count - 1) {
-                        if let list = piece.lists[t] { eligible.append(list); continue }
+                        if let list = piece.lists[t] { lists.append(list); continue }
                         let entries = piece.found.offsets[t]..<piece.found.offsets[t + 1]
                         var list: [Int] = []
                         list.reserveCapacity(entries.count)
@@ -134,13 +160,13 @@ package struct PseudoCourses: Sendable {
                             made.append(Course(citizen: f.citizen, start: Day(rawValue: days[Int(f.index)]), end: Day(rawValue: days[Int(f.later)])))
                         }
                         list.sort()
-                        eligible.append(list)
+                        lists.append(list)
                     }
                 }
             }
-            return (made, eligible)
+            return (made, lists)
         }
-        return PseudoCourses(courses: made, eligible: eligible, candidateCitizens: candidates)
+        return PseudoCourses(courses: made, lists: lists, listOf: listOf, candidateCitizens: candidates)
     }
 
     /// The candidates of each treated course of `treated` (numbered from

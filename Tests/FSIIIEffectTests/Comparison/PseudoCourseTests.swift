@@ -144,6 +144,27 @@ struct PseudoCourseTests {
         #expect(whole.courses.count * 2 < whole.eligible.reduce(0) { $0 + $1.count })
     }
 
+    @Test("courses with the same t0 and t1 share one search and one list: the same lists and pseudo-courses, in the same order, as searched one by one")
+    func sharedKeys() {
+        let d = PlantedEffectData.dataset(seed: 5, controls: 600)
+        let treated = Self.treated(d)
+        // Each course twice in a row, the copy under another course citizen's id.
+        let doubled = treated.indices.flatMap { i in [treated[i], (treated[(i + 1) % treated.count].citizen, treated[i].t0, treated[i].t1)] }
+        let o = MatchedComparisonOptions()
+        let once = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses, options: o)
+        let twice = PseudoCourses.make(treated: doubled, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses, options: o)
+        #expect(twice.eligible == treated.indices.flatMap { [once.eligible[$0], once.eligible[$0]] })
+        #expect(twice.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] }
+                == once.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] })
+        let keys = Set(treated.map { [$0.t0.rawValue, $0.t1.rawValue] })
+        #expect(twice.lists.count == keys.count && once.lists.count == keys.count && keys.count < treated.count)
+        // Not-yet-treated: a course citizen's own dates are candidates for others, so every course is searched.
+        var nyt = o
+        nyt.controls = .notYetTreated
+        #expect(PseudoCourses.make(treated: doubled, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                   options: nyt).lists.count == doubled.count)
+    }
+
     @Test("a later date past the citizen's next four: the closest spacing is still found; a citizen seen again on another date is taken once")
     func fifthLaterDate() {
         // T1: t0 = 03-01, s = 90, index in [01-01, 04-30], spacing in [45, 135].
