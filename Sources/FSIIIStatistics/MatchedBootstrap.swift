@@ -142,12 +142,39 @@ public enum MatchedBootstrap {
     /// (``replicateSumsOneByOne(columns:width:seeds:)``). With n draws over n
     /// units a count of 256 is practically impossible, but it is handled.
     public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+        replicateSums(columns: columns, width: width, seeds: seeds, domains: nil).sums
+    }
+
+    /// ``replicateSums(columns:width:seeds:)`` and, from the same draws,
+    /// each replicate's sums of every domain of `domains`
+    /// (``DomainRatios``): for replicate b and domain g, Σ k_i·numerator_e
+    /// and Σ k_i·denominator_e over the entries e of domain g (row i =
+    /// `row[e]`), in the entries' order, each term
+    /// `s + Double(k) * x` as the columns' are. `domainSums` holds
+    /// `seeds.count × domainCount` pairs (numerator sum, denominator sum),
+    /// replicate-major; empty without `domains`.
+    ///
+    /// This is the bootstrap of a domain (subgroup) estimate from the
+    /// resamples of the whole: a domain's m rows get counts whose total is
+    /// Binomial(n, m/n), for m ≪ n nearly independent Poisson(1) counts —
+    /// the Poisson bootstrap of the domain's own rows (Hanley, J. A. &
+    /// MacGibbon, B. (2006), "Creating non-parametric bootstrap samples
+    /// using Poisson frequencies", Computer Methods and Programs in
+    /// Biomedicine 83(1), 57–62). Every domain costs one pass over its
+    /// entries per four replicates instead of its own m draws per replicate.
+    public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>,
+                                     domains: DomainRatios?) -> (sums: [Double], domainSums: [Double]) {
         precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
         let n = columns.count / width
-        guard n > 0, !seeds.isEmpty else { return [] }
+        guard n > 0, !seeds.isEmpty else { return ([], []) }
         precondition(n <= Int(UInt32.max), "too many treated units")
+        precondition(domains?.row.allSatisfy { $0 >= 0 && $0 < n } ?? true, "domain entries of existing rows")
         let lanes = 4
         var result = [Double](repeating: 0, count: seeds.count * width)
+        let domainCount = domains?.domainCount ?? 0
+        var domainResult = [Double](repeating: 0, count: seeds.count * domainCount * 2)
+        // A group's domain sums: numerator and denominator of domain g in [2g] and [2g + 1], a lane per replicate.
+        var domainGroup = [SIMD4<Double>](repeating: .zero, count: domainCount * 2)
         let tally = UnsafeMutableRawPointer.allocate(byteCount: lanes * n, alignment: lanes)
         tally.initializeMemory(as: UInt8.self, repeating: 0, count: lanes * n)
         defer { tally.deallocate() }
@@ -177,6 +204,16 @@ public enum MatchedBootstrap {
                         for _ in 0..<n { lane[g.index(below: n) &* lanes] &+= 1 }
                     }
                 }
+                if let domains {
+                    // Before the columns' pass, which resets the tally.
+                    Self.domainPass(tally: tally, domains: domains, into: &domainGroup)
+                    for r in 0..<used {
+                        for g in 0..<domainCount {
+                            domainResult[((first + r) * domainCount + g) * 2] = domainGroup[2 * g][r]
+                            domainResult[((first + r) * domainCount + g) * 2 + 1] = domainGroup[2 * g + 1][r]
+                        }
+                    }
+                }
                 var total = SIMD4<UInt32>()
                 Self.fourLanePass(n: n, width: width, x: x, out: group) { i in
                     // Row i's four counts as (k₀, k₁) and (k₂, k₃), exactly converted; the row's bytes reset.
@@ -191,12 +228,45 @@ public enum MatchedBootstrap {
                     for r in 0..<used { for j in 0..<width { result[o + r * width + j] = group[j * lanes + r] } }
                 } else {
                     // A byte wrapped (see above): this group one replicate at a time instead.
-                    let wide = replicateSumsOneByOne(columns: columns, width: width, seeds: seeds[first..<(first + used)])
-                    result.replaceSubrange(o..<(o + wide.count), with: wide)
+                    let wide = replicateSumsOneByOne(columns: columns, width: width, seeds: seeds[first..<(first + used)], domains: domains)
+                    result.replaceSubrange(o..<(o + wide.sums.count), with: wide.sums)
+                    let od = first * domainCount * 2
+                    domainResult.replaceSubrange(od..<(od + wide.domainSums.count), with: wide.domainSums)
                 }
             }
         }
-        return result
+        return (result, domainResult)
+    }
+
+    /// The domain sums of one group of four replicates from the tally
+    /// (tally[4i + r]: row i's count in replicate r), lane r of `out[2g]`
+    /// and `out[2g + 1]` being replicate r's numerator and denominator
+    /// sums of domain g. Reads the tally and leaves it as it is. A domain at
+    /// a time, so each sum is a chain in registers (not a store and reload
+    /// per row, as a pass in row order would be when consecutive rows share
+    /// a domain).
+    private static func domainPass(tally: UnsafeMutableRawPointer, domains d: DomainRatios, into out: inout [SIMD4<Double>]) {
+        d.start.withUnsafeBufferPointer { start in
+            d.row.withUnsafeBufferPointer { row in
+                d.numerator.withUnsafeBufferPointer { numerator in
+                    d.denominator.withUnsafeBufferPointer { denominator in
+                        for g in 0..<d.domainCount {
+                            var a01 = SIMD2<Double>(), a23 = SIMD2<Double>(), b01 = SIMD2<Double>(), b23 = SIMD2<Double>()
+                            for e in start[g]..<start[g + 1] {
+                                let bytes = tally.load(fromByteOffset: 4 &* row[e], as: SIMD4<UInt8>.self)
+                                let k = SIMD4<Int32>(truncatingIfNeeded: bytes)
+                                let k01 = SIMD2<Double>(k.lowHalf), k23 = SIMD2<Double>(k.highHalf)
+                                let x = SIMD2(repeating: numerator[e]), y = SIMD2(repeating: denominator[e])
+                                a01 += k01 * x; a23 += k23 * x
+                                b01 += k01 * y; b23 += k23 * y
+                            }
+                            out[2 * g] = SIMD4(lowHalf: a01, highHalf: a23)
+                            out[2 * g + 1] = SIMD4(lowHalf: b01, highHalf: b23)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Σᵢ kᵢ,r·x[i·width + j] for the four lanes r into out[4j + r],
@@ -258,12 +328,16 @@ public enum MatchedBootstrap {
     /// ``replicateSums(columns:width:seeds:)`` one replicate at a time with
     /// 32-bit counts: the plain form of the same sums, used when a
     /// one-byte count would wrap.
-    static func replicateSumsOneByOne(columns: [Double], width: Int, seeds: ArraySlice<UInt64>) -> [Double] {
+    static func replicateSumsOneByOne(columns: [Double], width: Int, seeds: ArraySlice<UInt64>,
+                                      domains: DomainRatios? = nil) -> (sums: [Double], domainSums: [Double]) {
         precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
         let n = columns.count / width
-        guard n > 0, !seeds.isEmpty else { return [] }
+        guard n > 0, !seeds.isEmpty else { return ([], []) }
         precondition(n <= Int(UInt32.max), "too many treated units")
         var result = [Double](repeating: 0, count: seeds.count * width)
+        let domainCount = domains?.domainCount ?? 0
+        var domainResult = [Double](repeating: 0, count: seeds.count * domainCount * 2)
+        precondition(domains?.row.allSatisfy { $0 >= 0 && $0 < n } ?? true, "domain entries of existing rows")
         let tally = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n)
         tally.initialize(repeating: 0)
         defer { tally.deallocate() }
@@ -272,6 +346,18 @@ public enum MatchedBootstrap {
                 for (b, seed) in seeds.enumerated() {
                     var g = SeededGenerator(seed: seed)
                     for _ in 0..<n { tally[g.index(below: n)] &+= 1 }
+                    if let d = domains {
+                        for g in 0..<domainCount {
+                            var a = 0.0, c = 0.0
+                            for e in d.start[g]..<d.start[g + 1] {
+                                let k = Double(tally[d.row[e]])
+                                a += k * d.numerator[e]
+                                c += k * d.denominator[e]
+                            }
+                            domainResult[(b * domainCount + g) * 2] = a
+                            domainResult[(b * domainCount + g) * 2 + 1] = c
+                        }
+                    }
                     let o = b * width
                     for i in 0..<n {
                         let k = Double(tally[i])
@@ -281,7 +367,33 @@ public enum MatchedBootstrap {
                 }
             }
         }
-        return result
+        return (result, domainResult)
+    }
+}
+
+/// Rows' shares of domains (subgroups) for the domain sums of
+/// ``MatchedBootstrap/replicateSums(columns:width:seeds:domains:)``, by
+/// domain: domain g's entries are `start[g] ..< start[g + 1]`, and entry
+/// e adds `numerator[e]` and `denominator[e]` times row `row[e]`'s count
+/// to it, in the entries' order (a row may belong to several domains, or
+/// to none).
+public struct DomainRatios: Sendable, Hashable {
+    /// The number of domains, G.
+    public var domainCount: Int { start.count - 1 }
+    /// G + 1 offsets into the entries, ascending, from 0.
+    public var start: [Int]
+    public var row: [Int]
+    public var numerator: [Double]
+    public var denominator: [Double]
+
+    public init(start: [Int], row: [Int], numerator: [Double], denominator: [Double]) {
+        precondition(start.first == 0 && start.last == row.count && zip(start, start.dropFirst()).allSatisfy { $0 <= $1 },
+                     "entry offsets from 0 to the entry count, ascending")
+        precondition(row.count == numerator.count && row.count == denominator.count, "one numerator and denominator per entry")
+        self.start = start
+        self.row = row
+        self.numerator = numerator
+        self.denominator = denominator
     }
 }
 

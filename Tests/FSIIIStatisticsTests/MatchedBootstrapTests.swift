@@ -110,10 +110,67 @@ struct MatchedBootstrapTests {
                 let sums = MatchedBootstrap.replicateSums(columns: x, width: width, seeds: seeds)
                 #expect(sums.count == count * width)
                 #expect(sums.map(\.bitPattern) == expected.map(\.bitPattern), "n \(n), width \(width), \(count) seeds")
-                #expect(MatchedBootstrap.replicateSumsOneByOne(columns: x, width: width, seeds: seeds).map(\.bitPattern)
+                #expect(MatchedBootstrap.replicateSumsOneByOne(columns: x, width: width, seeds: seeds).sums.map(\.bitPattern)
                         == expected.map(\.bitPattern), "one by one: n \(n), width \(width), \(count) seeds")
             }
         }
+    }
+
+    /// The domain sums written out plainly: replicate b's counts drawn as
+    /// specified, then for each domain Σ k·numerator and Σ k·denominator over
+    /// its entries in their order.
+    static func referenceDomainSums(n: Int, domains d: DomainRatios, seeds: ArraySlice<UInt64>) -> [Double] {
+        var out: [Double] = []
+        for seed in seeds {
+            var g = SeededGenerator(seed: seed)
+            var k = [Int](repeating: 0, count: n)
+            for _ in 0..<n { k[g.index(below: n)] += 1 }
+            for domain in 0..<d.domainCount {
+                var a = 0.0, c = 0.0
+                for e in d.start[domain]..<d.start[domain + 1] {
+                    a += Double(k[d.row[e]]) * d.numerator[e]
+                    c += Double(k[d.row[e]]) * d.denominator[e]
+                }
+                out += [a, c]
+            }
+        }
+        return out
+    }
+
+    @Test("domain sums from the same draws are bit for bit the plain sums, the columns' sums unchanged, for any count of seeds",
+          arguments: [7, 5000])
+    func domainSumsMatchTheReference(n: Int) throws {
+        var g = SeededGenerator(seed: 7)
+        func value() -> Double { (Double(g.next() >> 11) / Double(1 << 53) - 0.4) * [1e-3, 1, 1e6][Int(g.next() % 3)] }
+        let x = (0..<(2 * n)).map { _ in value() }
+        // Three domains: rows in one, in two (every fifth row is also in domain 2), in none (every seventh);
+        // domain 1's rows in descending order, as a domain's first courses may be.
+        var rows: [[Int]] = [[], [], []]
+        for i in 0..<n where i % 7 != 0 { rows[i % 2].append(i) }
+        for i in stride(from: 0, to: n, by: 5) { rows[2].append(i) }
+        rows[1].reverse()
+        let start = [0, rows[0].count, rows[0].count + rows[1].count, rows.joined().count]
+        let all = Array(rows.joined())
+        let domains = DomainRatios(start: start, row: all, numerator: all.map { _ in value() },
+                                   denominator: all.map { Double($0 % 3 + 1) })
+        for count in [1, 4, 6] {
+            let seeds = MatchedBootstrap.replicateSeeds(count: count + 1, seed: UInt64(count))[1...]
+            let both = MatchedBootstrap.replicateSums(columns: x, width: 2, seeds: seeds, domains: domains)
+            #expect(both.sums.map(\.bitPattern) == MatchedBootstrap.replicateSums(columns: x, width: 2, seeds: seeds).map(\.bitPattern))
+            let expected = Self.referenceDomainSums(n: n, domains: domains, seeds: seeds)
+            #expect(both.domainSums.count == count * 3 * 2)
+            #expect(both.domainSums.map(\.bitPattern) == expected.map(\.bitPattern), "n \(n), \(count) seeds")
+            let plain = MatchedBootstrap.replicateSumsOneByOne(columns: x, width: 2, seeds: seeds, domains: domains)
+            #expect(plain.domainSums.map(\.bitPattern) == expected.map(\.bitPattern), "one by one: n \(n), \(count) seeds")
+        }
+        // Tiny case by hand: n = 2, seed 1's first replicate; domain 0 = row 1 with (3, 1).
+        let seeds = MatchedBootstrap.replicateSeeds(count: 1, seed: 1)
+        var draw = SeededGenerator(seed: seeds[0])
+        var k = [0, 0]
+        for _ in 0..<2 { k[draw.index(below: 2)] += 1 }
+        let tiny = MatchedBootstrap.replicateSums(columns: [10, 20], width: 1, seeds: seeds[...],
+                                                 domains: DomainRatios(start: [0, 1], row: [1], numerator: [3], denominator: [1]))
+        #expect(tiny.sums == [Double(10 * k[0] + 20 * k[1])] && tiny.domainSums == [Double(3 * k[1]), Double(k[1])])
     }
 
     @Test("four generators in SIMD lanes draw exactly what four SeededGenerators draw, rejections included",

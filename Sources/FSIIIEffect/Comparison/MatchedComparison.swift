@@ -25,7 +25,9 @@ import FSIIIStatistics
 ///    courses' matched sets, B and seed as the cost bootstrap takes them,
 ///    the draws of ``MatchedBootstrap`` on the per-citizen sums
 ///    (ATT_b = Σ k_c D_c / Σ k_c n_c; with one course per citizen exactly
-///    ``MatchedBootstrap``'s ATT_b).
+///    ``MatchedBootstrap``'s ATT_b). Per group (`--by`), the group's own
+///    courses' ATT, its interval the domain ratio of the same resamples
+///    (``ClusteredATT``).
 ///
 /// This is an observational comparison, not a trial: it balances the
 /// measured covariates only, and an unmeasured reason for referral that
@@ -170,32 +172,33 @@ public enum MatchedComparison {
         }
         guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
 
-        // Effects, overall and per group; the groups' bootstraps on other threads beside the overall one.
+        // Effects, overall and per group, from one set of draws: the groups' intervals are domain estimates
+        // of the overall resamples (``ClusteredATT``), so a group costs one pass over its citizens, not its own draws.
         let matchedTreated = m.sets.indices.filter { !m.sets[$0].isEmpty }
         let matching = Matched(treated: treatedUnits, controls: units[nt...], sets: m.sets,
                                replicates: options.comparison.bootstrap, seed: options.comparison.seed)
-        var groupEffects: BackgroundValue<[String: MatchedComparisonResult.Estimate]>?
+        var names: [String] = [], domainOf: [Int32] = []
         if !options.grouping.groupsPairs {
-            var byGroup: [String: [Int]] = [:]
-            for i in matchedTreated { byGroup[group(treatedUnits[i].result), default: []].append(i) }
-            let smallest = max(options.minCell, 2), groups = byGroup
-            groupEffects = BackgroundValue {
-                var t = StageTimings()
-                return t.measure("comparison: group effects") {
-                    var effects: [String: MatchedComparisonResult.Estimate] = [:]
-                    for (name, members) in groups where !suppressed.contains(name) {
-                        guard let e = matching.estimates(members, outcomes: [.meanChange])[0], e.citizens >= smallest else { continue }
-                        effects[name] = e
-                    }
-                    return effects
-                }
+            var index: [String: Int32] = [:]
+            domainOf = matchedTreated.map { i in
+                let name = group(treatedUnits[i].result)
+                if let g = index[name] { return g }
+                index[name] = Int32(names.count)
+                names.append(name)
+                return Int32(names.count - 1)
             }
         }
         // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
-        let overall = t.measure("comparison: effects") { matching.estimates(matchedTreated, outcomes: [.meanChange, .improved]) }
+        let (overall, byGroup) = t.measure("comparison: effects") {
+            matching.estimates(matchedTreated, outcomes: [.meanChange, .improved], domains: names.isEmpty ? nil : (domainOf, names.count))
+        }
         r.effect = overall[0]
         r.improvedShareEffect = overall[1]
-        r.groups = groupEffects?.wait() ?? [:]
+        let smallest = max(options.minCell, 2)
+        for (g, name) in names.enumerated() where !suppressed.contains(name) {
+            guard let e = byGroup[g], e.citizens >= smallest else { continue }
+            r.groups[name] = e
+        }
         return Run(result: r, controls: controls)
     }
 }
@@ -231,12 +234,15 @@ private struct Matched: Sendable {
 
     /// The ATT of each outcome over the treated units `members` (matched
     /// ones), from one set of draws: Yᵢ against the mean of its controls'.
-    func estimates(_ members: [Int], outcomes: [Outcome]) -> [MatchedComparisonResult.Estimate?] {
+    /// With `domains` (one per member), also the first outcome's ATT per domain.
+    func estimates(_ members: [Int], outcomes: [Outcome], domains: (of: [Int32], count: Int)?)
+        -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
         let values = outcomes.map { outcome in
             let y = treated[outcome.rawValue], x = controls[outcome.rawValue]
             return (members.map { y[$0] }, members.map { i in sets[i].reduce(0) { $0 + x[$1] } / Double(sets[i].count) })
         }
-        return ClusteredATT.estimates(citizens: members.map { citizens[$0] }, outcomes: values, replicates: replicates, seed: seed)
+        return ClusteredATT.estimates(citizens: members.map { citizens[$0] }, outcomes: values, replicates: replicates, seed: seed,
+                                      domains: domains)
     }
 }
 
@@ -258,58 +264,140 @@ package enum ClusteredATT {
     /// per course of `citizens`), from one set of bootstrap draws.
     package static func estimates(citizens: [UInt32], outcomes: [(treated: [Double], controls: [Double])], replicates: Int,
                                   seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers) -> [MatchedComparisonResult.Estimate?] {
+        estimates(citizens: citizens, outcomes: outcomes, replicates: replicates, seed: seed, level: level, workers: workers, domains: nil).overall
+    }
+
+    /// ``estimates(citizens:outcomes:replicates:seed:level:workers:)`` and,
+    /// with `domains` (a domain in 0 ..< `count` for each course), the
+    /// first outcome's estimate in each domain (nil for a domain without a
+    /// course). A domain's effect, means and counts are those of its
+    /// courses alone, exactly as the estimate of those courses by
+    /// themselves; its interval comes from the same resamples of all the
+    /// citizens, with ATT_{g,b} = Σ_{c} k_c D_{c,g} / Σ_{c} k_c n_{c,g} over
+    /// the citizens with courses in domain g (D_{c,g}, n_{c,g}: the sum of
+    /// Yᵢ − Mᵢ and the number of citizen c's courses in g), so a domain
+    /// needs no draws of its own (``MatchedBootstrap/replicateSums(columns:width:seeds:domains:)``).
+    /// A replicate that draws no citizen of the domain has no ATT_{g,b}
+    /// and is left out of that domain's percentiles (the interval is
+    /// conditional on the domain being drawn; with m citizens that happens
+    /// with probability ≈ e^−m, under 0.7 % of the replicates for the five
+    /// citizens a shown group has at least).
+    package static func estimates(citizens: [UInt32], outcomes: [(treated: [Double], controls: [Double])], replicates: Int,
+                                  seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers,
+                                  domains: (of: [Int32], count: Int)?) -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
         let n = citizens.count
         let width = outcomes.count + 1   // the outcomes' D_c, then n_c
-        guard n > 0, !outcomes.isEmpty else { return outcomes.map { _ in nil } }
+        precondition(domains.map { $0.of.count == n } ?? true, "one domain per course")
+        guard n > 0, !outcomes.isEmpty else { return (outcomes.map { _ in nil }, (0..<(domains?.count ?? 0)).map { _ in nil }) }
         var slot: [UInt32: Int] = [:]
         slot.reserveCapacity(n)
         var sums: [Double] = []   // citizen-major, width per citizen
         sums.reserveCapacity(n * width)
+        var clusterOf = [Int](repeating: 0, count: n)
         for i in 0..<n {
             let s = slot[citizens[i]] ?? {
                 slot[citizens[i]] = sums.count / width
                 sums.append(contentsOf: repeatElement(0, count: width))
                 return sums.count / width - 1
             }()
+            clusterOf[i] = s
             for (o, outcome) in outcomes.enumerated() { sums[s * width + o] += outcome.treated[i] - outcome.controls[i] }
             sums[s * width + outcomes.count] += 1
         }
         let clusters = sums.count / width
+        let ratios = domains.map { Self.domainRatios(clusterOf: clusterOf, clusters: clusters, domains: $0, y: outcomes[0]) }
         var atts: [[Double]] = outcomes.map { _ in [] }
+        var domainATTs: [[Double]] = (0..<(domains?.count ?? 0)).map { _ in [] }
         if replicates > 0 {
             let seeds = MatchedBootstrap.replicateSeeds(count: replicates, seed: seed)
             // Blocks of replicates; the split does not change any replicate.
             let blocks = workers > 1 && clusters * replicates >= 1 << 16 ? min(replicates, workers * 4) : 1
             let ranges = (0..<blocks).map { k in (replicates * k / blocks)..<(replicates * (k + 1) / blocks) }
-            let parts: [[Double]]
+            let parts: [(sums: [Double], domainSums: [Double])]
             if blocks == 1 {
-                parts = [MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[...])]
+                parts = [MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[...], domains: ratios?.ratios)]
             } else {
                 parts = Parallel.map(0..<blocks) { k in
-                    MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[ranges[k]])
+                    MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[ranges[k]], domains: ratios?.ratios)
                 }
             }
             let c = Double(clusters)
             for part in parts {
-                for b in 0..<(part.count / width) {
-                    let k = part[b * width + outcomes.count] / c
+                for b in 0..<(part.sums.count / width) {
+                    let k = part.sums[b * width + outcomes.count] / c
                     for o in outcomes.indices {
-                        let d = part[b * width + o] / c
+                        let d = part.sums[b * width + o] / c
                         atts[o].append(k > 0 ? d / k : 0)
                     }
                 }
+                // Replicate b's (Σ k D, Σ k n) of domain g at [2(b·G + g)], [2(b·G + g) + 1].
+                for pair in stride(from: 0, to: part.domainSums.count, by: 2) where part.domainSums[pair + 1] > 0 {
+                    domainATTs[(pair / 2) % domainATTs.count].append(part.domainSums[pair] / part.domainSums[pair + 1])
+                }
             }
         }
-        return outcomes.enumerated().map { o, outcome in
+        func interval(_ replicates: [Double]) -> Interval? {
+            guard !replicates.isEmpty else { return nil }
+            let att = replicates.sorted()
+            return Interval(low: Percentile.linear(sorted: att, (1 - level) / 2), high: Percentile.linear(sorted: att, (1 + level) / 2))
+        }
+        let overall = outcomes.enumerated().map { o, outcome -> MatchedComparisonResult.Estimate? in
             var effect = 0.0
             for s in 0..<clusters { effect += sums[s * width + o] }
-            var interval: Interval?
-            if replicates > 0 {
-                let att = atts[o].sorted()
-                interval = Interval(low: Percentile.linear(sorted: att, (1 - level) / 2), high: Percentile.linear(sorted: att, (1 + level) / 2))
-            }
-            return .init(effect: effect / Double(n), interval: interval, treatedMean: outcome.treated.reduce(0, +) / Double(n),
+            return .init(effect: effect / Double(n), interval: replicates > 0 ? interval(atts[o]) : nil,
+                         treatedMean: outcome.treated.reduce(0, +) / Double(n),
                          controlMean: outcome.controls.reduce(0, +) / Double(n), courses: n, citizens: clusters)
         }
+        guard let domains, let ratios else { return (overall, []) }
+        // Each domain's own figures, summed as the estimate of its courses alone would sum them.
+        var treatedSum = [Double](repeating: 0, count: domains.count), controlSum = treatedSum
+        var courses = [Int](repeating: 0, count: domains.count)
+        for i in 0..<n {
+            let g = Int(domains.of[i])
+            treatedSum[g] += outcomes[0].treated[i]
+            controlSum[g] += outcomes[0].controls[i]
+            courses[g] += 1
+        }
+        let perDomain = (0..<domains.count).map { g -> MatchedComparisonResult.Estimate? in
+            guard courses[g] > 0 else { return nil }
+            let m = Double(courses[g])
+            return .init(effect: ratios.effectSums[g] / m, interval: replicates > 0 ? interval(domainATTs[g]) : nil,
+                         treatedMean: treatedSum[g] / m, controlMean: controlSum[g] / m, courses: courses[g], citizens: ratios.citizens[g])
+        }
+        return (overall, perDomain)
+    }
+
+    /// The (citizen, domain) entries of the domain bootstrap with D_{c,g}
+    /// and n_{c,g}, by domain, a domain's citizens in order of their first
+    /// course there; per domain, Σ D_{c,g} in that order (the order the
+    /// estimate of the domain's courses alone sums its citizens in) and the
+    /// number of citizens.
+    private static func domainRatios(clusterOf: [Int], clusters: Int, domains: (of: [Int32], count: Int),
+                                     y: (treated: [Double], controls: [Double])) -> (ratios: DomainRatios, effectSums: [Double], citizens: [Int]) {
+        var entryOf: [Int: Int] = [:]   // citizen · count + domain → entry
+        var entryRow: [Int] = [], entryDomain: [Int] = [], d: [Double] = [], size: [Double] = []
+        for i in clusterOf.indices {
+            let key = clusterOf[i] * domains.count + Int(domains.of[i])
+            let e = entryOf[key] ?? {
+                entryOf[key] = entryRow.count
+                entryRow.append(clusterOf[i]); entryDomain.append(Int(domains.of[i])); d.append(0); size.append(0)
+                return entryRow.count - 1
+            }()
+            d[e] += y.treated[i] - y.controls[i]
+            size[e] += 1
+        }
+        // By domain (a stable counting sort): a domain's entries stay in order of first course.
+        var start = [Int](repeating: 0, count: domains.count + 1)
+        for g in entryDomain { start[g + 1] += 1 }
+        for g in 0..<domains.count { start[g + 1] += start[g] }
+        var next = start, order = [Int](repeating: 0, count: entryRow.count)
+        for e in entryRow.indices {
+            order[next[entryDomain[e]]] = e
+            next[entryDomain[e]] += 1
+        }
+        let effectSums = (0..<domains.count).map { g in order[start[g]..<start[g + 1]].reduce(0.0) { $0 + d[$1] } }
+        let ratios = DomainRatios(start: start, row: order.map { entryRow[$0] }, numerator: order.map { d[$0] },
+                                  denominator: order.map { size[$0] })
+        return (ratios, effectSums, (0..<domains.count).map { start[$0 + 1] - start[$0] })
     }
 }

@@ -55,6 +55,65 @@ struct ClusteredATTParallelTests {
         #expect(mean.citizens == Set(d.citizens).count && mean.courses == 3_000)
     }
 
+    @Test("a domain's effect, means and counts are its courses' own; its interval is the domain ratio of the whole's resamples, on any number of threads")
+    func domains() throws {
+        let d = Self.data()
+        var g = SeededGenerator(seed: 11)
+        // Four domains at random per course (so citizens span domains), and domain 4: citizen 7's courses alone.
+        var domain = d.citizens.map { _ in Int32(g.index(below: 4)) }
+        for i in d.citizens.indices where d.citizens[i] == 7 { domain[i] = 4 }
+        let own = d.citizens.indices.filter { d.citizens[$0] == 7 }
+        #expect(own.count >= 1)
+        let outcomes = [(treated: d.y, controls: d.m), (treated: d.improved, controls: d.controlImproved)]
+        let (overall, byDomain) = ClusteredATT.estimates(citizens: d.citizens, outcomes: outcomes, replicates: 199, seed: 42,
+                                                         workers: 1, domains: (domain, 5))
+        #expect(overall == ClusteredATT.estimates(citizens: d.citizens, outcomes: outcomes, replicates: 199, seed: 42, workers: 1))
+        for workers in [2, 8] {
+            let parallel = ClusteredATT.estimates(citizens: d.citizens, outcomes: outcomes, replicates: 199, seed: 42,
+                                                  workers: workers, domains: (domain, 5))
+            #expect(parallel.overall == overall && parallel.domains == byDomain)
+        }
+        // The clusters' draws as documented (citizens numbered by first course), for the reference ratios.
+        var cluster: [UInt32: Int] = [:]
+        for c in d.citizens where cluster[c] == nil { cluster[c] = cluster.count }
+        let seeds = MatchedBootstrap.replicateSeeds(count: 199, seed: 42)
+        let counts: [[Int]] = seeds.map { seed in
+            var draw = SeededGenerator(seed: seed)
+            var k = [Int](repeating: 0, count: cluster.count)
+            for _ in 0..<cluster.count { k[draw.index(below: cluster.count)] += 1 }
+            return k
+        }
+        for k in 0..<5 {
+            let members = d.citizens.indices.filter { domain[$0] == Int32(k) }
+            let alone = try #require(ClusteredATT.estimate(citizens: members.map { d.citizens[$0] }, treated: members.map { d.y[$0] },
+                                                           controls: members.map { d.m[$0] }, replicates: 0, seed: 42))
+            let mine = try #require(byDomain[k])
+            #expect(mine.effect == alone.effect && mine.treatedMean == alone.treatedMean && mine.controlMean == alone.controlMean)
+            #expect(mine.courses == alone.courses && mine.citizens == alone.citizens)
+            // Σ k_c D_cg / Σ k_c n_cg, the domain's citizens in order of first course there; undrawn replicates left out.
+            var order: [UInt32] = [], sums: [UInt32: (d: Double, n: Double)] = [:]
+            for i in members {
+                if sums[d.citizens[i]] == nil { order.append(d.citizens[i]) }
+                sums[d.citizens[i], default: (0, 0)].d += d.y[i] - d.m[i]
+                sums[d.citizens[i], default: (0, 0)].n += 1
+            }
+            let ratios = counts.compactMap { kc -> Double? in
+                var a = 0.0, b = 0.0
+                for c in order {
+                    a += Double(kc[cluster[c]!]) * sums[c]!.d
+                    b += Double(kc[cluster[c]!]) * sums[c]!.n
+                }
+                return b > 0 ? a / b : nil
+            }.sorted()
+            #expect(mine.interval == Interval(low: Percentile.linear(sorted: ratios, (1 - 0.95) / 2), high: Percentile.linear(sorted: ratios, (1 + 0.95) / 2)))
+            if k == 4 {
+                // One citizen: every replicate that draws it has its own ratio; about e⁻¹ of them do not.
+                #expect(ratios.count < 199 && ratios.count > 100)
+                #expect(mine.interval?.low == mine.interval?.high && mine.citizens == 1 && mine.courses == own.count)
+            }
+        }
+    }
+
     @Test("the replicate sums of several columns are each column's own replicates")
     func sharedColumns() {
         let a: [Double] = [0.5, -1, 2, 0.25, 3, -0.75, 1, 0.125]
