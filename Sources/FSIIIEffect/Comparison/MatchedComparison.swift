@@ -52,12 +52,16 @@ public enum MatchedComparison {
         package var controls: [(unit: ComparisonUnit, weight: Double)]
     }
 
-    /// The comparison of `evaluation`'s courses; `matched` is called with
-    /// the matched controls and their weights as soon as the matching has
-    /// chosen them (not when no treated course is matched), so a caller can
-    /// work on them beside the balance and the bootstraps.
+    /// The comparison of `evaluation`'s courses; `evaluated` is called once
+    /// the candidate pseudo-courses are evaluated (when the stages that
+    /// follow leave a core idle now and then: work a caller starts there fills
+    /// it), and `matched` with the matched controls and their weights as soon
+    /// as the matching has chosen them (not when no treated course is
+    /// matched), so a caller can work on them beside the balance and the
+    /// bootstraps.
     package static func run(_ evaluation: CourseEvaluation, inputs d: ComparisonInputs, options: ReportOptions,
                             group: (CourseResult) -> String, suppressed: Set<String>, rtm: RegressionToTheMeanEstimate?,
+                            evaluated: () -> Void = {},
                             matched: ([(unit: ComparisonUnit, weight: Double)]) -> Void = { _ in }) -> Run {
         let o = options.matched
         let treatedUnits = evaluation.results.filter(\.isEvaluable).map { ComparisonUnit(result: $0, pairs: evaluation.pairs[$0.pairs]) }
@@ -77,6 +81,7 @@ public enum MatchedComparison {
         r.candidateCitizens = pseudo.candidateCitizens
         let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
                                           windows: PseudoCourses.windows(options.windows)) }
+        evaluated()
         // Evaluable pseudo-courses, numbered in order of first use in the treated courses' lists. Every
         // pseudo-course is in some list, and they are numbered by first appearance in the lists in order
         // (each list ascending), so that order is theirs: the number is the count of evaluable ones before.
