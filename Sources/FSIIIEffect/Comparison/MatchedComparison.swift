@@ -79,7 +79,7 @@ public enum MatchedComparison {
         var pseudo = t.measure("comparison: pseudo-courses") { PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
                                         citizenCount: d.citizens.count, courses: d.courses, options: o) }
         r.candidateCitizens = pseudo.candidateCitizens
-        let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluate(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
+        let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluateInCitizenOrder(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
                                           windows: PseudoCourses.windows(options.windows)) }
         evaluated()
         // Evaluable pseudo-courses, numbered in order of first use in the treated courses' lists. Every

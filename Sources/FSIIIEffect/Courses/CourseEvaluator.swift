@@ -105,6 +105,13 @@ enum CourseEvaluator {
     /// models is `modelSwitch` instead of `noFollowUp`.
     package static func evaluate(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                 windows: CourseWindows = CourseWindows(), models: ConditionModels? = nil) -> CourseEvaluation {
+        evaluate(courses, numbered: nil, assessments: assessments, citizens: citizens, windows: windows, models: models)
+    }
+
+    /// The evaluation of `courses`, course i numbered `numbered[i]` (i
+    /// without it) in its result and its pairs.
+    private static func evaluate(_ courses: [Course], numbered: [Int]?, assessments: AssessmentTable, citizens: CitizenRegistry,
+                                 windows: CourseWindows, models: ConditionModels?) -> CourseEvaluation {
         // Each part writes its results straight into their final slots (no
         // second copy of a million results) and keeps its pairs in an array
         // of its own, reserved once: a course pairs each condition at most
@@ -118,7 +125,8 @@ enum CourseEvaluator {
                 var pairs: [ConditionPair] = []
                 pairs.reserveCapacity(parts[k].reduce(0) { $0 + min(assessments.rows(ofCitizen: Int(courses[$1].citizen)).count, 256) })
                 for i in parts[k] {
-                    let r = evaluate(courses[i], index: i, assessments: assessments, citizens: citizens, windows: windows, models: models, pairs: &pairs)
+                    let r = evaluate(courses[i], index: numbered?[i] ?? i, assessments: assessments, citizens: citizens, windows: windows,
+                                     models: models, pairs: &pairs)
                     (out.value! + i).initialize(to: r)
                 }
                 return pairs
@@ -134,6 +142,32 @@ enum CourseEvaluator {
             offset += partPairs[k].count
         }
         return CourseEvaluation(results: results, pairs: ConditionPairs(partPairs), windows: windows)
+    }
+
+    /// ``evaluate(_:assessments:citizens:windows:models:)`` with the courses
+    /// worked in citizen order, their results returned in the order given
+    /// (each with its index there): for courses in no useful order, such as
+    /// the pseudo-courses of a matched comparison, each citizen's rows are
+    /// then read in table order instead of at random. Every result is the
+    /// same; only where its pairs lie in `pairs` differs.
+    package static func evaluateInCitizenOrder(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
+                                               windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
+        // A stable counting sort by citizen.
+        let citizenCount = (courses.map { Int($0.citizen) }.max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: citizenCount + 1)
+        for c in courses { start[Int(c.citizen) + 1] += 1 }
+        for c in 0..<citizenCount { start[c + 1] += start[c] }
+        var order = [Int](repeating: 0, count: courses.count)
+        for (i, c) in courses.enumerated() {
+            order[start[Int(c.citizen)]] = i
+            start[Int(c.citizen)] += 1
+        }
+        // Each numbered as given, so its result and its pairs refer to its place in the results.
+        let sorted = evaluate(order.map { courses[$0] }, numbered: order, assessments: assessments, citizens: citizens,
+                              windows: windows, models: nil)
+        var results = sorted.results
+        for (k, i) in order.enumerated() { results[i] = sorted.results[k] }
+        return CourseEvaluation(results: results, pairs: sorted.pairs, windows: windows)
     }
 
     /// One course. Rows of a citizen are sorted by condition, then day, so

@@ -2,6 +2,7 @@ import Testing
 @testable import FSIIIEffect
 @testable import FSIIIBytes
 import FSIIITestSupport
+import FSIIIStatistics
 
 /// The evaluation keeps each core's pairs in an array of its own
 /// (`ConditionPairs`); read as one collection they must be exactly the pairs
@@ -51,5 +52,29 @@ struct ConditionPairsTests {
             #expect(mine.map(\.baseline).sorted() == [2, 3] && mine.map(\.followUp).sorted() == [1, 2])
         }
         #expect(Array(e.pairs.map(\.course)) == (0..<citizens).flatMap { [Int32($0), Int32($0)] })
+    }
+
+    @Test("courses evaluated in citizen order: every result and its pairs as in the given order, numbered by their place there")
+    func citizenOrder() {
+        let d = PlantedEffectData.dataset(seed: 3, controls: 200)
+        // The courses shuffled, each also as a shorter course, so citizens recur far apart.
+        var g = SeededGenerator(seed: 8)
+        var courses = d.courses + d.courses.map { Course(citizen: $0.citizen, start: $0.start, end: $0.end.map { Day(rawValue: $0.rawValue - 20) }) }
+        for i in stride(from: courses.count - 1, to: 0, by: -1) { courses.swapAt(i, g.index(below: i + 1)) }
+        let given = CourseEvaluator.evaluate(courses, assessments: d.assessments, citizens: d.citizens, windows: PseudoCourses.windows(CourseWindows()))
+        let sorted = CourseEvaluator.evaluateInCitizenOrder(courses, assessments: d.assessments, citizens: d.citizens,
+                                                            windows: PseudoCourses.windows(CourseWindows()))
+        #expect(sorted.results.count == courses.count && given.results.contains(where: \.isEvaluable))
+        var same = true, moved = false
+        for i in courses.indices {
+            var a = given.results[i], b = sorted.results[i]
+            if Array(given.pairs[a.pairs]) != Array(sorted.pairs[b.pairs]) { same = false }
+            if a.pairs != b.pairs { moved = true }
+            a.pairs = 0..<0
+            b.pairs = 0..<0
+            if a != b || b.course != i { same = false }
+        }
+        #expect(same)
+        #expect(moved)   // the pairs do lie elsewhere: the courses were worked in another order
     }
 }
