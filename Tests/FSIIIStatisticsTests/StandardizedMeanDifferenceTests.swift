@@ -53,4 +53,41 @@ struct StandardizedMeanDifferenceTests {
                                                                  treatedWeights: [0, 0], controlWeights: [1, 1]))
         #expect(noMatches.after == nil)
     }
+
+    @Test("every column at once from the rows is each column's own SMD, bit for bit, with and without weights; degenerate columns nil or ±∞")
+    func allColumns() {
+        var g = SeededGenerator(seed: 21)
+        let n = 5_000, nt = 1_300, p = 7
+        // Continuous of mixed scale, 0/1 dummies, a constant column, a column constant per group, one with an infinity.
+        var x = [Double](repeating: 0, count: n * p)
+        for i in 0..<n {
+            x[i * p] = 1
+            x[i * p + 1] = (Double(g.next() >> 11) / Double(1 << 53) - 0.3) * 1e3
+            x[i * p + 2] = g.index(below: 3) == 0 ? 1 : 0
+            x[i * p + 3] = Double(g.index(below: 5)) / 4
+            x[i * p + 4] = i < nt ? 2 : 0
+            x[i * p + 5] = Double(g.index(below: 1000)) * 1e-7
+            x[i * p + 6] = i == 4_000 ? .infinity : 1
+        }
+        let design = DesignMatrix(columnNames: (0..<p).map { "x\($0)" }, rowMajor: x)
+        let tw = (0..<nt).map { _ in g.index(below: 4) == 0 ? 0.0 : 1.0 }
+        let cw = (0..<(n - nt)).map { _ in [0, 0, 1.0 / 3, 2.0 / 3, 1][g.index(below: 5)] }
+        let wanted = [6, 1, 2, 3, 4, 5, 0]
+        for weights in [false, true] {
+            let all = StandardizedMeanDifference.columns(of: design, treatedRows: nt, columns: wanted,
+                                                         treatedWeights: weights ? tw : nil, controlWeights: weights ? cw : nil)
+            let one = wanted.map { j in
+                StandardizedMeanDifference(treated: Array(design.column(j)[0..<nt]), candidates: Array(design.column(j)[nt...]),
+                                           treatedWeights: weights ? tw : nil, controlWeights: weights ? cw : nil)
+            }
+            #expect(all == one)
+            #expect(all[0] == nil && all[6]?.before == 0 && all[4]?.before == .infinity)
+            #expect(all[1]?.after == nil || weights)
+        }
+        // Too few in a group: nil everywhere; weights that cannot serve: no "after".
+        #expect(StandardizedMeanDifference.columns(of: design, treatedRows: 1, columns: [1]) == [nil])
+        let bad = StandardizedMeanDifference.columns(of: design, treatedRows: nt, columns: [1],
+                                                     treatedWeights: tw.map { _ in -1 }, controlWeights: cw)
+        #expect(bad[0] != nil && bad[0]?.after == nil)
+    }
 }

@@ -168,12 +168,12 @@ public enum MatchedComparison {
         // Balance on every design column but the intercept, the columns on all cores.
         let tw = m.sets.map { $0.isEmpty ? 0.0 : 1.0 }
         r.balance = t.measure("comparison: balance") {
-            Parallel.map(1..<design.matrix.columnCount) { j -> MatchedComparisonResult.Balance? in
-                let column = design.matrix.column(j)
-                guard let smd = StandardizedMeanDifference(treated: Array(column[0..<nt]), candidates: Array(column[nt...]),
-                                                           treatedWeights: tw, controlWeights: m.controlWeights) else { return nil }
-                return MatchedComparisonResult.Balance(covariate: design.matrix.columnNames[j], smdBefore: smd.before, smdAfter: smd.after)
-            }.compactMap { $0 }
+            let columns = Array(1..<design.matrix.columnCount)
+            let smds = StandardizedMeanDifference.columns(of: design.matrix, treatedRows: nt, columns: columns,
+                                                          treatedWeights: tw, controlWeights: m.controlWeights)
+            return zip(columns, smds).compactMap { j, smd in
+                smd.map { MatchedComparisonResult.Balance(covariate: design.matrix.columnNames[j], smdBefore: $0.before, smdAfter: $0.after) }
+            }
         }
         guard m.matchedCount > 0 else { r.problem = .allUnmatched; return Run(result: r, controls: []) }
 
