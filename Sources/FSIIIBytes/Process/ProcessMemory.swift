@@ -84,26 +84,13 @@ package enum ProcessMemory {
         guard let malloc = cFunction("malloc", as: Malloc.self), let free = cFunction("free", as: Free.self),
               mallopt(topPad, Int32(reserve)) == 1 else { return }
         let before = sbrk(0)
-        // After a trim the heap's freed blocks lie below its top, and a probe
-        // one of them can hold is served there without moving the break: the
-        // probes double (4, 8, … 128 MB, all held until the break moves, none
-        // written) until one comes from the top. Before, the first probe was
-        // often served below, nothing was marked, and everything the heap grew
-        // by afterwards faulted in 4 KB at a time (at 10M rows the matched
-        // comparison's 180 MB, some 45,000 faults).
-        var probes: [UnsafeMutableRawPointer] = []
-        var size = 4 << 20
-        while size <= 128 << 20, let probe = malloc(size) {
-            probes.append(probe)
-            if sbrk(0) != before { break }
-            size *= 2
-        }
+        let probe = malloc(4 << 20)
         _ = mallopt(topPad, 128 << 10)   // glibc's default
         let end = sbrk(0)
-        for probe in probes { free(probe) }
+        free(probe)
         // Only a heap that grew by the reserve is marked (not what lies
         // below it, if the break could not move).
-        guard !probes.isEmpty, let before, let end, Int(bitPattern: end) - Int(bitPattern: before) >= reserve else { return }
+        guard probe != nil, let before, let end, Int(bitPattern: end) - Int(bitPattern: before) >= reserve else { return }
         let top = Int(bitPattern: end)
         let start = (top - reserve + hugePage - 1) / hugePage * hugePage
         guard start < top, let base = UnsafeMutableRawPointer(bitPattern: start) else { return }
