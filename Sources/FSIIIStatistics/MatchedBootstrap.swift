@@ -380,11 +380,13 @@ public enum MatchedBootstrap {
 public struct DomainRatios: Sendable, Hashable {
     /// The number of domains, G.
     public var domainCount: Int { start.count - 1 }
-    /// G + 1 offsets into the entries, ascending, from 0.
-    public var start: [Int]
-    public var row: [Int]
-    public var numerator: [Double]
-    public var denominator: [Double]
+    /// G + 1 offsets into the entries, ascending, from 0. (Constants: the
+    /// sums read the entries through unchecked pointers, so the offsets
+    /// the initializer checked must stay as they are.)
+    public let start: [Int]
+    public let row: [Int]
+    public let numerator: [Double]
+    public let denominator: [Double]
 
     public init(start: [Int], row: [Int], numerator: [Double], denominator: [Double]) {
         precondition(start.first == 0 && start.last == row.count && zip(start, start.dropFirst()).allSatisfy { $0 <= $1 },

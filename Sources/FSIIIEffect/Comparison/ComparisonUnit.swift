@@ -106,7 +106,7 @@ package enum ComparisonCovariates {
             covariates.append(Covariate("quarter of t0", quarters(t0: t0)))
         }
         // By citizen: each citizen's rows are read once, in table order, for all its units.
-        let byCitizen = citizenOrder(citizens: citizens, citizenCount: d.citizens.count)
+        let byCitizen = CitizenOrder.of(citizens, citizenCount: d.citizens.count)
         let trends: [Double?] = perUnit(units.count, order: byCitizen) { i in
             priorTrend(citizen: citizens[i], t0: t0[i], baselineMean: means[i], d.assessments)
         }
@@ -139,28 +139,9 @@ package enum ComparisonCovariates {
         return all
     }
 
-    /// The unit indices ordered by citizen (a counting sort; a citizen's
-    /// units in unit order), so per-citizen rows are read in table order.
-    static func citizenOrder(_ units: [ComparisonUnit], citizenCount: Int) -> [Int] {
-        citizenOrder(citizens: units.map(\.result.citizen), citizenCount: citizenCount)
-    }
-
-    /// The same from each unit's citizen.
-    static func citizenOrder(citizens: [UInt32], citizenCount: Int) -> [Int] {
-        var start = [Int](repeating: 0, count: citizenCount + 1)
-        for c in citizens { start[Int(c) + 1] += 1 }
-        for c in 0..<citizenCount { start[c + 1] += start[c] }
-        var order = [Int](repeating: 0, count: citizens.count)
-        for (i, citizen) in citizens.enumerated() {
-            let c = Int(citizen)
-            order[start[c]] = i
-            start[c] += 1
-        }
-        return order
-    }
 
     /// `value(i)` for each unit index i in `0..<count`, worked out in the
-    /// order `order` (a permutation of the indices, as ``citizenOrder``
+    /// order `order` (a permutation of the indices, as ``CitizenOrder``
     /// gives) in contiguous chunks on the cores and stored by index: each
     /// value depends on its unit alone, so the result is the same in any
     /// order and on any number of threads.
@@ -183,12 +164,8 @@ package enum ComparisonCovariates {
         }
     }
 
-    /// The quarter of each unit's t0, "2024Q3", worked out once per day.
-    static func quarters(_ units: [ComparisonUnit]) -> Covariate.Values {
-        quarters(t0: units.map(\.t0.rawValue))
-    }
-
-    /// The same from each unit's t0.
+    /// The quarter of each unit's t0 (given as its raw day), "2024Q3",
+    /// worked out once per day.
     static func quarters(t0: [Int32]) -> Covariate.Values {
         guard let low = t0.min(), let high = t0.max() else {
             return .coded(codes: [], levels: [])

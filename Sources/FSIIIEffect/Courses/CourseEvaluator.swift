@@ -152,16 +152,8 @@ enum CourseEvaluator {
     /// same; only where its pairs lie in `pairs` differs.
     package static func evaluateInCitizenOrder(_ courses: [Course], assessments: AssessmentTable, citizens: CitizenRegistry,
                                                windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
-        // A stable counting sort by citizen.
-        let citizenCount = (courses.map { Int($0.citizen) }.max() ?? -1) + 1
-        var start = [Int](repeating: 0, count: citizenCount + 1)
-        for c in courses { start[Int(c.citizen) + 1] += 1 }
-        for c in 0..<citizenCount { start[c + 1] += start[c] }
-        var order = [Int](repeating: 0, count: courses.count)
-        for (i, c) in courses.enumerated() {
-            order[start[Int(c.citizen)]] = i
-            start[Int(c.citizen)] += 1
-        }
+        let ids = courses.map(\.citizen)
+        let order = CitizenOrder.of(ids, citizenCount: Int(ids.max() ?? 0) + 1)
         // Each numbered as given, so its result and its pairs refer to its place in the results.
         let sorted = evaluate(order.map { courses[$0] }, numbered: order, assessments: assessments, citizens: citizens,
                               windows: windows, models: nil)

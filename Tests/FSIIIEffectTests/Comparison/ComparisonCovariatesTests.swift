@@ -99,14 +99,14 @@ struct ComparisonCovariatesTests {
         }
         let values: [Int] = ComparisonCovariates.perUnit(units) { u, out in out.append(Int(u.result.course)) }
         #expect(values == Array(0..<20_000))
-        let order = ComparisonCovariates.citizenOrder(units, citizenCount: 97)
+        let order = CitizenOrder.of(units.map(\.result.citizen), citizenCount: 97)
         #expect(order.sorted() == Array(0..<20_000))
         #expect(zip(order, order.dropFirst()).allSatisfy { a, b in
             (units[a].result.citizen, a) < (units[b].result.citizen, b)
         })
         let byCitizen: [Int] = ComparisonCovariates.perUnit(units.count, order: order) { i in Int(units[i].result.course) }
         #expect(byCitizen == Array(0..<20_000))
-        let quarters = Self.strings(ComparisonCovariates.quarters(units))
+        let quarters = Self.strings(ComparisonCovariates.quarters(t0: units.map(\.t0.rawValue)))
         #expect(quarters == units.map { u in let c = u.t0.civil; return "\(c.year)Q\((c.month - 1) / 3 + 1)" })
     }
 }
