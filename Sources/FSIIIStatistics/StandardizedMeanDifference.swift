@@ -137,15 +137,12 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
                         }
                     }
                     for c in 0..<m where finite[c] && finite[m + c] {
-                        func variance(_ g: Int, _ count: Int) -> Double {
-                            let q = Double(count), e = g * m + c
-                            return max(0, (squares[e] - deviations[e] * deviations[e] / q) / (q - 1))
-                        }
-                        let sd = ((variance(0, nt) + variance(1, nc)) / 2).squareRoot()
+                        let sd = ((Self.variance(squares: squares[c], deviations: deviations[c], count: nt)
+                                   + Self.variance(squares: squares[m + c], deviations: deviations[m + c], count: nc)) / 2).squareRoot()
                         var d = StandardizedMeanDifference(standardDeviation: sd, before: Self.standardized(mean[c] - mean[m + c], sd),
                                                            after: nil, treatedMeanBefore: mean[c], candidateMeanBefore: mean[m + c],
                                                            treatedMeanAfter: nil, controlMeanAfter: nil)
-                        if weighted, let tTotal, let cTotal, tTotal > 0, cTotal > 0 {
+                        if let tTotal, let cTotal, tTotal > 0, cTotal > 0 {
                             let mt = wsum[c] / tTotal, mc = wsum[m + c] / cTotal
                             d.treatedMeanAfter = mt
                             d.controlMeanAfter = mc
@@ -190,8 +187,14 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
             squares += (x - mean) * (x - mean)
             deviations += x - mean
         }
-        let n = Double(v.count)
-        return (mean, max(0, (squares - deviations * deviations / n) / (n - 1)))
+        return (mean, variance(squares: squares, deviations: deviations, count: v.count))
+    }
+
+    /// The sample variance from Σ(x − x̄)² and Σ(x − x̄) over `count`
+    /// values (the second sum corrects the rounding of x̄).
+    private static func variance(squares: Double, deviations: Double, count: Int) -> Double {
+        let n = Double(count)
+        return max(0, (squares - deviations * deviations / n) / (n - 1))
     }
 
     /// Σwᵢxᵢ / Σwᵢ; nil when Σwᵢ is 0 or a weight is negative or not finite.
