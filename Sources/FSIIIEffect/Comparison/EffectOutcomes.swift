@@ -35,7 +35,7 @@ struct EffectOutcomes {
         // The matched controls' durability, started as soon as the matching has chosen them.
         var controls: BackgroundValue<[DurabilityResult.Accumulated]>?
         if options.matched.enabled {
-            let run = MatchedComparison.run(evaluation, inputs: inputs, options: options, group: { classifier.name($0) },
+            let run = MatchedComparison.run(evaluation, inputs: inputs, options: options, groups: classifier,
                                             suppressed: [], rtm: nil, evaluated: { start() }) { chosen in
                 controls = BackgroundValue {
                     var t = StageTimings()

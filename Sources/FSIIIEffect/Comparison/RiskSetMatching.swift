@@ -26,6 +26,8 @@ package struct RiskSetMatching: Sendable {
     package var controlWeights: [Double]
     package var caliper: Double
     package var logitStandardDeviation: Double
+    /// The number of treated units with at least one control.
+    package let matchedCount: Int
 
     package init(treatedLogits: [Double], controlLogits: [Double], eligible: [[Int]], ratio k: Int, caliperWidth w: Double,
                  treatedStrata: [UInt32]? = nil, controlStrata: [UInt32]? = nil) {
@@ -38,15 +40,30 @@ package struct RiskSetMatching: Sendable {
         // then the weights added up in treated order (the same sums on any number of threads).
         let pieces = Parallel.chunks(treatedLogits.count, minimum: 1 << 12)
         let chosen = Parallel.map(pieces.indices) { piece in
-            pieces[piece].map { i -> [Int] in
-                var pool = eligible[i]
-                if let ts = treatedStrata, let cs = controlStrata {
-                    let same = pool.filter { cs[$0] == ts[i] }
-                    if !same.isEmpty { pool = same }
-                }
+            // The k nearest inside the caliper by (distance, index), kept sorted as they are found: the
+            // prefix of all of them sorted, without an array of them per treated course.
+            var best: [(distance: Double, index: Int)] = []
+            best.reserveCapacity(k + 1)
+            return pieces[piece].map { i -> [Int] in
+                guard k > 0 else { return [] }
+                let pool = eligible[i]
+                var stratum: UInt32?
+                if let ts = treatedStrata, let cs = controlStrata, pool.contains(where: { cs[$0] == ts[i] }) { stratum = ts[i] }
                 let eta = treatedLogits[i]
-                let inside = pool.lazy.map { (distance: abs(controlLogits[$0] - eta), index: $0) }.filter { $0.distance <= delta }
-                return inside.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(k).map(\.index)
+                best.removeAll(keepingCapacity: true)
+                for j in pool {
+                    if let stratum, controlStrata![j] != stratum { continue }
+                    let d = abs(controlLogits[j] - eta)
+                    guard d <= delta else { continue }
+                    if best.count == k {
+                        guard (d, j) < (best[k - 1].distance, best[k - 1].index) else { continue }
+                        best.removeLast()
+                    }
+                    var at = best.count
+                    while at > 0 && (d, j) < (best[at - 1].distance, best[at - 1].index) { at -= 1 }
+                    best.insert((d, j), at: at)
+                }
+                return best.map(\.index)
             }
         }
         var weights = [Double](repeating: 0, count: controlLogits.count)
@@ -62,10 +79,11 @@ package struct RiskSetMatching: Sendable {
         }
         self.sets = sets
         self.unmatched = unmatched
+        matchedCount = sets.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
         controlWeights = weights
         logitStandardDeviation = sd
         caliper = delta
     }
 
-    package var matchedCount: Int { sets.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+
 }
