@@ -88,7 +88,7 @@ public struct CovariateDesign: Sendable, Hashable {
                 codings.append(coding)
             }
         }
-        matrix = DesignMatrix(columnNames: names, rowMajor: Self.rowMajor(sources, rows: n))
+        matrix = DesignMatrix(columnNames: names, sparse: Self.rows(sources, rows: n, columns: names.count))
         self.codings = codings
     }
 
@@ -153,44 +153,80 @@ public struct CovariateDesign: Sendable, Hashable {
         }
     }
 
-    /// X row by row from its column sources, in fixed blocks of rows on the
-    /// cores (each value is written once, so the blocks change nothing).
-    private static func rowMajor(_ sources: [ColumnSource], rows n: Int) -> [Double] {
-        let p = sources.reduce(0) { $0 + $1.width }
-        return [Double](unsafeUninitializedCapacity: n * p) { buffer, initialized in
-            let out = Shared(buffer.baseAddress!)
-            let blocks = RowBlocks.ranges(n)
+    /// X row by row from its column sources, by each row's nonzero entries
+    /// in column order (exactly the entries of the dense rows that are not
+    /// 0), in fixed blocks of rows on the cores: each block counts its rows'
+    /// entries, source by source, then writes them at their rows' offsets,
+    /// source by source (so a row's entries come in column order), and the
+    /// arrays are the same on any number of threads.
+    private static func rows(_ sources: [ColumnSource], rows n: Int, columns p: Int) -> SparseRows {
+        precondition(sources.reduce(0) { $0 + $1.width } == p, "one source column per design column")
+        let blocks = RowBlocks.ranges(n)
+        var start = [Int](repeating: 0, count: n + 1)
+        start.withUnsafeMutableBufferPointer { start in
+            let count = Shared(start.baseAddress! + 1)
             RowBlocks.run(blocks.count) { k in
-                let x = out.value
-                var first = 0
-                for source in sources {
-                    switch source {
-                    case .ones:
-                        for i in blocks[k] { (x + i * p + first).initialize(to: 1) }
-                    case let .values(v):
-                        v.withUnsafeBufferPointer { v in
-                            for i in blocks[k] { (x + i * p + first).initialize(to: v[i]) }
-                        }
-                    case let .orZero(v):
-                        for i in blocks[k] { (x + i * p + first).initialize(to: v[i] ?? 0) }
-                    case let .missing(v):
-                        for i in blocks[k] { (x + i * p + first).initialize(to: v[i] == nil ? 1 : 0) }
-                    case let .dummies(codes, column, count):
-                        codes.withUnsafeBufferPointer { codes in
-                            column.withUnsafeBufferPointer { column in
-                                for i in blocks[k] {
-                                    let row = x + i * p + first
-                                    row.initialize(repeating: 0, count: count)
-                                    let c = column[Int(codes[i])]
-                                    if c >= 0 { row[Int(c)] = 1 }
+                for source in sources { Self.entries(source, blocks[k]) { i, _, _ in count.value[i] += 1 } }
+            }
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        let total = start[n]
+        var next = start   // each row's next free entry
+        var column = [Int32](repeating: 0, count: total)
+        var value = [Double](repeating: 0, count: total)
+        if total > 0 {
+            next.withUnsafeMutableBufferPointer { next in
+                column.withUnsafeMutableBufferPointer { column in
+                    value.withUnsafeMutableBufferPointer { value in
+                        let e = Shared(next.baseAddress!), c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                        RowBlocks.run(blocks.count) { k in
+                            var first: Int32 = 0
+                            for source in sources {
+                                Self.entries(source, blocks[k]) { i, j, x in
+                                    let at = e.value[i]
+                                    c.value[at] = first + j
+                                    v.value[at] = x
+                                    e.value[i] = at + 1
                                 }
+                                first += Int32(source.width)
                             }
                         }
                     }
-                    first += source.width
                 }
             }
-            initialized = n * p
+        }
+        return SparseRows(columns: p, start: start, column: column, value: value)
+    }
+
+    /// `body(i, j, x)` for each row i of `rows` that has a nonzero x in the
+    /// source's column j (0 ..< its width), rows in order. (Inlined, so the
+    /// source is looked at once per block, not once per row.)
+    @inline(__always)
+    private static func entries(_ source: ColumnSource, _ rows: Range<Int>, _ body: (Int, Int32, Double) -> Void) {
+        switch source {
+        case .ones:
+            for i in rows { body(i, 0, 1) }
+        case let .values(v):
+            v.withUnsafeBufferPointer { v in
+                for i in rows where v[i] != 0 { body(i, 0, v[i]) }
+            }
+        case let .orZero(v):
+            v.withUnsafeBufferPointer { v in
+                for i in rows { if let x = v[i], x != 0 { body(i, 0, x) } }
+            }
+        case let .missing(v):
+            v.withUnsafeBufferPointer { v in
+                for i in rows where v[i] == nil { body(i, 0, 1) }
+            }
+        case let .dummies(codes, column, _):
+            codes.withUnsafeBufferPointer { codes in
+                column.withUnsafeBufferPointer { column in
+                    for i in rows {
+                        let j = column[Int(codes[i])]
+                        if j >= 0 { body(i, j, 1) }
+                    }
+                }
+            }
         }
     }
 }

@@ -26,12 +26,13 @@ public enum LinearRegression {
     public static func fit(_ design: DesignMatrix, outcome y: [Double]) throws(LinearRegressionError) -> LinearFit {
         precondition(y.count == design.rowCount, "one outcome per design row")
         let n = design.rowCount, p = design.columnCount
-        for (index, value) in design.values.enumerated() where !value.isFinite {
+        let x = design.values   // once: a matrix held by its nonzeros makes the dense array on each read
+        for (index, value) in x.enumerated() where !value.isFinite {
             throw .nonFiniteValue(column: design.columnNames[index % p], row: index / p)
         }
         if let row = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteOutcome(row: row) }
         let rows = Array(0..<n)
-        let sparse = SparseRows(design.values, columns: p)
+        let sparse = design.sparseRows
         let gram = LogisticRegression.gramMatrix(sparse, rows: rows) { _ in 1 }
         let factor = CholeskyFactor(gram, size: p)
         let kept = factor.kept, q = kept.count
@@ -39,7 +40,7 @@ public enum LinearRegression {
         var xty = [Double](repeating: 0, count: q)
         for i in 0..<n {
             let base = i * p
-            for (k, j) in kept.enumerated() { xty[k] += design.values[base + j] * y[i] }
+            for (k, j) in kept.enumerated() { xty[k] += x[base + j] * y[i] }
         }
         let beta = factor.solve(xty)
         var fitted = [Double](repeating: 0, count: n)
@@ -47,7 +48,7 @@ public enum LinearRegression {
         for i in 0..<n {
             let base = i * p
             var s = 0.0
-            for (k, j) in kept.enumerated() { s += design.values[base + j] * beta[k] }
+            for (k, j) in kept.enumerated() { s += x[base + j] * beta[k] }
             fitted[i] = s
             let r = y[i] - s
             rss += r * r

@@ -77,9 +77,10 @@ public enum LogisticRegression {
         precondition(outcome.count == design.rowCount, "one outcome per design row")
         precondition(weights.map { $0.count == design.rowCount } ?? true, "one weight per design row")
         precondition(maxIterations >= 1, "at least one iteration")
-        let n = design.rowCount, p = design.columnCount
-        if let index = firstNonFinite(design.values) {
-            throw .nonFiniteValue(column: design.columnNames[index % p], row: index / p)
+        let n = design.rowCount
+        let all = design.sparseRows
+        if let entry = firstNonFinite(all.value) {   // a non-finite value is nonzero: an entry, in row-major order
+            throw .nonFiniteValue(column: design.columnNames[Int(all.column[entry])], row: all.row(ofEntry: entry))
         }
         let w = weights ?? [Double](repeating: 1, count: n)
         for (row, value) in w.enumerated() where !(value.isFinite && value >= 0) {
@@ -91,7 +92,7 @@ public enum LogisticRegression {
         if active.allSatisfy({ outcome[$0] == firstOutcome }) { throw .outcomeConstant(firstOutcome) }
 
         // 2. Columns to keep, from XᵀwX.
-        let all = SparseRows(design.values, columns: p)
+        let p = design.columnCount
         let gram = gramMatrix(all, rows: active) { w[$0] }
         let screen = CholeskyFactor(gram, size: p)
         let dropped = screen.leftOut.map { column, combination in
@@ -447,6 +448,17 @@ struct SparseRows: Sendable {
     let column: [Int32]
     let value: [Double]
 
+    /// The rows whose entries are `column[start[i] ..< start[i + 1]]`
+    /// (ascending within a row) and `value[…]` alike.
+    init(columns: Int, start: [Int], column: [Int32], value: [Double]) {
+        precondition(!start.isEmpty && start.first == 0 && start.last == column.count && column.count == value.count,
+                     "row starts that cover the entries")
+        self.columns = columns
+        self.start = start
+        self.column = column
+        self.value = value
+    }
+
     /// The rows of `x` (row-major, p columns), all columns.
     init(_ x: [Double], columns p: Int) {
         self.init(x, columns: p, keeping: Array(0..<p))
@@ -494,7 +506,7 @@ struct SparseRows: Sendable {
     /// same on any number of threads. (Inlined, so that `row` and its
     /// `emit` become plain loops at each caller.)
     @inline(__always)
-    private init(rows n: Int, columns: Int, _ row: (Int, (Int32, Double) -> Void) -> Void) {
+    init(rows n: Int, columns: Int, _ row: (Int, (Int32, Double) -> Void) -> Void) {
         let blocks = RowBlocks.ranges(n)
         var start = [Int](repeating: 0, count: n + 1)
         start.withUnsafeMutableBufferPointer { start in
@@ -546,6 +558,37 @@ struct SparseRows: Sendable {
                 }
             }
         }
+    }
+
+    /// The row-major dense values (zeros where a row has no entry).
+    func dense() -> [Double] {
+        let n = start.count - 1, p = columns
+        return withRows { start, column, value in
+            [Double](unsafeUninitializedCapacity: n * p) { buffer, initialized in
+                let out = Shared(buffer.baseAddress!)
+                let blocks = RowBlocks.ranges(n)
+                RowBlocks.run(blocks.count) { k in
+                    guard !blocks[k].isEmpty else { return }
+                    let x = out.value + blocks[k].lowerBound * p
+                    x.initialize(repeating: 0, count: blocks[k].count * p)
+                    for i in blocks[k] {
+                        for e in start[i]..<start[i + 1] { out.value[i * p + Int(column[e])] = value[e] }
+                    }
+                }
+                initialized = n * p
+            }
+        }
+    }
+
+    /// The row whose entries include entry e (0 ≤ e < the number of entries).
+    func row(ofEntry e: Int) -> Int {
+        // The last row starting at or before e: rows without entries start where the next one does.
+        var low = 0, high = start.count - 1   // start[low] ≤ e < start[high]
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if start[mid] <= e { low = mid } else { high = mid }
+        }
+        return low
     }
 
     /// xᵢᵀβ over the row's nonzero entries.

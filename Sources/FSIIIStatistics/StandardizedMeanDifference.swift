@@ -102,21 +102,40 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
         let per = max(1, (wanted.count + RowBlocks.workers - 1) / RowBlocks.workers)
         let parts = stride(from: 0, to: wanted.count, by: per).map { $0..<min(wanted.count, $0 + per) }
         var out = [StandardizedMeanDifference?](repeating: nil, count: wanted.count)
+        let rows = design.sparseRows
         out.withUnsafeMutableBufferPointer { result in
             let shared = Shared(result.baseAddress!)
-            design.values.withUnsafeBufferPointer { x in
+            rows.withRows { start, column, value in
                 RowBlocks.run(parts.count) { k in
                     let mine = parts[k].map { wanted[$0] }
                     let m = mine.count
+                    // Row i's values of the wanted columns, from its entries (0 where it has none).
+                    let slot = UnsafeMutableBufferPointer<Int>.allocate(capacity: p)
+                    slot.initialize(repeating: -1)
+                    for (c, j) in mine.enumerated() where slot[j] < 0 { slot[j] = c }
+                    let repeated = mine.enumerated().filter { slot[$0.element] != $0.offset }   // a column wanted twice
+                    let x = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+                    defer { slot.deallocate(); x.deallocate() }
+                    @inline(__always) func load(_ i: Int) {
+                        x.update(repeating: 0)
+                        for e in start[i]..<start[i + 1] {
+                            let c = slot[Int(column[e])]
+                            if c >= 0 { x[c] = value[e] }
+                        }
+                        for (c, j) in repeated { x[c] = x[slot[j]] }
+                    }
                     // Per wanted column: Σx, finiteness, Σwx (pass 1); Σ(x − x̄)², Σ(x − x̄) (pass 2); treated then candidates.
                     var sum = [Double](repeating: 0, count: 2 * m), wsum = sum, squares = sum, deviations = sum
                     var finite = [Bool](repeating: true, count: 2 * m)
+                    // Over the rows' entries alone: a 0 adds nothing to a sum that starts at +0 (nor does
+                    // w·0), so each sum is the one over every row, bit for bit.
                     func firstPass(_ rows: Range<Int>, _ g: Int, _ w: [Double]?, _ offset: Int) {
                         for i in rows {
-                            let row = i * p
                             let weight = w.map { $0[i - offset] } ?? 0
-                            for (c, j) in mine.enumerated() {
-                                let v = x[row + j]
+                            for e in start[i]..<start[i + 1] {
+                                let c = slot[Int(column[e])]
+                                if c < 0 { continue }
+                                let v = value[e]
                                 sum[g * m + c] += v
                                 if !v.isFinite { finite[g * m + c] = false }
                                 if weight > 0 { wsum[g * m + c] += weight * v }
@@ -125,12 +144,19 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
                     }
                     firstPass(0..<nt, 0, weighted ? treatedWeights : nil, 0)
                     firstPass(nt..<n, 1, weighted ? controlWeights : nil, nt)
+                    for (c, j) in repeated {   // a column wanted twice has the figures of its first place
+                        for g in 0..<2 {
+                            sum[g * m + c] = sum[g * m + slot[j]]
+                            wsum[g * m + c] = wsum[g * m + slot[j]]
+                            finite[g * m + c] = finite[g * m + slot[j]]
+                        }
+                    }
                     let mean = (0..<(2 * m)).map { sum[$0] / Double($0 < m ? nt : nc) }
                     for (g, rows) in [0..<nt, nt..<n].enumerated() {
                         for i in rows {
-                            let row = i * p
-                            for (c, j) in mine.enumerated() {
-                                let d = x[row + j] - mean[g * m + c]
+                            load(i)
+                            for c in 0..<m {
+                                let d = x[c] - mean[g * m + c]
                                 squares[g * m + c] += d * d
                                 deviations[g * m + c] += d
                             }

@@ -134,5 +134,8 @@ struct CovariateDesignTests {
         #expect(design.matrix.columnCount == 4 + 3 + 2)
         #expect(design.matrix == expected)
         #expect(design.matrix.column(8) == columns[8])
+        // Built by its nonzero entries: exactly the entries of the dense rows that are not 0, in column order.
+        let entries = design.matrix.sparseRows, reference = SparseRows(expected.values, columns: expected.columnCount)
+        #expect(entries.start == reference.start && entries.column == reference.column && entries.value == reference.value)
     }
 }

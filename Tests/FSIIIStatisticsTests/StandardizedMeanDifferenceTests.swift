@@ -64,15 +64,18 @@ struct StandardizedMeanDifferenceTests {
             x[i * p] = 1
             x[i * p + 1] = (Double(g.next() >> 11) / Double(1 << 53) - 0.3) * 1e3
             x[i * p + 2] = g.index(below: 3) == 0 ? 1 : 0
-            x[i * p + 3] = Double(g.index(below: 5)) / 4
+            x[i * p + 3] = i % 7 == 0 ? -0.0 : Double(g.index(below: 5)) / 4   // a −0 is no entry of the sparse form
             x[i * p + 4] = i < nt ? 2 : 0
             x[i * p + 5] = Double(g.index(below: 1000)) * 1e-7
             x[i * p + 6] = i == 4_000 ? .infinity : 1
         }
         let design = DesignMatrix(columnNames: (0..<p).map { "x\($0)" }, rowMajor: x)
+        // The same matrix held by its nonzero entries, as CovariateDesign builds it.
+        let sparse = DesignMatrix(columnNames: design.columnNames, sparse: SparseRows(x, columns: p))
+        #expect(sparse == design)
         let tw = (0..<nt).map { _ in g.index(below: 4) == 0 ? 0.0 : 1.0 }
         let cw = (0..<(n - nt)).map { _ in [0, 0, 1.0 / 3, 2.0 / 3, 1][g.index(below: 5)] }
-        let wanted = [6, 1, 2, 3, 4, 5, 0]
+        let wanted = [6, 1, 2, 3, 4, 5, 0, 3]   // column 3 twice
         for weights in [false, true] {
             let all = StandardizedMeanDifference.columns(of: design, treatedRows: nt, columns: wanted,
                                                          treatedWeights: weights ? tw : nil, controlWeights: weights ? cw : nil)
@@ -81,7 +84,10 @@ struct StandardizedMeanDifferenceTests {
                                            treatedWeights: weights ? tw : nil, controlWeights: weights ? cw : nil)
             }
             #expect(all == one)
-            #expect(all[0] == nil && all[6]?.before == 0 && all[4]?.before == .infinity)
+            let fromEntries = StandardizedMeanDifference.columns(of: sparse, treatedRows: nt, columns: wanted,
+                                                                 treatedWeights: weights ? tw : nil, controlWeights: weights ? cw : nil)
+            #expect(fromEntries == one)
+            #expect(all[0] == nil && all[6]?.before == 0 && all[4]?.before == .infinity && all[7] == all[3])
             #expect(all[1]?.after == nil || weights)
         }
         // Too few in a group: nil everywhere; weights that cannot serve: no "after".
