@@ -52,18 +52,39 @@ package struct PseudoCourses: Sendable {
 
     /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each);
     /// `pieceSize` treated courses are searched per task, and citizens'
-    /// dates are gathered in pieces of at least 4·`pieceSize` citizens (the
+    /// dates are gathered and indexed in pieces of at least 4·`pieceSize` citizens (the
     /// result does not depend on it; the tests vary it).
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
                              courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 4096) -> PseudoCourses {
+        // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
+        // the citizen's own dates are in the index and left out of its search: courses with the same key
+        // share one search and one list. The keys are numbered in order of first appearance, so numbering
+        // the distinct lists in that order numbers the pseudo-courses exactly as the courses in order would
+        // (a repeated key's list holds only pseudo-courses its first course numbered). Worked out on another
+        // thread while the dates are gathered and indexed (it needs only the courses).
+        let byCitizen = o.controls == .notYetTreated   // then every course is its own key
+        let keys = BackgroundValue { () -> (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]) in
+            var listOf = [Int32](repeating: 0, count: treated.count)
+            var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
+            var keyed: [UInt64: Int32] = [:]
+            keyed.reserveCapacity(byCitizen ? 0 : treated.count)
+            for (k, c) in treated.enumerated() {
+                let key = UInt64(UInt32(bitPattern: c.t0.rawValue)) << 32 | UInt64(UInt32(bitPattern: c.t1.rawValue))
+                if !byCitizen, let known = keyed[key] { listOf[k] = known; continue }
+                listOf[k] = Int32(distinct.count)
+                if !byCitizen { keyed[key] = Int32(distinct.count) }
+                distinct.append(c)
+            }
+            return (listOf, distinct)
+        }
         // The first course start of each citizen (Int32.max: none).
         var firstStart = [Int32](repeating: .max, count: citizenCount)
         for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
         var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
+        let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
         let (dayStart, days, candidates) = t.measure("pseudo-courses: dates") { () -> ([Int], [Int32], Int) in
             // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
             // all cores, joined in citizen order (the same dates in the same places on any number of threads).
-            let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
             let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
                 var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
                 var candidates = 0
@@ -82,39 +103,32 @@ package struct PseudoCourses: Sendable {
                 }
                 return (days, ends, candidates)
             }
-            var dayStart = [0]
-            dayStart.reserveCapacity(citizenCount + 1)
-            var days: [Int32] = []
-            days.reserveCapacity(collected.reduce(0) { $0 + $1.days.count })
-            var candidates = 0
-            for part in collected {
-                let base = days.count
-                days.append(contentsOf: part.days)
-                for end in part.ends { dayStart.append(base + end) }
-                candidates += part.candidates
+            // Joined piece by piece on all cores, each at its offset.
+            var base = [0]
+            for part in collected { base.append(base.last! + part.days.count) }
+            let total = base.last!
+            let days = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
+                let out = UnsafeSendable(buffer.baseAddress)
+                _ = Parallel.map(collected.indices) { k in
+                    collected[k].days.withUnsafeBufferPointer { part in
+                        if let from = part.baseAddress { (out.value! + base[k]).initialize(from: from, count: part.count) }
+                    }
+                }
+                initialized = total
             }
-            return (dayStart, days, candidates)
-        }
-        let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount) }
-        // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
-        // the citizen's own dates are in the index and left out of its search: courses with the same key
-        // share one search and one list. The keys are numbered in order of first appearance, so numbering
-        // the distinct lists in that order numbers the pseudo-courses exactly as the courses in order would
-        // (a repeated key's list holds only pseudo-courses its first course numbered).
-        var listOf = [Int32](repeating: 0, count: treated.count)
-        var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
-        do {
-            var keyed: [UInt64: Int32] = [:]
-            keyed.reserveCapacity(treated.count)
-            let byCitizen = o.controls == .notYetTreated   // then every course is its own key
-            for (k, c) in treated.enumerated() {
-                let key = UInt64(UInt32(bitPattern: c.t0.rawValue)) << 32 | UInt64(UInt32(bitPattern: c.t1.rawValue))
-                if !byCitizen, let known = keyed[key] { listOf[k] = known; continue }
-                listOf[k] = Int32(distinct.count)
-                if !byCitizen { keyed[key] = Int32(distinct.count) }
-                distinct.append(c)
+            let dayStart = [Int](unsafeUninitializedCapacity: citizenCount + 1) { buffer, initialized in
+                let out = UnsafeSendable(buffer.baseAddress!)
+                out.value.initialize(to: 0)
+                _ = Parallel.map(collected.indices) { k in
+                    let first = citizenPieces[k].lowerBound + 1
+                    for (c, end) in collected[k].ends.enumerated() { (out.value + first + c).initialize(to: base[k] + end) }
+                }
+                initialized = citizenCount + 1
             }
+            return (dayStart, days, collected.reduce(0) { $0 + $1.candidates })
         }
+        let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount, pieces: citizenPieces) }
+        let (listOf, distinct) = keys.wait()
         let (made, lists) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
             // The search per distinct course is independent: pieces of 4,096 courses, a round of
             // `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
@@ -250,13 +264,23 @@ package struct PseudoCourses: Sendable {
 
         /// The entries of the citizens with two dates or more, by (day,
         /// citizen): a counting sort by day (dates span a few thousand
-        /// days), filled in citizen order, so ties keep citizen order.
-        init(days: [Int32], dayStart: [Int], citizenCount: Int) {
-            var low = Int32.max, high = Int32.min, total = 0
-            for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
-                total += dayStart[c + 1] - dayStart[c]
+        /// days), filled in citizen order, so ties keep citizen order. The
+        /// citizens go in pieces on all cores: each piece counts its dates
+        /// per day, and writes them from its own offset within each day
+        /// (after the earlier pieces' dates of that day), so the entries are
+        /// the same, in the same places, on any number of threads.
+        init(days: [Int32], dayStart: [Int], citizenCount: Int, pieces: [Range<Int>]) {
+            func twoOrMore(_ c: Int) -> Bool { dayStart[c + 1] - dayStart[c] >= 2 }
+            let spans = Parallel.map(pieces.indices) { k -> (low: Int32, high: Int32, total: Int) in
+                var low = Int32.max, high = Int32.min, total = 0
+                for c in pieces[k] where twoOrMore(c) {
+                    for p in dayStart[c]..<dayStart[c + 1] { low = min(low, days[p]); high = max(high, days[p]) }
+                    total += dayStart[c + 1] - dayStart[c]
+                }
+                return (low, high, total)
             }
+            let low = spans.map(\.low).min() ?? .max, high = spans.map(\.high).max() ?? .min
+            let total = spans.reduce(0) { $0 + $1.total }
             guard total > 0 else { return }
             func entry(_ c: Int, _ p: Int) -> Entry {
                 func spacing(_ k: Int) -> UInt8 {
@@ -266,24 +290,43 @@ package struct PseudoCourses: Sendable {
                 return Entry(day: days[p], citizen: UInt32(c), position: Int32(p), next: (spacing(1), spacing(2), spacing(3), spacing(4)))
             }
             if Int(high) - Int(low) < 4 * total + (1 << 20) {
-                var slot = [Int](repeating: 0, count: Int(high - low) + 2)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                    for p in dayStart[c]..<dayStart[c + 1] { slot[Int(days[p] - low) + 1] += 1 }
-                }
-                for k in 1..<slot.count { slot[k] += slot[k - 1] }
-                self.low = low
-                firstOfDay = slot
-                entries = [Entry](repeating: Entry(day: 0, citizen: 0, position: 0, next: (0, 0, 0, 0)), count: total)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
-                    for p in dayStart[c]..<dayStart[c + 1] {
-                        let k = Int(days[p] - low)
-                        entries[slot[k]] = entry(c, p)
-                        slot[k] += 1
+                let width = Int(high - low) + 1
+                // Each piece's dates per day, then each day's first entry, then each piece's first place in each day.
+                let counts = Parallel.map(pieces.indices) { k -> [Int] in
+                    var count = [Int](repeating: 0, count: width)
+                    for c in pieces[k] where twoOrMore(c) {
+                        for p in dayStart[c]..<dayStart[c + 1] { count[Int(days[p] - low)] += 1 }
                     }
+                    return count
                 }
+                var first = [Int](repeating: 0, count: width + 1)
+                for count in counts { for d in 0..<width { first[d + 1] += count[d] } }
+                for d in 0..<width { first[d + 1] += first[d] }
+                var offsets: [[Int]] = []
+                var next = Array(first[0..<width])
+                for count in counts {
+                    offsets.append(next)
+                    for d in 0..<width { next[d] += count[d] }
+                }
+                entries = [Entry](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    let base = UnsafeSendable(buffer.baseAddress!)
+                    _ = Parallel.map(pieces.indices) { k in
+                        var next = offsets[k]
+                        for c in pieces[k] where twoOrMore(c) {
+                            for p in dayStart[c]..<dayStart[c + 1] {
+                                let d = Int(days[p] - low)
+                                (base.value + next[d]).initialize(to: entry(c, p))
+                                next[d] += 1
+                            }
+                        }
+                    }
+                    initialized = total
+                }
+                self.low = low
+                firstOfDay = first
             } else {
                 entries.reserveCapacity(total)
-                for c in 0..<citizenCount where dayStart[c + 1] - dayStart[c] >= 2 {
+                for c in 0..<citizenCount where twoOrMore(c) {
                     for p in dayStart[c]..<dayStart[c + 1] { entries.append(entry(c, p)) }
                 }
                 entries.sort { ($0.day, $0.citizen) < ($1.day, $1.citizen) }
