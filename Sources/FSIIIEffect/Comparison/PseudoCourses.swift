@@ -52,10 +52,10 @@ package struct PseudoCourses: Sendable {
 
     /// Builds the pseudo-courses of `treated` (citizen, t0, t1 of each);
     /// `pieceSize` treated courses are searched per task, and citizens'
-    /// dates are gathered and indexed in pieces of at least 4·`pieceSize` citizens (the
+    /// dates are gathered and indexed in pieces of at least 16·`pieceSize` citizens (the
     /// result does not depend on it; the tests vary it).
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
-                             courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 4096) -> PseudoCourses {
+                             courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 1024) -> PseudoCourses {
         // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
         // the citizen's own dates are in the index and left out of its search: courses with the same key
         // share one search and one list. The keys are numbered in order of first appearance, so numbering
@@ -81,7 +81,7 @@ package struct PseudoCourses: Sendable {
         var firstStart = [Int32](repeating: .max, count: citizenCount)
         for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
         var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
-        let citizenPieces = Parallel.chunks(citizenCount, minimum: 4 * max(1, size))
+        let citizenPieces = Parallel.chunks(citizenCount, minimum: 16 * max(1, size))
         let (dayStart, days, candidates) = t.measure("pseudo-courses: dates") { () -> ([Int], [Int32], Int) in
             // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
             // all cores, joined in citizen order (the same dates in the same places on any number of threads).
@@ -130,8 +130,8 @@ package struct PseudoCourses: Sendable {
         let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount, pieces: citizenPieces) }
         let (listOf, distinct) = keys.wait()
         let (made, lists) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
-            // The search per distinct course is independent: pieces of 4,096 courses, a round of
-            // `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
+            // The search per distinct course is independent: pieces of 1,024 courses, a round of
+            // 4 · `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
             // found but not yet numbered stay a few megabytes. The numbering runs in the distinct courses' order,
             // so the pseudo-courses and their numbers are the same on any number of threads.
             let treated = distinct
@@ -145,15 +145,17 @@ package struct PseudoCourses: Sendable {
             // numbered, and its candidates already numbered before this round are looked up there, in the
             // numbering as it stood (a copy): the serial pass walks only the pseudo-courses new since.
             let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
+            // Four pieces per worker in a round: a round waits for its slowest piece, and small pieces even out.
+            let perRound = 4 * Parallel.workers
             func searching(_ round: Int, known: Numbering) -> BackgroundValue<[Searched]> {
                 BackgroundValue {
-                    Parallel.map(round..<min(round + Parallel.workers, pieces.count)) { k in
+                    Parallel.map(round..<min(round + perRound, pieces.count)) { k in
                         Searched(search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, index: indexByDay, days: indexDays,
                                         dayStart: indexStart, citizenCount: citizenCount, options: o), known: known)
                     }
                 }
             }
-            let rounds = Array(stride(from: 0, to: pieces.count, by: Parallel.workers))
+            let rounds = Array(stride(from: 0, to: pieces.count, by: perRound))
             var next = rounds.first.map { searching($0, known: numbering) }
             for (r, _) in rounds.enumerated() {
                 let searched = next!.wait()
