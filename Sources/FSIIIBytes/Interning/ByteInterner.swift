@@ -320,6 +320,13 @@ func moved<T>(_ buffer: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> U
         return Array(UnsafeBufferPointer(start: storage.arena + start, count: end - start))[...]
     }
 
+    /// `body` on the bytes of entry `index` where they are stored (no copy);
+    /// the pointer is valid only during the call.
+    package func withBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = storage.starts[index], end = storage.starts[index + 1]
+        return try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.arena + start, count: end - start)) }
+    }
+
     package func string(at index: Int) -> String {
         let start = storage.starts[index], end = storage.starts[index + 1]
         return String(decoding: UnsafeBufferPointer(start: storage.arena + start, count: end - start), as: UTF8.self)

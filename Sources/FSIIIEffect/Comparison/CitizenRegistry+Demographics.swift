@@ -5,9 +5,10 @@ extension CitizenRegistry {
     /// female, CPR-kontoret); "unknown" when the id is not a CPR number.
     package func sexCategory(_ citizen: Int) -> String {
         guard birthDay(citizen) != nil else { return "unknown" }
-        let id = normalizedID(citizen)
-        guard id.count == 10, let last = id.last, last >= 0x30, last <= 0x39 else { return "unknown" }
-        return (last - 0x30) % 2 == 1 ? "male" : "female"
+        return withNormalizedID(citizen) { id in
+            guard id.count == 10, let last = id.last, last >= 0x30, last <= 0x39 else { return "unknown" }
+            return (last - 0x30) % 2 == 1 ? "male" : "female"
+        }
     }
 
     /// "<65", "65-74", "75-84", "85+" at `day`, or "unknown" without a CPR birth date.

@@ -301,17 +301,18 @@ package enum ClusteredATT {
         let width = outcomes.count + 1   // the outcomes' D_c, then n_c
         precondition(domains.map { $0.of.count == n } ?? true, "one domain per course")
         guard n > 0, !outcomes.isEmpty else { return (outcomes.map { _ in nil }, (0..<(domains?.count ?? 0)).map { _ in nil }) }
-        var slot: [UInt32: Int] = [:]
-        slot.reserveCapacity(n)
+        // Each citizen's cluster, numbered in order of its first course (citizens are indices: an array, not a dictionary).
+        var slot = [Int32](repeating: -1, count: Int(citizens.max() ?? 0) + 1)
         var sums: [Double] = []   // citizen-major, width per citizen
         sums.reserveCapacity(n * width)
         var clusterOf = [Int](repeating: 0, count: n)
         for i in 0..<n {
-            let s = slot[citizens[i]] ?? {
-                slot[citizens[i]] = sums.count / width
+            var s = Int(slot[Int(citizens[i])])
+            if s < 0 {
+                s = sums.count / width
+                slot[Int(citizens[i])] = Int32(s)
                 sums.append(contentsOf: repeatElement(0, count: width))
-                return sums.count / width - 1
-            }()
+            }
             clusterOf[i] = s
             for (o, outcome) in outcomes.enumerated() { sums[s * width + o] += outcome.treated[i] - outcome.controls[i] }
             sums[s * width + outcomes.count] += 1
@@ -390,15 +391,19 @@ package enum ClusteredATT {
     /// number of citizens.
     private static func domainRatios(clusterOf: [Int], clusters: Int, domains: (of: [Int32], count: Int),
                                      y: (treated: [Double], controls: [Double])) -> (ratios: DomainRatios, effectSums: [Double], citizens: [Int]) {
-        var entryOf: [Int: Int] = [:]   // citizen · count + domain → entry
+        // The entry of (citizen, domain): a chain per citizen from its first entry (most have one domain).
+        var firstEntry = [Int](repeating: -1, count: clusters), nextEntry: [Int] = []
         var entryRow: [Int] = [], entryDomain: [Int] = [], d: [Double] = [], size: [Double] = []
         for i in clusterOf.indices {
-            let key = clusterOf[i] * domains.count + Int(domains.of[i])
-            let e = entryOf[key] ?? {
-                entryOf[key] = entryRow.count
-                entryRow.append(clusterOf[i]); entryDomain.append(Int(domains.of[i])); d.append(0); size.append(0)
-                return entryRow.count - 1
-            }()
+            let c = clusterOf[i], g = Int(domains.of[i])
+            var e = firstEntry[c]
+            while e >= 0 && entryDomain[e] != g { e = nextEntry[e] }
+            if e < 0 {
+                e = entryRow.count
+                nextEntry.append(firstEntry[c])
+                firstEntry[c] = e
+                entryRow.append(c); entryDomain.append(g); d.append(0); size.append(0)
+            }
             d[e] += y.treated[i] - y.controls[i]
             size[e] += 1
         }

@@ -154,11 +154,27 @@ enum CourseEvaluator {
                                                windows: CourseWindows = CourseWindows()) -> CourseEvaluation {
         let ids = courses.map(\.citizen)
         let order = CitizenOrder.of(ids, citizenCount: Int(ids.max() ?? 0) + 1)
+        // The courses gathered into that order and the results put back, each on all cores (every
+        // element has one place, so the split changes nothing).
+        let pieces = Parallel.chunks(courses.count, minimum: 1 << 14)
+        func permuted<T>(_ count: Int, _ element: (Int) -> (to: Int, value: T)) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if let base = buffer.baseAddress {
+                    let out = UnsafeSendable(base)
+                    _ = Parallel.map(pieces.indices) { k in
+                        for j in pieces[k] {
+                            let (to, value) = element(j)
+                            (out.value + to).initialize(to: value)
+                        }
+                    }
+                }
+                initialized = count
+            }
+        }
         // Each numbered as given, so its result and its pairs refer to its place in the results.
-        let sorted = evaluate(order.map { courses[$0] }, numbered: order, assessments: assessments, citizens: citizens,
-                              windows: windows, models: nil)
-        var results = sorted.results
-        for (k, i) in order.enumerated() { results[i] = sorted.results[k] }
+        let sorted = evaluate(permuted(courses.count) { k in (k, courses[order[k]]) }, numbered: order, assessments: assessments,
+                              citizens: citizens, windows: windows, models: nil)
+        let results: [CourseResult] = permuted(courses.count) { k in (order[k], sorted.results[k]) }
         return CourseEvaluation(results: results, pairs: sorted.pairs, windows: windows)
     }
 

@@ -171,6 +171,10 @@ package struct CitizenRegistry: Sendable {
     /// The normalised id of a citizen, for pseudonyms only.
     func normalizedID(_ citizen: Int) -> ArraySlice<UInt8> { ids.bytes(at: citizen) }
 
+    /// `body` on the normalised id of a citizen where it is stored (no
+    /// copy); for what the library derives from it (sex), never for output.
+    func withNormalizedID<R>(_ citizen: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { ids.withBytes(at: citizen, body) }
+
     /// The citizen's pseudonym under `pseudonymizer` (SPEC §10), for the
     /// per-course export: the id itself never leaves the library.
     package func pseudonym(of citizen: Int, _ pseudonymizer: Pseudonymizer) -> String {
