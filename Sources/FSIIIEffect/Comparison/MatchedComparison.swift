@@ -215,45 +215,47 @@ public enum MatchedComparison {
     }
 }
 
-/// The matched sets of a comparison, with the bootstrap's B and seed, and
-/// each unit's outcomes read out once (the bootstraps of the groups and of
-/// the whole read them many times).
+/// The matched sets of a comparison, with the bootstrap's B and seed.
 private struct Matched: Sendable {
     /// The outcomes an effect is estimated for.
     enum Outcome: Int { case meanChange, improved }
 
-    /// Per outcome, the treated units' values and their controls'.
-    var treated: [[Double]]
-    var controls: [[Double]]
-    /// The citizen of each treated unit.
-    var citizens: [UInt32]
+    /// The treated units and the control units (the sets' indices count from the first control).
+    var treated: [ComparisonUnit]
+    var controls: ArraySlice<ComparisonUnit>
     /// The controls of each treated unit.
     var sets: [[Int]]
     var replicates: Int
     var seed: UInt64
 
     init(treated: [ComparisonUnit], controls: ArraySlice<ComparisonUnit>, sets: [[Int]], replicates: Int, seed: UInt64) {
-        func values<Units: Collection<ComparisonUnit>>(_ units: Units) -> [[Double]] {
-            [units.map(\.meanChange), units.map { $0.improved ? 1 : 0 }]
-        }
-        self.treated = values(treated)
-        self.controls = values(controls)
-        citizens = treated.map(\.result.citizen)
+        self.treated = treated
+        self.controls = controls
         self.sets = sets
         self.replicates = replicates
         self.seed = seed
     }
 
+    /// The outcome's value of a unit.
+    private static func value(_ unit: ComparisonUnit, _ outcome: Outcome) -> Double {
+        switch outcome {
+        case .meanChange: unit.meanChange
+        case .improved: unit.improved ? 1 : 0
+        }
+    }
+
     /// The ATT of each outcome over the treated units `members` (matched
     /// ones), from one set of draws: Yᵢ against the mean of its controls'.
     /// With `domains` (one per member), also the first outcome's ATT per domain.
+    /// Only the members and their controls are read (not every unit).
     func estimates(_ members: [Int], outcomes: [Outcome], domains: (of: [Int32], count: Int)?)
         -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
+        let first = controls.startIndex
         let values = outcomes.map { outcome in
-            let y = treated[outcome.rawValue], x = controls[outcome.rawValue]
-            return (members.map { y[$0] }, members.map { i in sets[i].reduce(0) { $0 + x[$1] } / Double(sets[i].count) })
+            (members.map { Self.value(treated[$0], outcome) },
+             members.map { i in sets[i].reduce(0) { $0 + Self.value(controls[first + $1], outcome) } / Double(sets[i].count) })
         }
-        return ClusteredATT.estimates(citizens: members.map { citizens[$0] }, outcomes: values, replicates: replicates, seed: seed,
+        return ClusteredATT.estimates(citizens: members.map { treated[$0].result.citizen }, outcomes: values, replicates: replicates, seed: seed,
                                       domains: domains)
     }
 }
