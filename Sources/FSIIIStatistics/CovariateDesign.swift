@@ -180,15 +180,19 @@ public struct CovariateDesign: Sendable, Hashable {
                     value.withUnsafeMutableBufferPointer { value in
                         let e = Shared(next.baseAddress!), c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
                         RowBlocks.run(blocks.count) { k in
-                            var first: Int32 = 0
-                            for source in sources {
-                                Self.entries(source, blocks[k]) { i, j, x in
-                                    let at = e.value[i]
-                                    c.value[at] = first + j
-                                    v.value[at] = x
-                                    e.value[i] = at + 1
+                            // A thousand rows at a time: their entries stay in cache while every source writes its own.
+                            for low in stride(from: blocks[k].lowerBound, to: blocks[k].upperBound, by: 1024) {
+                                let rows = low..<min(low + 1024, blocks[k].upperBound)
+                                var first: Int32 = 0
+                                for source in sources {
+                                    Self.entries(source, rows) { i, j, x in
+                                        let at = e.value[i]
+                                        c.value[at] = first + j
+                                        v.value[at] = x
+                                        e.value[i] = at + 1
+                                    }
+                                    first += Int32(source.width)
                                 }
-                                first += Int32(source.width)
                             }
                         }
                     }
