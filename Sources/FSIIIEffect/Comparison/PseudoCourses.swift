@@ -92,11 +92,23 @@ package struct PseudoCourses: Sendable {
                 for c in citizenPieces[k] {
                     let begin = days.count
                     if firstStart[c] == .max || o.controls == .notYetTreated {
+                        // The distinct days, kept sorted as they come: a citizen's rows run by condition, then
+                        // day, so most days are already there (one short search) or come last.
                         own.removeAll(keepingCapacity: true)
-                        for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] { own.append(a.day[r]) }
-                        own.sort()
-                        var last = Int32.min
-                        for d in own where d != last { days.append(d); last = d }
+                        for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] {
+                            let d = a.day[r]
+                            if let last = own.last, d <= last {
+                                var low = 0, high = own.count   // the first place whose day is ≥ d
+                                while low < high {
+                                    let mid = (low + high) / 2
+                                    if own[mid] < d { low = mid + 1 } else { high = mid }
+                                }
+                                if own[low] != d { own.insert(d, at: low) }
+                            } else {
+                                own.append(d)
+                            }
+                        }
+                        days.append(contentsOf: own)
                         if days.count - begin >= 2 { candidates += 1 }
                     }
                     ends.append(days.count)
