@@ -161,45 +161,25 @@ public struct CovariateDesign: Sendable, Hashable {
     /// arrays are the same on any number of threads.
     private static func rows(_ sources: [ColumnSource], rows n: Int, columns p: Int) -> SparseRows {
         precondition(sources.reduce(0) { $0 + $1.width } == p, "one source column per design column")
-        let blocks = RowBlocks.ranges(n)
-        var start = [Int](repeating: 0, count: n + 1)
-        start.withUnsafeMutableBufferPointer { start in
-            let count = Shared(start.baseAddress! + 1)
-            RowBlocks.run(blocks.count) { k in
-                for source in sources { Self.entries(source, blocks[k]) { i, _, _ in count.value[i] += 1 } }
-            }
+        // A thousand rows at a time: their entries stay in cache while every source writes its own.
+        func pieces(_ rows: Range<Int>) -> some Sequence<Range<Int>> {
+            stride(from: rows.lowerBound, to: rows.upperBound, by: 1024).lazy.map { $0..<min($0 + 1024, rows.upperBound) }
         }
-        for i in 0..<n { start[i + 1] += start[i] }
-        let total = start[n]
-        var next = start   // each row's next free entry
-        var column = [Int32](repeating: 0, count: total)
-        var value = [Double](repeating: 0, count: total)
-        if total > 0 {
-            next.withUnsafeMutableBufferPointer { next in
-                column.withUnsafeMutableBufferPointer { column in
-                    value.withUnsafeMutableBufferPointer { value in
-                        let e = Shared(next.baseAddress!), c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
-                        RowBlocks.run(blocks.count) { k in
-                            // A thousand rows at a time: their entries stay in cache while every source writes its own.
-                            for low in stride(from: blocks[k].lowerBound, to: blocks[k].upperBound, by: 1024) {
-                                let rows = low..<min(low + 1024, blocks[k].upperBound)
-                                var first: Int32 = 0
-                                for source in sources {
-                                    Self.entries(source, rows) { i, j, x in
-                                        let at = e.value[i]
-                                        c.value[at] = first + j
-                                        v.value[at] = x
-                                        e.value[i] = at + 1
-                                    }
-                                    first += Int32(source.width)
-                                }
-                            }
-                        }
+        return SparseRows.built(rows: n, columns: p, count: { rows, count in
+            for source in sources { Self.entries(source, rows) { i, _, _ in count[i] += 1 } }
+        }, fill: { rows, next, column, value in
+            for piece in pieces(rows) {
+                var first: Int32 = 0
+                for source in sources {
+                    Self.entries(source, piece) { i, j, x in
+                        column[next[i]] = first + j
+                        value[next[i]] = x
+                        next[i] += 1
                     }
+                    first += Int32(source.width)
                 }
             }
-        }
-        return SparseRows(columns: p, start: start, column: column, value: value)
+        })
     }
 
     /// `body(i, j, x)` for each row i of `rows` that has a nonzero x in the

@@ -501,51 +501,54 @@ struct SparseRows: Sendable {
     }
 
     /// The rows whose entries `row(i, emit)` emits, in ascending column
-    /// order. Built in fixed blocks of rows on the cores: each block counts
-    /// its entries, then writes them at its offset, so the arrays are the
-    /// same on any number of threads. (Inlined, so that `row` and its
-    /// `emit` become plain loops at each caller.)
+    /// order (``built(rows:columns:count:fill:)`` row by row). (Inlined, so
+    /// that `row` and its `emit` become plain loops at each caller.)
     @inline(__always)
     init(rows n: Int, columns: Int, _ row: (Int, (Int32, Double) -> Void) -> Void) {
+        self = Self.built(rows: n, columns: columns, count: { rows, count in
+            for i in rows { row(i) { _, _ in count[i] += 1 } }
+        }, fill: { rows, next, column, value in
+            for i in rows {
+                row(i) { j, x in
+                    column[next[i]] = j
+                    value[next[i]] = x
+                    next[i] += 1
+                }
+            }
+        })
+    }
+
+    /// The rows whose entries two passes make, in fixed blocks of rows on
+    /// the cores: `count(rows, count)` adds the number of each row i's
+    /// entries to `count[i]` (0 at first), then `fill(rows, next, column,
+    /// value)` writes row i's entries at `next[i]`, advancing it, in
+    /// ascending column order. Each block writes only its rows' places, so
+    /// the arrays are the same on any number of threads.
+    @inline(__always)
+    static func built(rows n: Int, columns: Int, count: (Range<Int>, UnsafeMutablePointer<Int>) -> Void,
+                      fill: (Range<Int>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Double>) -> Void) -> SparseRows {
         let blocks = RowBlocks.ranges(n)
         var start = [Int](repeating: 0, count: n + 1)
         start.withUnsafeMutableBufferPointer { start in
-            let out = Shared(start.baseAddress!)
-            RowBlocks.run(blocks.count) { k in
-                for i in blocks[k] {
-                    var count = 0
-                    row(i) { _, _ in count += 1 }
-                    out.value[i + 1] = count
-                }
-            }
+            let counts = Shared(start.baseAddress! + 1)
+            RowBlocks.run(blocks.count) { k in count(blocks[k], counts.value) }
         }
         for i in 0..<n { start[i + 1] += start[i] }
         let total = start[n]
+        var next = start   // each row's next free entry
         var column = [Int32](repeating: 0, count: total)
         var value = [Double](repeating: 0, count: total)
         if total > 0 {
-            start.withUnsafeBufferPointer { start in
+            next.withUnsafeMutableBufferPointer { next in
                 column.withUnsafeMutableBufferPointer { column in
                     value.withUnsafeMutableBufferPointer { value in
-                        let c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
-                        RowBlocks.run(blocks.count) { k in
-                            for i in blocks[k] {
-                                var e = start[i]
-                                row(i) { j, x in
-                                    c.value[e] = j
-                                    v.value[e] = x
-                                    e += 1
-                                }
-                            }
-                        }
+                        let e = Shared(next.baseAddress!), c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
+                        RowBlocks.run(blocks.count) { k in fill(blocks[k], e.value, c.value, v.value) }
                     }
                 }
             }
         }
-        self.columns = columns
-        self.start = start
-        self.column = column
-        self.value = value
+        return SparseRows(columns: columns, start: start, column: column, value: value)
     }
 
     /// The rows `subset` of these, in that order, as a matrix of their own.

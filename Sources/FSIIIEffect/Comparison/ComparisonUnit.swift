@@ -171,22 +171,16 @@ package enum ComparisonCovariates {
             return .coded(codes: [], levels: [])
         }
         var byDay = [Int32](repeating: -1, count: Int(high - low) + 1)
-        var levels: [String] = []
-        var code: [String: Int32] = [:]
+        var levels = FirstSeenNumbers<String>()
         let codes: [Int32] = t0.map { day in
             let slot = Int(day - low)
             if byDay[slot] >= 0 { return byDay[slot] }
             let c = Day(rawValue: day).civil
-            let q = "\(c.year)Q\((c.month - 1) / 3 + 1)"
-            let k = code[q] ?? {
-                code[q] = Int32(levels.count)
-                levels.append(q)
-                return Int32(levels.count - 1)
-            }()
+            let k = levels.number("\(c.year)Q\((c.month - 1) / 3 + 1)")
             byDay[slot] = k
             return k
         }
-        return .coded(codes: codes, levels: levels)
+        return .coded(codes: codes, levels: levels.keys)
     }
 
     /// The mean level (levels 0–4) of the latest assessment date in

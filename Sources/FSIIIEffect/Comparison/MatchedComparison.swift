@@ -186,19 +186,15 @@ public enum MatchedComparison {
         if !options.grouping.groupsPairs {
             // Domains numbered by the first matched course of each group name; the name is made once per
             // distinct group key, not once per course (keys that share a name are one domain).
-            var domainOfKey: [Int: Int32] = [:], index: [String: Int32] = [:]
+            var domainOfKey: [Int: Int32] = [:], byName = FirstSeenNumbers<String>()
             domainOf = matchedTreated.map { i in
                 let key = groups.key(treatedUnits[i].result)
                 if let g = domainOfKey[key] { return g }
-                let name = groups.name(treatedUnits[i].result)
-                let g = index[name] ?? {
-                    index[name] = Int32(names.count)
-                    names.append(name)
-                    return Int32(names.count - 1)
-                }()
+                let g = byName.number(groups.name(treatedUnits[i].result))
                 domainOfKey[key] = g
                 return g
             }
+            names = byName.keys
         }
         // The mean change and the improved share from the same draws (the same seed gave them the same draws before).
         let (overall, byGroup) = t.measure("comparison: effects") {
