@@ -271,7 +271,9 @@ package enum ClusteredATT {
     }
 
     /// One estimate per outcome (treated outcomes and control means, one
-    /// per course of `citizens`), from one set of bootstrap draws.
+    /// per course of `citizens`), from one set of bootstrap draws. The
+    /// citizens are registry indices: a table as long as the largest one
+    /// numbers their clusters.
     package static func estimates(citizens: [UInt32], outcomes: [(treated: [Double], controls: [Double])], replicates: Int,
                                   seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers) -> [MatchedComparisonResult.Estimate?] {
         estimates(citizens: citizens, outcomes: outcomes, replicates: replicates, seed: seed, level: level, workers: workers, domains: nil).overall

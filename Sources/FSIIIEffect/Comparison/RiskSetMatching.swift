@@ -84,6 +84,4 @@ package struct RiskSetMatching: Sendable {
         logitStandardDeviation = sd
         caliper = delta
     }
-
-
 }
