@@ -232,11 +232,12 @@ private struct Matched: Sendable {
         self.seed = seed
     }
 
-    /// The outcome's value of a unit.
-    private static func value(_ unit: ComparisonUnit, _ outcome: Outcome) -> Double {
+    /// The outcome's value of a unit, read in place (a unit copied out of
+    /// its array would retain and release its pairs).
+    private static func value(_ unit: UnsafePointer<ComparisonUnit>, _ outcome: Outcome) -> Double {
         switch outcome {
-        case .meanChange: unit.meanChange
-        case .improved: unit.improved ? 1 : 0
+        case .meanChange: unit.pointee.result.meanChange
+        case .improved: unit.pointee.result.outcome == .improved ? 1 : 0
         }
     }
 
@@ -246,13 +247,20 @@ private struct Matched: Sendable {
     /// Only the members and their controls are read (not every unit).
     func estimates(_ members: [Int], outcomes: [Outcome], domains: (of: [Int32], count: Int)?)
         -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
-        let first = controls.startIndex
-        let values = outcomes.map { outcome in
-            (members.map { Self.value(treated[$0], outcome) },
-             members.map { i in sets[i].reduce(0) { $0 + Self.value(controls[first + $1], outcome) } / Double(sets[i].count) })
+        let (values, citizens) = treated.withUnsafeBufferPointer { t in
+            controls.withUnsafeBufferPointer { c in
+                // Members are matched, so with any member there are treated units and controls.
+                guard let t = t.baseAddress, let c = c.baseAddress else {
+                    return (outcomes.map { _ in ([Double](), [Double]()) }, [UInt32]())
+                }
+                let values = outcomes.map { outcome in
+                    (members.map { Self.value(t + $0, outcome) },
+                     members.map { i in sets[i].reduce(0) { $0 + Self.value(c + $1, outcome) } / Double(sets[i].count) })
+                }
+                return (values, members.map { t[$0].result.citizen })
+            }
         }
-        return ClusteredATT.estimates(citizens: members.map { treated[$0].result.citizen }, outcomes: values, replicates: replicates, seed: seed,
-                                      domains: domains)
+        return ClusteredATT.estimates(citizens: citizens, outcomes: values, replicates: replicates, seed: seed, domains: domains)
     }
 }
 
