@@ -102,13 +102,22 @@ package enum ProcessMemory {
     /// `malloc_trim`), before a stage that would otherwise stack its peak on
     /// memory nothing uses any more. Costs a page fault per 4 KB when the
     /// space is reused, so it is called only where the peak is set.
+    ///
+    /// Part of the policy, like the policy itself a process-wide act: in a
+    /// process that did not call `reuseFreedBlocks()` (a program using the
+    /// library, the tests) the C library's own trimming stands and nothing
+    /// happens here. Without the policy glibc's heap may not even be the
+    /// allocator in use: under AddressSanitizer, whose allocator replaces
+    /// it, a `malloc_trim` on the idle glibc arenas beside concurrent imports
+    /// once crashed in the ASan run of the KL Gateway regression tests.
     package static func returnFreed() {
         #if canImport(Glibc)
+        guard policy else { return }
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let mallocTrim = cFunction("malloc_trim", as: MallocTrim.self) else { return }
         _ = mallocTrim(0)
         // The trim gave the heap's free top back: reserve it again.
-        if policy { reserveHugePageHeap() }
+        reserveHugePageHeap()
         #endif
     }
 }
