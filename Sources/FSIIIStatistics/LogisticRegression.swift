@@ -158,12 +158,7 @@ public enum LogisticRegression {
     }
 
     /// Σ over `rows` of weight(i)·xᵢxᵢᵀ, p × p row-major, lower triangle
-    /// filled and mirrored.
-    static func gramMatrix(_ x: [Double], columns p: Int, rows: [Int], weight: (Int) -> Double) -> [Double] {
-        gramMatrix(SparseRows(x, columns: p), rows: rows, weight: weight)
-    }
-
-    /// The same from the rows' nonzero entries. Only zero products are left
+    /// filled and mirrored, from the rows' nonzero entries. Only zero products are left
     /// out, so every sum is the same, bit for bit, as over the dense rows;
     /// with one-hot categories a row has a few nonzeros of many columns.
     static func gramMatrix(_ x: SparseRows, rows: [Int], weight: (Int) -> Double) -> [Double] {
