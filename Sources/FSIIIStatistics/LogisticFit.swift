@@ -27,7 +27,8 @@ public struct LogisticFit: Sendable, Hashable {
     public var coefficients: [Double]
     /// √(diag I(β̂)⁻¹), I = XᵀWX with W = diag(wᵢμᵢ(1 − μᵢ)) at β̂: the
     /// standard errors from the inverse Fisher information (R's
-    /// `summary.glm` with dispersion 1).
+    /// `summary.glm` with dispersion 1). Empty from the package's fit
+    /// without them (the matched comparison reads only η).
     public var standardErrors: [Double]
     /// The columns left out before the fit (R reports them as `NA`).
     public var droppedColumns: [DroppedColumn]
@@ -53,9 +54,11 @@ public struct LogisticFit: Sendable, Hashable {
         columnNames.firstIndex(of: name).map { coefficients[$0] }
     }
 
-    /// The standard error of the kept column `name`.
+    /// The standard error of the kept column `name` (nil also when the
+    /// fit was made without standard errors).
     public func standardError(named name: String) -> Double? {
-        columnNames.firstIndex(of: name).map { standardErrors[$0] }
+        guard !standardErrors.isEmpty else { return nil }
+        return columnNames.firstIndex(of: name).map { standardErrors[$0] }
     }
 }
 

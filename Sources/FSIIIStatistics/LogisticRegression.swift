@@ -71,9 +71,18 @@ public enum LogisticRegression {
         try fit(design, outcome: outcome, weights: weights, maxIterations: maxIterations, warmStart: true)
     }
 
+    /// The same fit without its standard errors (`standardErrors` empty):
+    /// for a caller that reads only η or μ (the matched comparison's
+    /// propensity score), which is spared the information matrix, one
+    /// more pass over every row's products.
+    package static func fitWithoutStandardErrors(_ design: DesignMatrix, outcome: [Bool],
+                                                 weights: [Double]? = nil) throws(LogisticRegressionError) -> LogisticFit {
+        try fit(design, outcome: outcome, weights: weights, maxIterations: 50, warmStart: true, standardErrors: false)
+    }
+
     /// The fit, with `warmStart: false` always from R's start (step 3; the tests compare the two).
     static func fit(_ design: DesignMatrix, outcome: [Bool], weights: [Double]?, maxIterations: Int,
-                    warmStart: Bool) throws(LogisticRegressionError) -> LogisticFit {
+                    warmStart: Bool, standardErrors: Bool = true) throws(LogisticRegressionError) -> LogisticFit {
         precondition(outcome.count == design.rowCount, "one outcome per design row")
         precondition(weights.map { $0.count == design.rowCount } ?? true, "one weight per design row")
         precondition(maxIterations >= 1, "at least one iteration")
@@ -126,7 +135,7 @@ public enum LogisticRegression {
                 trail.append(probe.beta)
             }
             let unconverged = problem.result(state, design: design, kept: kept, dropped: dropped,
-                                             iterations: iterations, converged: false)
+                                             iterations: iterations, converged: false, standardErrors: standardErrors)
             guard let last = trail.last else { throw .notConverged(unconverged) }
             let d = zip(last, trail[max(0, trail.count - 9)]).map { $0 - $1 }
             let movement = active.reduce(0.0) { max($0, abs(problem.dot(row: $1, d))) }
@@ -138,7 +147,7 @@ public enum LogisticRegression {
             }
         }
         return problem.result(state, design: design, kept: kept, dropped: dropped,
-                              iterations: iterations, converged: true)
+                              iterations: iterations, converged: true, standardErrors: standardErrors)
     }
 
     /// The first index of a NaN or infinite value, or nil; searched in
@@ -202,11 +211,15 @@ public enum LogisticRegression {
 }
 
 extension LogisticRegression {
-    /// One iterate: β (empty before the first solve), η = Xβ, ℓ(β).
+    /// One iterate: β (empty before the first solve), η = Xβ, ℓ(β), and
+    /// e^(−|ηᵢ|) of each row (empty at a start): ℓ needs it, and the next
+    /// step's μ and μ(1 − μ) are made from it (``Logistic/moments(_:exponential:)``)
+    /// instead of a second exponential per row.
     struct State {
         var beta: [Double]
         var eta: [Double]
         var logLikelihood: Double
+        var exponentials: [Double] = []
 
         static func start(eta: [Double]) -> State { State(beta: [], eta: eta, logLikelihood: -.infinity) }
     }
@@ -268,19 +281,24 @@ extension LogisticRegression {
             sparse.dot(row: i, beta)
         }
 
-        /// η = Xβ for every row and ℓ(β) over the active rows.
+        /// η = Xβ and e^(−|η|) for every row, and ℓ(β) over the active rows.
         func evaluate(_ beta: [Double]) -> State {
             let n = y.count
+            var exponentials = [Double](repeating: 0, count: n)
             let eta = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
                 let out = Shared(buffer.baseAddress!)
                 let blocks = RowBlocks.ranges(n)
-                beta.withUnsafeBufferPointer { beta in
-                    sparse.withRows { start, column, value in
-                        RowBlocks.run(blocks.count) { k in
-                            for i in blocks[k] {
-                                var s = 0.0
-                                for e in start[i]..<start[i + 1] { s += value[e] * beta[Int(column[e])] }
-                                (out.value + i).initialize(to: s)
+                exponentials.withUnsafeMutableBufferPointer { e in
+                    let eOut = Shared(e.baseAddress!)
+                    beta.withUnsafeBufferPointer { beta in
+                        sparse.withRows { start, column, value in
+                            RowBlocks.run(blocks.count) { k in
+                                for i in blocks[k] {
+                                    var s = 0.0
+                                    for e in start[i]..<start[i + 1] { s += value[e] * beta[Int(column[e])] }
+                                    (out.value + i).initialize(to: s)
+                                    eOut.value[i] = exp(-abs(s))
+                                }
                             }
                         }
                     }
@@ -288,16 +306,18 @@ extension LogisticRegression {
                 initialized = n
             }
             let ll = eta.withUnsafeBufferPointer { eta in
-                rows.withUnsafeBufferPointer { rows in
-                    RowBlocks.sums(rows.count, width: 1) { range, ll in
-                        for k in range {
-                            let i = rows[k]
-                            ll[0] -= w[i] * Logistic.softplus(y[i] ? -eta[i] : eta[i])
-                        }
-                    }[0]
+                exponentials.withUnsafeBufferPointer { e in
+                    rows.withUnsafeBufferPointer { rows in
+                        RowBlocks.sums(rows.count, width: 1) { range, ll in
+                            for k in range {
+                                let i = rows[k]
+                                ll[0] -= w[i] * Logistic.softplus(y[i] ? -eta[i] : eta[i], exponential: e[i])
+                            }
+                        }[0]
+                    }
                 }
             }
-            return State(beta: beta, eta: eta, logLikelihood: ll)
+            return State(beta: beta, eta: eta, logLikelihood: ll, exponentials: exponentials)
         }
 
         /// One IRLS/Newton step from `state`, with step halving; nil when
@@ -306,7 +326,9 @@ extension LogisticRegression {
         func step(_ state: State) -> (state: State, decrement: Double)? {
             let q = columns
             // XᵀWX (q × q), XᵀWz (q) and the score (q), in one set of block sums.
+            let cached = !state.exponentials.isEmpty
             let sums = state.eta.withUnsafeBufferPointer { etas in
+                state.exponentials.withUnsafeBufferPointer { exponentials in
                 rows.withUnsafeBufferPointer { rows in
                     sparse.withRows { start, column, value in
                         RowBlocks.sums(rows.count, width: q * q + 2 * q) { range, a in
@@ -314,7 +336,8 @@ extension LogisticRegression {
                             for k in range {
                                 let i = rows[k]
                                 let eta = etas[i]
-                                let (mu, complement, variance) = Logistic.moments(eta)
+                                let (mu, complement, variance) = cached ? Logistic.moments(eta, exponential: exponentials[i])
+                                                                        : Logistic.moments(eta)
                                 let residual = y[i] ? complement : -mu   // y − μ without cancellation
                                 let weight = w[i] * variance
                                 let working = weight * eta + w[i] * residual
@@ -333,6 +356,7 @@ extension LogisticRegression {
                             }
                         }
                     }
+                }
                 }
             }
             var a = Array(sums[0..<(q * q)])
@@ -378,22 +402,42 @@ extension LogisticRegression {
             return (named.map { columnNames[$0] }, strict)
         }
 
-        /// The fit at `state`, with standard errors from I(β)⁻¹.
+        /// μ of every row at `state`, from its exponentials when it has them, in blocks on the cores.
+        func fittedProbabilities(_ state: State) -> [Double] {
+            guard state.exponentials.count == state.eta.count else { return state.eta.map(Logistic.probability) }
+            let n = state.eta.count
+            return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                let out = Shared(buffer.baseAddress!)
+                let blocks = RowBlocks.ranges(n)
+                state.eta.withUnsafeBufferPointer { eta in
+                    state.exponentials.withUnsafeBufferPointer { e in
+                        RowBlocks.run(blocks.count) { k in
+                            for i in blocks[k] { (out.value + i).initialize(to: Logistic.probability(eta[i], exponential: e[i])) }
+                        }
+                    }
+                }
+                initialized = n
+            }
+        }
+
+        /// The fit at `state`, with standard errors from I(β)⁻¹ (none without `standardErrors`).
         func result(_ state: State, design: DesignMatrix, kept: [Int], dropped: [LogisticFit.DroppedColumn],
-                    iterations: Int, converged: Bool) -> LogisticFit {
-            let information = LogisticRegression.gramMatrix(sparse, rows: rows) { w[$0] * Logistic.variance(state.eta[$0]) }
-            let factor = CholeskyFactor(information, size: columns, tolerance: 0)
-            let errors: [Double]
-            if factor.kept.count == columns {
-                errors = factor.inverseDiagonal().map { $0.squareRoot() }
-            } else {
-                errors = [Double](repeating: .infinity, count: columns)
+                    iterations: Int, converged: Bool, standardErrors: Bool = true) -> LogisticFit {
+            var errors: [Double] = []
+            if standardErrors {
+                let information = LogisticRegression.gramMatrix(sparse, rows: rows) { w[$0] * Logistic.variance(state.eta[$0]) }
+                let factor = CholeskyFactor(information, size: columns, tolerance: 0)
+                if factor.kept.count == columns {
+                    errors = factor.inverseDiagonal().map { $0.squareRoot() }
+                } else {
+                    errors = [Double](repeating: .infinity, count: columns)
+                }
             }
             return LogisticFit(columnNames: kept.map { design.columnNames[$0] },
                                coefficients: state.beta.isEmpty ? [Double](repeating: 0, count: columns) : state.beta,
                                standardErrors: errors, droppedColumns: dropped, iterations: iterations,
                                converged: converged, logLikelihood: state.logLikelihood,
-                               linearPredictors: state.eta, fittedProbabilities: state.eta.map(Logistic.probability))
+                               linearPredictors: state.eta, fittedProbabilities: fittedProbabilities(state))
         }
     }
 }
@@ -403,14 +447,25 @@ extension LogisticRegression {
 enum Logistic {
     /// 1/(1 + e^(−η)).
     static func probability(_ eta: Double) -> Double {
-        eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta))
+        probability(eta, exponential: exp(-abs(eta)))
+    }
+
+    /// ``probability(_:)`` from e = e^(−|η|) (e^(−η) for η ≥ 0, e^η below).
+    @inline(__always)
+    static func probability(_ eta: Double, exponential e: Double) -> Double {
+        eta >= 0 ? 1 / (1 + e) : e / (1 + e)
     }
 
     /// μ, 1 − μ and μ(1 − μ) from one exponential: each the same, bit for
     /// bit, as ``probability(_:)`` of η and of −η and ``variance(_:)``.
     @inline(__always)
     static func moments(_ eta: Double) -> (mu: Double, complement: Double, variance: Double) {
-        let e = exp(-abs(eta))
+        moments(eta, exponential: exp(-abs(eta)))
+    }
+
+    /// ``moments(_:)`` from e = e^(−|η|) worked out before: the same values, bit for bit.
+    @inline(__always)
+    static func moments(_ eta: Double, exponential e: Double) -> (mu: Double, complement: Double, variance: Double) {
         let variance = e / ((1 + e) * (1 + e))
         if eta > 0 { return (1 / (1 + e), e / (1 + e), variance) }
         if eta < 0 { return (e / (1 + e), 1 / (1 + e), variance) }
@@ -425,7 +480,13 @@ enum Logistic {
 
     /// ln(1 + eˣ) = max(x, 0) + ln(1 + e^(−|x|)); −softplus(−η) = ln μ.
     static func softplus(_ x: Double) -> Double {
-        max(x, 0) + log1p(exp(-abs(x)))
+        softplus(x, exponential: exp(-abs(x)))
+    }
+
+    /// ``softplus(_:)`` from e = e^(−|x|) worked out before: the same value, bit for bit.
+    @inline(__always)
+    static func softplus(_ x: Double, exponential e: Double) -> Double {
+        max(x, 0) + log1p(e)
     }
 
     /// ln(μ/(1 − μ)) for μ ∈ (0, 1).

@@ -222,6 +222,24 @@ struct LogisticRegressionTests {
         }
     }
 
+    @Test("the fit without standard errors is the same fit, bit for bit: coefficients, η, μ (each μ the logistic of its η), ℓ and iterations")
+    func withoutStandardErrors() throws {
+        for (x, y) in [Self.expandedTable(), { let d = Self.largeDesign(rare: false, seed: 5); return (d.0, d.1) }()] {
+            let full = try LogisticRegression.fit(x, outcome: y)
+            let lean = try LogisticRegression.fitWithoutStandardErrors(x, outcome: y)
+            #expect(lean.coefficients == full.coefficients)
+            #expect(lean.linearPredictors == full.linearPredictors)
+            #expect(lean.fittedProbabilities == full.fittedProbabilities)
+            #expect(lean.logLikelihood == full.logLikelihood && lean.iterations == full.iterations)
+            #expect(lean.standardErrors.isEmpty && lean.standardError(named: x.columnNames[0]) == nil)
+            #expect(full.standardErrors.count == full.coefficients.count && full.standardError(named: x.columnNames[0]) != nil)
+            // μ from the cached e^(−|η|) is the plain logistic of η (η ≥ 0: 1/(1 + e^(−η)); below: e^η/(1 + e^η)).
+            for (eta, mu) in zip(full.linearPredictors, full.fittedProbabilities) {
+                #expect(mu == (eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta))))
+            }
+        }
+    }
+
     @Test("a subsample that misses a rare column cannot start the fit: it starts from R's start, bit for bit the cold fit")
     func warmStartFallsBack() throws {
         // The subsample is every second row from row 0 here (140,000 / 2¹⁶ = 2): it never sees rows 1, 3 and 5.

@@ -142,7 +142,7 @@ public enum MatchedComparison {
         let fit: LogisticFit
         do {
             design = try t.measure("comparison: design") { try CovariateDesign(covariates, treated: isTreated) }
-            fit = try t.measure("comparison: propensity fit") { try LogisticRegression.fit(design.matrix, outcome: isTreated) }
+            fit = try t.measure("comparison: propensity fit") { try LogisticRegression.fitWithoutStandardErrors(design.matrix, outcome: isTreated) }
         } catch {
             r.problem = .modelFailed(String(describing: error))
             return Run(result: r, controls: [])
