@@ -72,33 +72,17 @@ package enum ComparisonCovariates {
             covariates.append(Covariate("baseline level: \(t.areas[area].display)", .continuousWithMissing(values)))
         }
         covariates.append(Covariate("compared conditions", .continuous(facts.map { Double($0.n) })))
-        // The categories by their codes (no string per unit). Age band and
-        // sex are coded against their known labels; a label outside them
-        // (none today) makes that covariate fall back to its strings.
-        let ageLevels = ["<65", "65-74", "75-84", "85+", "unknown"]
-        let ageCodes: [Int32] = perUnit(units) { u, out in
-            let band = d.citizens.ageBand(Int(u.result.citizen), on: u.t0)
-            out.append(ageLevels.firstIndex(of: band).map(Int32.init) ?? -1)
-        }
-        covariates.append(Covariate("age band", ageCodes.contains(-1)
-            ? .categorical(units.map { d.citizens.ageBand(Int($0.result.citizen), on: $0.t0) })
-            : .coded(codes: ageCodes, levels: ageLevels)))
+        // The categories by their codes (no string per unit).
+        let ageCodes: [Int32] = perUnit(units) { u, out in out.append(d.citizens.ageBandCode(Int(u.result.citizen), on: u.t0)) }
+        covariates.append(Covariate("age band", .coded(codes: ageCodes, levels: CitizenRegistry.ageBandLevels)))
         // Sex once per citizen (units share citizens).
-        let sexLevels = ["female", "male", "unknown"]
         var sexCode = [Int32](repeating: -1, count: d.citizens.count)
-        var sexCodes = [Int32](repeating: 0, count: units.count)
-        var sexKnown = true
-        for (i, citizen) in citizens.enumerated() {
+        let sexCodes = citizens.map { citizen in
             let c = Int(citizen)
-            if sexCode[c] < 0 {
-                let s = d.citizens.sexCategory(c)
-                guard let k = sexLevels.firstIndex(of: s) else { sexKnown = false; break }
-                sexCode[c] = Int32(k)
-            }
-            sexCodes[i] = sexCode[c]
+            if sexCode[c] < 0 { sexCode[c] = d.citizens.sexCode(c) }
+            return sexCode[c]
         }
-        covariates.append(Covariate("sex", sexKnown ? .coded(codes: sexCodes, levels: sexLevels)
-                                                    : .categorical(units.map { d.citizens.sexCategory(Int($0.result.citizen)) })))
+        covariates.append(Covariate("sex", .coded(codes: sexCodes, levels: CitizenRegistry.sexLevels)))
         if all {
             // Municipality index 0 is "not given".
             let names = [EffectAnalysis.unknownGroup] + (1..<max(1, d.municipalities.count)).map { d.municipalities.name($0) }

@@ -56,11 +56,11 @@ package struct GroupClassifier: Sendable {
 
     /// The `sex` band: 0 male (odd last digit), 1 female (even), 2 unknown
     /// when the id is not a CPR number (SPEC §12; same rule as the
-    /// comparison's covariate, `CitizenRegistry.sexCategory`).
+    /// comparison's covariate, `CitizenRegistry.sexCode`).
     static func sexBand(_ citizens: CitizenRegistry, _ c: Int) -> Int {
-        switch citizens.sexCategory(c) {
-        case "male": return 0
-        case "female": return 1
+        switch citizens.sexCode(c) {
+        case 1: return 0
+        case 0: return 1
         default: return 2
         }
     }

@@ -109,4 +109,19 @@ struct ComparisonCovariatesTests {
         let quarters = Self.strings(ComparisonCovariates.quarters(t0: units.map(\.t0.rawValue)))
         #expect(quarters == units.map { u in let c = u.t0.civil; return "\(c.year)Q\((c.month - 1) / 3 + 1)" })
     }
+
+    @Test("sex and age band codes: the CPR's last digit and the age at the day, each code the index of its label")
+    func demographicCodes() {
+        var citizens = CitizenRegistry()
+        let female = citizens.intern(rawID: "010140-1234")   // born 1940-01-01, last digit even
+        let male = citizens.intern(rawID: "311299-4321")     // born 1999-12-31, last digit odd
+        let other = citizens.intern(rawID: "A-17")           // not a CPR number
+        let day = Day(year: 2024, month: 12, day: 31)!
+        #expect([female, male, other].map { citizens.sexCode(Int($0)) } == [0, 1, 2])
+        #expect([female, male, other].map { citizens.sexCategory(Int($0)) } == ["female", "male", "unknown"])
+        // 84 on 2024-12-31 (85 on the next day), 25, unknown.
+        #expect([female, male, other].map { citizens.ageBandCode(Int($0), on: day) } == [2, 0, 4])
+        #expect(citizens.ageBand(Int(female), on: Day(year: 2025, month: 1, day: 1)!) == "85+")
+        #expect([female, male, other].map { citizens.ageBand(Int($0), on: day) } == ["75-84", "<65", "unknown"])
+    }
 }
