@@ -427,10 +427,9 @@ package struct PseudoCourses: Sendable {
                 if l == .max && r == .max { break }
                 let e: DateIndex.Entry
                 if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
-                guard e.citizen != t.citizen else { continue }
+                guard e.citizen != t.citizen, !taken.contains(e.citizen, course: number) else { continue }
                 // The later date with spacing closest to s (the earlier on a tie), before the first course:
-                // its next four dates from the entry, any further ones from the citizen's dates. (Sought
-                // before the citizen is looked up among those taken: it reads only the entry, in hand.)
+                // its next four dates from the entry, any further ones from the citizen's dates.
                 var later = -1
                 var bestGap = Double.infinity
                 var p = Int(e.position) + 1
@@ -450,7 +449,7 @@ package struct PseudoCourses: Sendable {
                     p += 1
                     n += 1
                 }
-                guard later >= 0, !taken.contains(e.citizen, course: number) else { continue }
+                guard later >= 0 else { continue }
                 taken.insert(e.citizen, course: number)
                 found.append((e.citizen, Int(e.position), later))
             }
