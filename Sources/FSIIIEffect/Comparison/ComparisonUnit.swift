@@ -56,7 +56,7 @@ package enum ComparisonCovariates {
         let areaOf = t.conditions.map(\.area)   // by condition index (no concept copied per pair)
         let areaSums: [(sum: Int, n: Int)] = perUnit(units) { u, out in
             let base = out.count
-            out.append(contentsOf: repeatElement((sum: 0, n: 0), count: areaCount))
+            for _ in 0..<areaCount { out.append((sum: 0, n: 0)) }   // (a repeated sequence appended cost more than the pairs)
             for p in u.pairs {
                 let k = base + areaOf[p.condition.index]
                 out[k].sum += Int(p.baseline)
