@@ -164,13 +164,37 @@ public enum MatchedBootstrap {
     /// entries per four replicates instead of its own m draws per replicate.
     public static func replicateSums(columns: [Double], width: Int, seeds: ArraySlice<UInt64>,
                                      domains: DomainRatios?) -> (sums: [Double], domainSums: [Double]) {
+        replicateSums(columns: columns, width: width, sizes: nil, seeds: seeds, domains: domains)
+    }
+
+    /// ``replicateSums(columns:width:seeds:domains:)`` with one column more,
+    /// `sizes` (a whole number ≥ 0 per row, such as a cluster's number of
+    /// courses), whose sums Σᵢ kᵢ·sizes[i] are worked out in integers: a
+    /// replicate's n counts add up to n, so the sum is n + Σ kᵢ·(sizes[i] − 1)
+    /// over the rows whose size is not 1, a pass over those rows only. The
+    /// floating sum of such a column is the same number, bit for bit (its
+    /// terms and partial sums are whole numbers below 2⁵³, added exactly in
+    /// any order), so `sums` holds, `width + 1` per replicate, what it would
+    /// hold with `sizes` as the last column of `columns`.
+    public static func replicateSums(columns: [Double], width: Int, sizes: [Int], seeds: ArraySlice<UInt64>,
+                                     domains: DomainRatios?) -> (sums: [Double], domainSums: [Double]) {
+        replicateSums(columns: columns, width: width, sizes: .some(sizes), seeds: seeds, domains: domains)
+    }
+
+    private static func replicateSums(columns: [Double], width: Int, sizes: [Int]?, seeds: ArraySlice<UInt64>,
+                                      domains: DomainRatios?) -> (sums: [Double], domainSums: [Double]) {
         precondition(width > 0 && columns.count % width == 0, "row-major columns must fill whole rows")
         let n = columns.count / width
         guard n > 0, !seeds.isEmpty else { return ([], []) }
         precondition(n <= Int(UInt32.max), "too many treated units")
         precondition(domains?.row.allSatisfy { $0 >= 0 && $0 < n } ?? true, "domain entries of existing rows")
+        precondition(sizes.map { $0.count == n && $0.allSatisfy { $0 >= 0 } } ?? true, "a whole size ≥ 0 per row")
+        // The rows whose size is not 1, with size − 1.
+        var odd: [(row: Int, extra: Int64)] = []
+        for (i, size) in (sizes ?? []).enumerated() where size != 1 { odd.append((i, Int64(size) - 1)) }
+        let outWidth = width + (sizes == nil ? 0 : 1)
         let lanes = 4
-        var result = [Double](repeating: 0, count: seeds.count * width)
+        var result = [Double](repeating: 0, count: seeds.count * outWidth)
         let domainCount = domains?.domainCount ?? 0
         var domainResult = [Double](repeating: 0, count: seeds.count * domainCount * 2)
         // A group's domain sums: numerator and denominator of domain g in [2g] and [2g + 1], a lane per replicate.
@@ -204,6 +228,11 @@ public enum MatchedBootstrap {
                         for _ in 0..<n { lane[g.index(below: n) &* lanes] &+= 1 }
                     }
                 }
+                var extra = SIMD4<Int64>()   // Σ k·(size − 1) over the odd rows, a lane per replicate
+                for (row, e) in odd {
+                    // Before the columns' pass, which resets the tally.
+                    extra &+= SIMD4<Int64>(truncatingIfNeeded: tally.load(fromByteOffset: 4 &* row, as: SIMD4<UInt8>.self)) &* e
+                }
                 if let domains {
                     // Before the columns' pass, which resets the tally.
                     Self.domainPass(tally: tally, domains: domains, into: &domainGroup)
@@ -223,12 +252,24 @@ public enum MatchedBootstrap {
                     let k = SIMD4<Int32>(truncatingIfNeeded: bytes)
                     return (SIMD2<Double>(k.lowHalf), SIMD2<Double>(k.highHalf))
                 }
-                let o = first * width
+                let o = first * outWidth
                 if (0..<used).allSatisfy({ total[$0] == UInt32(truncatingIfNeeded: n) }) {
-                    for r in 0..<used { for j in 0..<width { result[o + r * width + j] = group[j * lanes + r] } }
+                    for r in 0..<used {
+                        for j in 0..<width { result[o + r * outWidth + j] = group[j * lanes + r] }
+                        if sizes != nil { result[o + r * outWidth + width] = Double(Int64(n) + extra[r]) }
+                    }
                 } else {
-                    // A byte wrapped (see above): this group one replicate at a time instead.
-                    let wide = replicateSumsOneByOne(columns: columns, width: width, seeds: seeds[first..<(first + used)], domains: domains)
+                    // A byte wrapped (see above): this group one replicate at a time instead, the sizes as a column.
+                    var all = columns
+                    if let sizes {
+                        all = []
+                        all.reserveCapacity(n * outWidth)
+                        for i in 0..<n {
+                            all.append(contentsOf: columns[(i * width)..<((i + 1) * width)])
+                            all.append(Double(sizes[i]))
+                        }
+                    }
+                    let wide = replicateSumsOneByOne(columns: all, width: outWidth, seeds: seeds[first..<(first + used)], domains: domains)
                     result.replaceSubrange(o..<(o + wide.sums.count), with: wide.sums)
                     let od = first * domainCount * 2
                     domainResult.replaceSubrange(od..<(od + wide.domainSums.count), with: wide.domainSums)

@@ -173,6 +173,36 @@ struct MatchedBootstrapTests {
         #expect(tiny.sums == [Double(10 * k[0] + 20 * k[1])] && tiny.domainSums == [Double(3 * k[1]), Double(k[1])])
     }
 
+    @Test("sizes summed in integers are bit for bit the sums of the sizes as the last column, domains unchanged",
+          arguments: [7, 5000])
+    func sizesSumLikeALastColumn(n: Int) {
+        var g = SeededGenerator(seed: 11)
+        func value() -> Double { (Double(g.next() >> 11) / Double(1 << 53) - 0.5) * [1e-3, 1, 1e6][Int(g.next() % 3)] }
+        // Mostly 1, as a citizen's number of courses is; some 0, 2, 3 and 40.
+        let sizes = (0..<n).map { i in i % 9 == 0 ? [0, 2, 3, 40][(i / 9) % 4] : 1 }
+        let x = (0..<(2 * n)).map { _ in value() }
+        var withSizes: [Double] = []
+        for i in 0..<n { withSizes += [x[2 * i], x[2 * i + 1], Double(sizes[i])] }
+        let rows = Array(stride(from: 0, to: n, by: 2))
+        let domains = DomainRatios(start: [0, rows.count], row: rows, numerator: rows.map { _ in value() }, denominator: rows.map { Double(sizes[$0]) })
+        for count in [1, 4, 7] {
+            let seeds = MatchedBootstrap.replicateSeeds(count: count, seed: UInt64(30 + count))[...]
+            let split = MatchedBootstrap.replicateSums(columns: x, width: 2, sizes: sizes, seeds: seeds, domains: domains)
+            let plain = MatchedBootstrap.replicateSums(columns: withSizes, width: 3, seeds: seeds, domains: domains)
+            #expect(split.sums.count == count * 3)
+            #expect(split.sums.map(\.bitPattern) == plain.sums.map(\.bitPattern), "n \(n), \(count) seeds")
+            #expect(split.domainSums.map(\.bitPattern) == plain.domainSums.map(\.bitPattern))
+            #expect(split.sums.map(\.bitPattern) == Self.referenceSums(columns: withSizes, width: 3, seeds: seeds).map(\.bitPattern))
+        }
+        // By hand: n = 2, sizes 1 and 3: Σ k·size = k₀ + 3k₁ = 2 + 2k₁.
+        let seeds = MatchedBootstrap.replicateSeeds(count: 1, seed: 1)
+        var draw = SeededGenerator(seed: seeds[0])
+        var k = [0, 0]
+        for _ in 0..<2 { k[draw.index(below: 2)] += 1 }
+        let tiny = MatchedBootstrap.replicateSums(columns: [10, 20], width: 1, sizes: [1, 3], seeds: seeds[...], domains: nil)
+        #expect(tiny.sums == [Double(10 * k[0] + 20 * k[1]), Double(2 + 2 * k[1])])
+    }
+
     @Test("four generators in SIMD lanes draw exactly what four SeededGenerators draw, rejections included",
           arguments: [7, 5000, (1 << 62) + 12345])
     func fourGeneratorsAreFourSeededGenerators(bound: Int) {

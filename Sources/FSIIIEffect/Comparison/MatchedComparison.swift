@@ -306,7 +306,7 @@ package enum ClusteredATT {
                                   seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers,
                                   domains: (of: [Int32], count: Int)?) -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
         let n = citizens.count
-        let width = outcomes.count + 1   // the outcomes' D_c, then n_c
+        let width = outcomes.count + 1   // the outcomes' D_c, then n_c (summed in integers: ``MatchedBootstrap``)
         precondition(domains.map { $0.of.count == n } ?? true, "one domain per course")
         guard n > 0, !outcomes.isEmpty else { return (outcomes.map { _ in nil }, (0..<(domains?.count ?? 0)).map { _ in nil }) }
         // Each citizen's cluster, numbered in order of its first course (citizens are indices: an array, not a dictionary).
@@ -326,6 +326,9 @@ package enum ClusteredATT {
             sums[s * width + outcomes.count] += 1
         }
         let clusters = sums.count / width
+        // The outcomes' columns, and n_c apart: a whole number, 1 for most citizens.
+        let outcomeSums = (0..<clusters).flatMap { c in sums[(c * width)..<(c * width + outcomes.count)] }
+        let sizes = (0..<clusters).map { Int(sums[$0 * width + outcomes.count]) }
         let ratios = domains.map { Self.domainRatios(clusterOf: clusterOf, clusters: clusters, domains: $0, y: outcomes[0]) }
         var atts: [[Double]] = outcomes.map { _ in [] }
         var domainATTs: [[Double]] = (0..<(domains?.count ?? 0)).map { _ in [] }
@@ -340,10 +343,12 @@ package enum ClusteredATT {
             let ranges = (0..<blocks).map { k in min(replicates, 4 * (groups * k / blocks))..<min(replicates, 4 * (groups * (k + 1) / blocks)) }
             let parts: [(sums: [Double], domainSums: [Double])]
             if blocks == 1 {
-                parts = [MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[...], domains: ratios?.ratios)]
+                parts = [MatchedBootstrap.replicateSums(columns: outcomeSums, width: outcomes.count, sizes: sizes, seeds: seeds[...],
+                                                        domains: ratios?.ratios)]
             } else {
                 parts = Parallel.map(0..<blocks) { k in
-                    MatchedBootstrap.replicateSums(columns: sums, width: width, seeds: seeds[ranges[k]], domains: ratios?.ratios)
+                    MatchedBootstrap.replicateSums(columns: outcomeSums, width: outcomes.count, sizes: sizes, seeds: seeds[ranges[k]],
+                                                   domains: ratios?.ratios)
                 }
             }
             let c = Double(clusters)
