@@ -367,16 +367,22 @@ package struct PseudoCourses: Sendable {
     /// courses numbered `number`: open addressing with the course's number
     /// in each slot, so it needs no clearing between courses and stays a
     /// few kilobytes (at most `limit` citizens per course, at most half full).
-    private struct TakenCitizens {
-        private var slots: [UInt64]
+    /// The slots are its own memory, not an array: a store into an array
+    /// held by a struct checks that the array is not shared, a call per
+    /// candidate taken.
+    private final class TakenCitizens {
+        private let slots: UnsafeMutablePointer<UInt64>
         private let mask: Int
 
         init(limit: Int) {
             var size = 64
             while size < 2 * limit + 2 { size *= 2 }
-            slots = [UInt64](repeating: .max, count: size)
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: .max, count: size)
             mask = size - 1
         }
+
+        deinit { slots.deallocate() }
 
         /// Whether course `number` took a candidate from `citizen`.
         func contains(_ citizen: UInt32, course number: Int) -> Bool {
@@ -391,7 +397,7 @@ package struct PseudoCourses: Sendable {
         }
 
         /// Records that course `number` took a candidate from `citizen` (not yet recorded).
-        mutating func insert(_ citizen: UInt32, course number: Int) {
+        func insert(_ citizen: UInt32, course number: Int) {
             let key = UInt64(UInt32(truncatingIfNeeded: number)) << 32 | UInt64(citizen)
             var h = Int(truncatingIfNeeded: (UInt64(citizen) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
             while slots[h] >> 32 == key >> 32 { h = (h &+ 1) & mask }
@@ -403,7 +409,7 @@ package struct PseudoCourses: Sendable {
                                index: DateIndex, days: [Int32], dayStart: [Int],
                                citizenCount: Int, options o: MatchedComparisonOptions) -> Found {
         let limit = max(0, o.maximumCandidates)
-        var taken = TakenCitizens(limit: min(limit, citizenCount))
+        let taken = TakenCitizens(limit: min(limit, citizenCount))
         var all: [(citizen: UInt32, index: Int32, later: Int32)] = []
         var offsets = [0]
         offsets.reserveCapacity(treated.count + 1)
