@@ -329,34 +329,34 @@ extension LogisticRegression {
             let cached = !state.exponentials.isEmpty
             let sums = state.eta.withUnsafeBufferPointer { etas in
                 state.exponentials.withUnsafeBufferPointer { exponentials in
-                rows.withUnsafeBufferPointer { rows in
-                    sparse.withRows { start, column, value in
-                        RowBlocks.sums(rows.count, width: q * q + 2 * q) { range, a in
-                            let b = a + q * q, g = b + q
-                            for k in range {
-                                let i = rows[k]
-                                let eta = etas[i]
-                                let (mu, complement, variance) = cached ? Logistic.moments(eta, exponential: exponentials[i])
-                                                                        : Logistic.moments(eta)
-                                let residual = y[i] ? complement : -mu   // y − μ without cancellation
-                                let weight = w[i] * variance
-                                let working = weight * eta + w[i] * residual
-                                let score = w[i] * residual
-                                let lower = start[i], upper = start[i + 1]
-                                for s in lower..<upper {
-                                    let xr = value[s]
-                                    let r = Int(column[s])
-                                    b[r] += xr * working
-                                    g[r] += xr * score
-                                    let v = weight * xr
-                                    let base = r &* q
-                                    var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
-                                    while t <= s { a[base &+ Int(column[t])] += v * value[t]; t &+= 1 }
+                    rows.withUnsafeBufferPointer { rows in
+                        sparse.withRows { start, column, value in
+                            RowBlocks.sums(rows.count, width: q * q + 2 * q) { range, a in
+                                let b = a + q * q, g = b + q
+                                for k in range {
+                                    let i = rows[k]
+                                    let eta = etas[i]
+                                    let (mu, complement, variance) = cached ? Logistic.moments(eta, exponential: exponentials[i])
+                                                                            : Logistic.moments(eta)
+                                    let residual = y[i] ? complement : -mu   // y − μ without cancellation
+                                    let weight = w[i] * variance
+                                    let working = weight * eta + w[i] * residual
+                                    let score = w[i] * residual
+                                    let lower = start[i], upper = start[i + 1]
+                                    for s in lower..<upper {
+                                        let xr = value[s]
+                                        let r = Int(column[s])
+                                        b[r] += xr * working
+                                        g[r] += xr * score
+                                        let v = weight * xr
+                                        let base = r &* q
+                                        var t = lower   // wrapping index arithmetic: no overflow checks in the hot loop
+                                        while t <= s { a[base &+ Int(column[t])] += v * value[t]; t &+= 1 }
+                                    }
                                 }
                             }
                         }
                     }
-                }
                 }
             }
             var a = Array(sums[0..<(q * q)])
