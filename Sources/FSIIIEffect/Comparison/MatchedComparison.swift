@@ -306,29 +306,28 @@ package enum ClusteredATT {
                                   seed: UInt64, level: Double = 0.95, workers: Int = Parallel.workers,
                                   domains: (of: [Int32], count: Int)?) -> (overall: [MatchedComparisonResult.Estimate?], domains: [MatchedComparisonResult.Estimate?]) {
         let n = citizens.count
-        let width = outcomes.count + 1   // the outcomes' D_c, then n_c (summed in integers: ``MatchedBootstrap``)
+        let m = outcomes.count, width = m + 1   // a replicate's sums: the outcomes' Σ k D_c, then Σ k n_c
         precondition(domains.map { $0.of.count == n } ?? true, "one domain per course")
         guard n > 0, !outcomes.isEmpty else { return (outcomes.map { _ in nil }, (0..<(domains?.count ?? 0)).map { _ in nil }) }
         // Each citizen's cluster, numbered in order of its first course (citizens are indices: an array, not a dictionary).
         var slot = [Int32](repeating: -1, count: Int(citizens.max() ?? 0) + 1)
-        var sums: [Double] = []   // citizen-major, width per citizen
-        sums.reserveCapacity(n * width)
+        var sums: [Double] = []   // D_c of each outcome, citizen-major, m per citizen
+        var sizes: [Int] = []     // n_c, summed by the bootstrap in integers (``MatchedBootstrap``)
+        sums.reserveCapacity(n * m)
         var clusterOf = [Int](repeating: 0, count: n)
         for i in 0..<n {
             var s = Int(slot[Int(citizens[i])])
             if s < 0 {
-                s = sums.count / width
+                s = sizes.count
                 slot[Int(citizens[i])] = Int32(s)
-                sums.append(contentsOf: repeatElement(0, count: width))
+                sums.append(contentsOf: repeatElement(0, count: m))
+                sizes.append(0)
             }
             clusterOf[i] = s
-            for (o, outcome) in outcomes.enumerated() { sums[s * width + o] += outcome.treated[i] - outcome.controls[i] }
-            sums[s * width + outcomes.count] += 1
+            for (o, outcome) in outcomes.enumerated() { sums[s * m + o] += outcome.treated[i] - outcome.controls[i] }
+            sizes[s] += 1
         }
-        let clusters = sums.count / width
-        // The outcomes' columns, and n_c apart: a whole number, 1 for most citizens.
-        let outcomeSums = (0..<clusters).flatMap { c in sums[(c * width)..<(c * width + outcomes.count)] }
-        let sizes = (0..<clusters).map { Int(sums[$0 * width + outcomes.count]) }
+        let clusters = sizes.count
         let ratios = domains.map { Self.domainRatios(clusterOf: clusterOf, clusters: clusters, domains: $0, y: outcomes[0]) }
         var atts: [[Double]] = outcomes.map { _ in [] }
         var domainATTs: [[Double]] = (0..<(domains?.count ?? 0)).map { _ in [] }
@@ -343,11 +342,11 @@ package enum ClusteredATT {
             let ranges = (0..<blocks).map { k in min(replicates, 4 * (groups * k / blocks))..<min(replicates, 4 * (groups * (k + 1) / blocks)) }
             let parts: [(sums: [Double], domainSums: [Double])]
             if blocks == 1 {
-                parts = [MatchedBootstrap.replicateSums(columns: outcomeSums, width: outcomes.count, sizes: sizes, seeds: seeds[...],
+                parts = [MatchedBootstrap.replicateSums(columns: sums, width: m, sizes: sizes, seeds: seeds[...],
                                                         domains: ratios?.ratios)]
             } else {
                 parts = Parallel.map(0..<blocks) { k in
-                    MatchedBootstrap.replicateSums(columns: outcomeSums, width: outcomes.count, sizes: sizes, seeds: seeds[ranges[k]],
+                    MatchedBootstrap.replicateSums(columns: sums, width: m, sizes: sizes, seeds: seeds[ranges[k]],
                                                    domains: ratios?.ratios)
                 }
             }
@@ -373,7 +372,7 @@ package enum ClusteredATT {
         }
         let overall = outcomes.enumerated().map { o, outcome -> MatchedComparisonResult.Estimate? in
             var effect = 0.0
-            for s in 0..<clusters { effect += sums[s * width + o] }
+            for s in 0..<clusters { effect += sums[s * m + o] }
             return .init(effect: effect / Double(n), interval: replicates > 0 ? interval(atts[o]) : nil,
                          treatedMean: outcome.treated.reduce(0, +) / Double(n),
                          controlMean: outcome.controls.reduce(0, +) / Double(n), courses: n, citizens: clusters)
