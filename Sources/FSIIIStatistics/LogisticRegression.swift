@@ -212,16 +212,18 @@ public enum LogisticRegression {
 
 extension LogisticRegression {
     /// One iterate: β (empty before the first solve), η = Xβ, ℓ(β), and
-    /// e^(−|ηᵢ|) of each row (empty at a start): ℓ needs it, and the next
-    /// step's μ and μ(1 − μ) are made from it (``Logistic/moments(_:exponential:)``)
+    /// e^(−|ηᵢ|) of each row: ℓ needs it, and the next step's μ and
+    /// μ(1 − μ) are made from it (``Logistic/moments(_:exponential:)``)
     /// instead of a second exponential per row.
     struct State {
         var beta: [Double]
         var eta: [Double]
         var logLikelihood: Double
-        var exponentials: [Double] = []
+        var exponentials: [Double]
 
-        static func start(eta: [Double]) -> State { State(beta: [], eta: eta, logLikelihood: -.infinity) }
+        static func start(eta: [Double]) -> State {
+            State(beta: [], eta: eta, logLikelihood: -.infinity, exponentials: eta.map { exp(-abs($0)) })
+        }
     }
 
     /// The data of one fit, with the kept columns only.
@@ -326,7 +328,6 @@ extension LogisticRegression {
         func step(_ state: State) -> (state: State, decrement: Double)? {
             let q = columns
             // XᵀWX (q × q), XᵀWz (q) and the score (q), in one set of block sums.
-            let cached = !state.exponentials.isEmpty
             let sums = state.eta.withUnsafeBufferPointer { etas in
                 state.exponentials.withUnsafeBufferPointer { exponentials in
                     rows.withUnsafeBufferPointer { rows in
@@ -336,8 +337,7 @@ extension LogisticRegression {
                                 for k in range {
                                     let i = rows[k]
                                     let eta = etas[i]
-                                    let (mu, complement, variance) = cached ? Logistic.moments(eta, exponential: exponentials[i])
-                                                                            : Logistic.moments(eta)
+                                    let (mu, complement, variance) = Logistic.moments(eta, exponential: exponentials[i])
                                     let residual = y[i] ? complement : -mu   // y − μ without cancellation
                                     let weight = w[i] * variance
                                     let working = weight * eta + w[i] * residual
@@ -402,9 +402,8 @@ extension LogisticRegression {
             return (named.map { columnNames[$0] }, strict)
         }
 
-        /// μ of every row at `state`, from its exponentials when it has them, in blocks on the cores.
+        /// μ of every row at `state`, from its exponentials, in blocks on the cores.
         func fittedProbabilities(_ state: State) -> [Double] {
-            guard state.exponentials.count == state.eta.count else { return state.eta.map(Logistic.probability) }
             let n = state.eta.count
             return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
                 let out = Shared(buffer.baseAddress!)
@@ -456,14 +455,9 @@ enum Logistic {
         eta >= 0 ? 1 / (1 + e) : e / (1 + e)
     }
 
-    /// μ, 1 − μ and μ(1 − μ) from one exponential: each the same, bit for
-    /// bit, as ``probability(_:)`` of η and of −η and ``variance(_:)``.
-    @inline(__always)
-    static func moments(_ eta: Double) -> (mu: Double, complement: Double, variance: Double) {
-        moments(eta, exponential: exp(-abs(eta)))
-    }
-
-    /// ``moments(_:)`` from e = e^(−|η|) worked out before: the same values, bit for bit.
+    /// μ, 1 − μ and μ(1 − μ) from one exponential, e = e^(−|η|): each the
+    /// same, bit for bit, as ``probability(_:)`` of η and of −η and
+    /// ``variance(_:)``.
     @inline(__always)
     static func moments(_ eta: Double, exponential e: Double) -> (mu: Double, complement: Double, variance: Double) {
         let variance = e / ((1 + e) * (1 + e))
