@@ -150,44 +150,45 @@ package struct PseudoCourses: Sendable {
             let pieces = stride(from: 0, to: treated.count, by: max(1, size)).map { $0..<min($0 + size, treated.count) }
 
             var made: [Course] = []
-            var numbering = Numbering(positions: days.count)
+            var numbering = Numbering(entries: byDay.entries.count)
             var lists: [[Int]] = []
             lists.reserveCapacity(treated.count)
-            // The numbering is serial: the next round is searched on other threads while this one is
-            // numbered, and its candidates already numbered before this round are looked up there, in the
-            // numbering as it stood (a copy): the serial pass walks only the pseudo-courses new since.
+            // The numbering is serial: the next round is searched on other threads while this one is numbered.
+            // (Looking up there the candidates numbered in earlier rounds, in a copy of the numbering, saved
+            // less than the copy cost once the numbering was keyed by index entry.)
             let (indexByDay, indexDays, indexStart) = (byDay, days, dayStart)
             // Four pieces per worker in a round: a round waits for its slowest piece, and small pieces even out.
             let perRound = 4 * Parallel.workers
-            func searching(_ round: Int, known: Numbering) -> BackgroundValue<[Searched]> {
+            func searching(_ round: Int) -> BackgroundValue<[Found]> {
                 BackgroundValue {
                     Parallel.map(round..<min(round + perRound, pieces.count)) { k in
-                        Searched(search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, index: indexByDay, days: indexDays,
-                                        dayStart: indexStart, citizenCount: citizenCount, options: o), known: known)
+                        search(treated[pieces[k]], numberedFrom: pieces[k].lowerBound, index: indexByDay, days: indexDays,
+                               dayStart: indexStart, citizenCount: citizenCount, options: o)
                     }
                 }
             }
             let rounds = Array(stride(from: 0, to: pieces.count, by: perRound))
-            var next = rounds.first.map { searching($0, known: numbering) }
+            var next = rounds.first.map { searching($0) }
             for (r, _) in rounds.enumerated() {
                 let searched = next!.wait()
-                next = r + 1 < rounds.count ? searching(rounds[r + 1], known: numbering) : nil
+                next = r + 1 < rounds.count ? searching(rounds[r + 1]) : nil
                 for piece in searched {
-                    for t in 0..<(piece.found.offsets.count - 1) {
-                        if let list = piece.lists[t] { lists.append(list); continue }
-                        let entries = piece.found.offsets[t]..<piece.found.offsets[t + 1]
+                    for t in 0..<(piece.offsets.count - 1) {
+                        let entries = piece.offsets[t]..<piece.offsets[t + 1]
+                        // The numbers already made, sorted, then the ones this course makes: those come after
+                        // every number made before, in the order made (so the list is ascending with one short sort).
+                        let fresh = made.count
                         var list: [Int] = []
                         list.reserveCapacity(entries.count)
                         for e in entries {
-                            if piece.numbers[e] >= 0 { list.append(Int(piece.numbers[e])); continue }
-                            let f = piece.found.found[e]
-                            let m = numbering.number(index: f.index, later: f.later)
+                            let f = piece.found[e]
+                            let m = numbering.number(entry: f.entry, later: f.later)
                             if m >= 0 { list.append(Int(m)); continue }
-                            numbering.insert(index: f.index, later: f.later, number: Int32(made.count))
-                            list.append(made.count)
-                            made.append(Course(citizen: f.citizen, start: Day(rawValue: days[Int(f.index)]), end: Day(rawValue: days[Int(f.later)])))
+                            numbering.insert(entry: f.entry, later: f.later, number: Int32(made.count))
+                            made.append(Course(citizen: f.citizen, start: Day(rawValue: indexByDay.entries[Int(f.entry)].day), end: Day(rawValue: f.later)))
                         }
                         list.sort()
+                        list.append(contentsOf: fresh..<made.count)
                         lists.append(list)
                     }
                 }
@@ -198,52 +199,51 @@ package struct PseudoCourses: Sendable {
     }
 
     /// The candidates of each treated course of `treated` (numbered from
-    /// `first`), flat, in citizen order per course: (citizen, index
-    /// position, later position), the course's list from `offsets[t]` to
-    /// `offsets[t + 1]`.
-    private typealias Found = (found: [(citizen: UInt32, index: Int32, later: Int32)], offsets: [Int])
+    /// `first`), flat, in citizen order per course: (citizen, the index
+    /// date's entry in the ``DateIndex``, the later date's day), the
+    /// course's list from `offsets[t]` to `offsets[t + 1]`.
+    private typealias Found = (found: [(citizen: UInt32, entry: Int32, later: Int32)], offsets: [Int])
 
-    /// The numbers of the pseudo-courses made so far, by (index position,
-    /// later position): the first made from each index date in
-    /// `firstFrom`, the next of each in `nextFrom`, with its later date's
-    /// position in `laterOf`.
+    /// The numbers of the pseudo-courses made so far, by (index date's
+    /// entry in the ``DateIndex``, later day) — an entry is one citizen's
+    /// date, so the pair names one pseudo-course. The first made from each
+    /// entry is in `first` (its number and later day in one word), the
+    /// others of that entry chained from it through `nextFrom`, each with
+    /// its later day in `laterOf`. Keyed by entry, not by the date's place
+    /// among the citizens' dates: a course's candidates are entries near
+    /// its t0, side by side in `first`, where places in citizen order would
+    /// be a cache miss each in the serial numbering.
     private struct Numbering: Sendable {
-        var firstFrom: [Int32]
+        /// number << 32 | later day (as its bit pattern), or −1 when none is made from the entry.
+        var first: [Int64]
         var nextFrom: [Int32] = []
         var laterOf: [Int32] = []
 
-        init(positions: Int) { firstFrom = [Int32](repeating: -1, count: positions) }
+        init(entries: Int) { first = [Int64](repeating: -1, count: entries) }
 
-        /// The number of the pseudo-course (index, later), or −1.
-        func number(index: Int32, later: Int32) -> Int32 {
-            var m = firstFrom[Int(index)]
+        /// The number of the pseudo-course (entry, later day), or −1.
+        func number(entry: Int32, later: Int32) -> Int32 {
+            let f = first[Int(entry)]
+            guard f >= 0 else { return -1 }
+            var m = Int32(truncatingIfNeeded: f >> 32)
+            if Int32(truncatingIfNeeded: f) == later { return m }
+            m = nextFrom[Int(m)]
             while m >= 0 && laterOf[Int(m)] != later { m = nextFrom[Int(m)] }
             return m
         }
 
-        /// Records pseudo-course (index, later) as `number` (the next one).
-        mutating func insert(index: Int32, later: Int32, number: Int32) {
-            nextFrom.append(firstFrom[Int(index)])
+        /// Records pseudo-course (entry, later day) as `number` (the next one, not yet recorded).
+        mutating func insert(entry: Int32, later: Int32, number: Int32) {
             laterOf.append(later)
-            firstFrom[Int(index)] = number
-        }
-    }
-
-    /// A searched piece with the numbers its candidates already had in
-    /// `known` (−1: not yet numbered there), and, for each treated course all
-    /// of whose candidates had one, its finished list (sorted).
-    private struct Searched: Sendable {
-        var found: Found
-        var numbers: [Int32]
-        var lists: [[Int]?]
-
-        init(_ found: Found, known: Numbering) {
-            self.found = found
-            numbers = found.found.map { known.number(index: $0.index, later: $0.later) }
-            lists = (0..<(found.offsets.count - 1)).map { [numbers] t in
-                let entries = numbers[found.offsets[t]..<found.offsets[t + 1]]
-                guard entries.allSatisfy({ $0 >= 0 }) else { return nil }
-                return entries.map { Int($0) }.sorted()
+            let f = first[Int(entry)]
+            if f < 0 {
+                first[Int(entry)] = Int64(number) << 32 | Int64(UInt32(bitPattern: later))
+                nextFrom.append(-1)
+            } else {
+                // Chained right after the entry's first one.
+                let head = Int(f >> 32)
+                nextFrom.append(nextFrom[head])
+                nextFrom[head] = number
             }
         }
     }
@@ -410,10 +410,10 @@ package struct PseudoCourses: Sendable {
                                citizenCount: Int, options o: MatchedComparisonOptions) -> Found {
         let limit = max(0, o.maximumCandidates)
         let taken = TakenCitizens(limit: min(limit, citizenCount))
-        var all: [(citizen: UInt32, index: Int32, later: Int32)] = []
+        var all: [(citizen: UInt32, entry: Int32, later: Int32)] = []
         var offsets = [0]
         offsets.reserveCapacity(treated.count + 1)
-        var found: [(citizen: UInt32, index: Int, later: Int)] = []
+        var found: [(citizen: UInt32, entry: Int32, later: Int32)] = []
         let byDay = index.entries
         for (k, t) in treated.enumerated() {
             let number = first + k
@@ -431,12 +431,13 @@ package struct PseudoCourses: Sendable {
                 let l = left >= 0 && byDay[left].day >= lo ? t.t0.rawValue - byDay[left].day : Int32.max
                 let r = right < byDay.count && byDay[right].day <= hi ? byDay[right].day - t.t0.rawValue : Int32.max
                 if l == .max && r == .max { break }
-                let e: DateIndex.Entry
-                if l <= r { e = byDay[left]; left -= 1 } else { e = byDay[right]; right += 1 }
+                let at: Int
+                if l <= r { at = left; left -= 1 } else { at = right; right += 1 }
+                let e = byDay[at]
                 guard e.citizen != t.citizen, !taken.contains(e.citizen, course: number) else { continue }
                 // The later date with spacing closest to s (the earlier on a tie), before the first course:
                 // its next four dates from the entry, any further ones from the citizen's dates.
-                var later = -1
+                var later: Int32 = 0   // its day, once bestGap is finite
                 var bestGap = Double.infinity
                 var p = Int(e.position) + 1
                 var n = 0
@@ -451,17 +452,17 @@ package struct PseudoCourses: Sendable {
                         spacing = Double(days[p] - e.day)
                     }
                     if spacing > maxSpacing { break }
-                    if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = p }
+                    if spacing >= minSpacing, abs(spacing - s) < bestGap { bestGap = abs(spacing - s); later = e.day + Int32(spacing) }
                     p += 1
                     n += 1
                 }
-                guard later >= 0 else { continue }
+                guard bestGap.isFinite else { continue }
                 taken.insert(e.citizen, course: number)
-                found.append((e.citizen, Int(e.position), later))
+                found.append((e.citizen, Int32(at), later))
             }
             // In citizen order, so the numbering (and the matcher's ties) never depends on the search.
             found.sort { $0.citizen < $1.citizen }
-            for f in found { all.append((f.citizen, Int32(f.index), Int32(f.later))) }
+            all.append(contentsOf: found)
             offsets.append(all.count)
         }
         return (all, offsets)
