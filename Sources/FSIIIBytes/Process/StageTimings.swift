@@ -44,7 +44,8 @@ package struct StageTimings: Sendable {
         getrusage(RUSAGE_SELF, &usage)
         #endif
         func time(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        fields.append(String(format: "CPU %.2f s", time(usage.ru_utime) + time(usage.ru_stime)))
+        fields.append(String(format: "CPU %.2f s (system %.2f s)", time(usage.ru_utime) + time(usage.ru_stime), time(usage.ru_stime)))
+        fields.append("page faults \(usage.ru_minflt)")
         let line = "stage " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%8.3f s  ", seconds)
         StandardError.write(line + fields.joined(separator: ", ") + "\n")
     }
