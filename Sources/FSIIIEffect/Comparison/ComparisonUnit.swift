@@ -46,7 +46,7 @@ package enum ComparisonCovariates {
         // The fields the covariates read, gathered in one pass on the cores: a unit is some 110 bytes, and
         // a pass over 308,000 of them per field, on one core, was most of this stage at 10M rows.
         let facts: [(mean: Double, n: Int32, citizen: UInt32, t0: Int32, municipality: UInt32)] = perUnit(units) { u, out in
-            out.append((u.baselineMean, Int32(u.result.n), u.result.citizen, u.t0.rawValue, u.result.municipality))
+            out.append((u.pointee.baselineMean, Int32(u.pointee.result.n), u.pointee.result.citizen, u.pointee.t0.rawValue, u.pointee.result.municipality))
         }
         let means = facts.map(\.mean), citizens = facts.map(\.citizen), t0 = facts.map(\.t0)
         var covariates: [Covariate] = all ? [Covariate("baseline mean level", .continuous(means))] : []
@@ -89,7 +89,7 @@ package enum ComparisonCovariates {
         }
         covariates.append(Covariate("compared conditions", .continuous(facts.map { Double($0.n) })))
         // The categories by their codes (no string per unit).
-        let ageCodes: [Int32] = perUnit(units) { u, out in out.append(d.citizens.ageBandCode(Int(u.result.citizen), on: u.t0)) }
+        let ageCodes: [Int32] = perUnit(units) { u, out in out.append(d.citizens.ageBandCode(Int(u.pointee.result.citizen), on: u.pointee.t0)) }
         covariates.append(Covariate("age band", .coded(codes: ageCodes, levels: CitizenRegistry.ageBandLevels)))
         // Sex once per citizen (units share citizens).
         var sexCode = [Int32](repeating: -1, count: d.citizens.count)
@@ -113,8 +113,8 @@ package enum ComparisonCovariates {
         covariates.append(Covariate("prior trend", .continuousWithMissing(trends)))
         if all, let costs = d.costs {
             let hours: [Double] = perUnit(units) { u, out in
-                out.append(CostJoin.sum(costs, costs.rows(ofCitizen: Int(u.result.citizen)), from: Day.offset(u.t0.rawValue, back: 90),
-                                        to: u.t0.rawValue).hours / (90.0 / 7))
+                out.append(CostJoin.sum(costs, costs.rows(ofCitizen: Int(u.pointee.result.citizen)), from: Day.offset(u.pointee.t0.rawValue, back: 90),
+                                        to: u.pointee.t0.rawValue).hours / (90.0 / 7))
             }
             covariates.append(Covariate("baseline hours per week", .continuous(hours)))
         }
@@ -124,13 +124,19 @@ package enum ComparisonCovariates {
     /// What `body` appends for each unit, in unit order. The units are split
     /// into contiguous chunks on the cores; each unit's values depend on that
     /// unit alone, so the result is the same on any number of threads.
-    static func perUnit<T>(_ units: [ComparisonUnit], _ body: (ComparisonUnit, inout [T]) -> Void) -> [T] {
+    /// `body` reads the unit in place: a unit copied out of the array would
+    /// retain its pairs' storage, one counter that every unit shares, and
+    /// the cores would take turns at it.
+    static func perUnit<T>(_ units: [ComparisonUnit], _ body: (UnsafePointer<ComparisonUnit>, inout [T]) -> Void) -> [T] {
         let chunks = Parallel.chunks(units.count, minimum: 1 << 12)
-        let parts = Parallel.map(0..<chunks.count) { k in
-            var out: [T] = []
-            out.reserveCapacity(chunks[k].count)
-            for i in chunks[k] { body(units[i], &out) }
-            return out
+        let parts = units.withUnsafeBufferPointer { buffer in
+            let base = UnsafeSendable(buffer.baseAddress)
+            return Parallel.map(0..<chunks.count) { k in
+                var out: [T] = []
+                out.reserveCapacity(chunks[k].count)
+                for i in chunks[k] { body(base.value! + i, &out) }
+                return out
+            }
         }
         if parts.count == 1 { return parts[0] }
         var all: [T] = []
