@@ -97,7 +97,7 @@ struct ComparisonCovariatesTests {
             ComparisonUnit(result: CourseResult(course: i, citizen: UInt32(i % 97), team: 0, municipality: 0,
                                                 start: Day(rawValue: Int32(20_000 + i % 400)), end: nil), pairs: [])
         }
-        let values: [Int] = ComparisonCovariates.perUnit(units) { u, out in out.append(Int(u.result.course)) }
+        let values: [Int] = ComparisonCovariates.perUnit(units) { u, out in out.append(Int(u.pointee.result.course)) }
         #expect(values == Array(0..<20_000))
         let order = CitizenOrder.of(units.map(\.result.citizen), citizenCount: 97)
         #expect(order.sorted() == Array(0..<20_000))
