@@ -109,6 +109,9 @@ struct SampleReport: Sendable {
         let generator = SampleGenerator(spec)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fsiii-html-\(UUID().uuidString)")
         self.folder = folder
+        // The files are read once; remove them so every test run does not
+        // leave 300 CPR-shaped citizens behind in the temporary folder.
+        defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SampleCSVWriter.write(generator, to: folder.path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         dataset = try DatasetLoader.load(files.map { InputPath(folder.appendingPathComponent($0).path) }, options: ImportOptions())
