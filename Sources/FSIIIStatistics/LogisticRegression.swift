@@ -586,17 +586,22 @@ struct SparseRows: Sendable {
         for i in 0..<n { start[i + 1] += start[i] }
         let total = start[n]
         var next = start   // each row's next free entry
-        var column = [Int32](repeating: 0, count: total)
-        var value = [Double](repeating: 0, count: total)
+        // The entries are written once each, by the blocks on their cores: not zeroed first on one
+        // core (tens of megabytes, whose first touch costs a page fault per page). Every row's
+        // places are checked filled before the arrays are used.
+        var column: [Int32] = [], value: [Double] = []
         if total > 0 {
-            next.withUnsafeMutableBufferPointer { next in
-                column.withUnsafeMutableBufferPointer { column in
-                    value.withUnsafeMutableBufferPointer { value in
+            column = [Int32](unsafeUninitializedCapacity: total) { column, filled in
+                value = [Double](unsafeUninitializedCapacity: total) { value, written in
+                    next.withUnsafeMutableBufferPointer { next in
                         let e = Shared(next.baseAddress!), c = Shared(column.baseAddress!), v = Shared(value.baseAddress!)
                         RowBlocks.run(blocks.count) { k in fill(blocks[k], e.value, c.value, v.value) }
                     }
+                    written = total
                 }
+                filled = total
             }
+            precondition((0..<n).allSatisfy { next[$0] == start[$0 + 1] }, "fill wrote exactly the entries count counted")
         }
         return SparseRows(columns: columns, start: start, column: column, value: value)
     }
