@@ -80,4 +80,16 @@ package final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         while value == nil { condition.wait() }
         return value!
     }
+
+    /// The value, waiting for it as ``wait()`` does, handed over: this
+    /// holds it no longer, so it is freed once the caller is done with it
+    /// (for a large value kept only until its one use). Call it once, and
+    /// neither it nor ``wait()`` after.
+    package func take() -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        defer { value = nil }
+        return value!
+    }
 }

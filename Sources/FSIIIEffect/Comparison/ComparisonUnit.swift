@@ -235,8 +235,12 @@ package struct ComparisonInputs: Sendable {
     package var teams: NameTable
     package var costs: CostTable?
     package var courses: [Course]
+    /// The candidates' dates of these assessments, citizens and courses,
+    /// when a caller started gathering them on other threads before
+    /// (taken by the comparison's search; nil: it gathers them itself).
+    package var candidateDates: BackgroundValue<PseudoCourses.CandidateDates>?
 
-    package init(_ d: Dataset, courses: [Course]) {
+    package init(_ d: Dataset, courses: [Course], candidateDates: BackgroundValue<PseudoCourses.CandidateDates>? = nil) {
         assessments = d.assessments
         citizens = d.citizens
         terminology = d.terminology
@@ -244,5 +248,6 @@ package struct ComparisonInputs: Sendable {
         teams = d.teams
         costs = d.costs
         self.courses = courses
+        self.candidateDates = candidateDates
     }
 }

@@ -9,10 +9,11 @@ struct EffectOutcomes {
     var durability: DurabilityResult?
 
     static func make(_ evaluation: CourseEvaluation, dataset: Dataset, courses: [Course], options: ReportOptions,
-                     grouping classifier: GroupClassifier, dataEnd: Day?) -> EffectOutcomes {
+                     grouping classifier: GroupClassifier, dataEnd: Day?,
+                     candidateDates: BackgroundValue<PseudoCourses.CandidateDates>? = nil) -> EffectOutcomes {
         var o = EffectOutcomes()
         guard dataset.assessments.count > 0 else { return o }
-        let inputs = ComparisonInputs(dataset, courses: courses)
+        let inputs = ComparisonInputs(dataset, courses: courses, candidateDates: candidateDates)
         let assessments = dataset.assessments, costs = dataset.costs
         // Regression to the mean and the treated courses' durability depend on nothing the comparison
         // makes: they run on other threads beside it, started once its candidates are evaluated, where its

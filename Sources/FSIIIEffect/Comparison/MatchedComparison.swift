@@ -76,8 +76,11 @@ public enum MatchedComparison {
         var t = StageTimings()
 
         // Candidates, evaluated as courses.
-        var pseudo = t.measure("comparison: pseudo-courses") { PseudoCourses.make(treated: treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }, assessments: d.assessments,
-                                        citizenCount: d.citizens.count, courses: d.courses, options: o) }
+        var pseudo = t.measure("comparison: pseudo-courses") { () -> PseudoCourses in
+            let treated = treatedUnits.map { ($0.result.citizen, $0.t0, $0.t1) }
+            if let early = d.candidateDates { return PseudoCourses.make(treated: treated, dates: early.take(), options: o) }
+            return PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses, options: o)
+        }
         r.candidateCitizens = pseudo.candidateCitizens
         let pe = t.measure("comparison: evaluate") { CourseEvaluator.evaluateInCitizenOrder(pseudo.courses, assessments: d.assessments, citizens: d.citizens,
                                           windows: PseudoCourses.windows(options.windows)) }

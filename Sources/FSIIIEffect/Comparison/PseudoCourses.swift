@@ -56,6 +56,26 @@ package struct PseudoCourses: Sendable {
     /// result does not depend on it; the tests vary it).
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
                              courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 1024) -> PseudoCourses {
+        // The keys worked out on another thread while the dates are gathered and indexed (they need only the courses).
+        let keys = searchKeys(treated, options: o)
+        let dates = CandidateDates(assessments: a, citizenCount: citizenCount, courses: courses, options: o, pieceSize: size)
+        return searched(keys: keys.wait(), dates: dates, options: o, pieceSize: size)
+    }
+
+    /// ``make(treated:assessments:citizenCount:courses:options:pieceSize:)``
+    /// from candidate dates worked out before (the same pseudo-courses and
+    /// lists): `dates` must come from the same assessments, citizens, courses
+    /// and `controls` option.
+    package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], dates: CandidateDates,
+                             options o: MatchedComparisonOptions, pieceSize size: Int = 1024) -> PseudoCourses {
+        precondition(dates.controls == o.controls, "candidate dates gathered for the same controls option")
+        return searched(keys: searchKeys(treated, options: o).wait(), dates: dates, options: o, pieceSize: size)
+    }
+
+    /// The search keys of `treated`: each course's list (`listOf`) and the
+    /// distinct (citizen, t0, t1) searched, worked out on another thread.
+    private static func searchKeys(_ treated: [(citizen: UInt32, t0: Day, t1: Day)], options o: MatchedComparisonOptions)
+        -> BackgroundValue<(listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)])> {
         // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
         // the citizen's own dates are in the index and left out of its search: courses with the same key
         // share one search and one list. The keys are numbered in order of first appearance, so numbering
@@ -63,7 +83,7 @@ package struct PseudoCourses: Sendable {
         // (a repeated key's list holds only pseudo-courses its first course numbered). Worked out on another
         // thread while the dates are gathered and indexed (it needs only the courses).
         let byCitizen = o.controls == .notYetTreated   // then every course is its own key
-        let keys = BackgroundValue { () -> (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]) in
+        return BackgroundValue { () -> (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]) in
             var listOf = [Int32](repeating: 0, count: treated.count)
             var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
             var keyed: [UInt64: Int32] = [:]
@@ -77,70 +97,103 @@ package struct PseudoCourses: Sendable {
             }
             return (listOf, distinct)
         }
-        // The first course start of each citizen (Int32.max: none).
-        var firstStart = [Int32](repeating: .max, count: citizenCount)
-        for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
-        var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
-        let citizenPieces = Parallel.chunks(citizenCount, minimum: 16 * max(1, size))
-        let (dayStart, days, candidates) = t.measure("pseudo-courses: dates") { () -> ([Int], [Int32], Int) in
-            // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
-            // all cores, joined in citizen order (the same dates in the same places on any number of threads).
-            let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
-                var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
-                var candidates = 0
-                ends.reserveCapacity(citizenPieces[k].count)
-                for c in citizenPieces[k] {
-                    let begin = days.count
-                    if firstStart[c] == .max || o.controls == .notYetTreated {
-                        // The distinct days, kept sorted as they come: a citizen's rows run by condition, then
-                        // day, so most days are already there (one short search) or come last.
-                        own.removeAll(keepingCapacity: true)
-                        for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] {
-                            let d = a.day[r]
-                            if let last = own.last, d <= last {
-                                var low = 0, high = own.count   // the first place whose day is ≥ d
-                                while low < high {
-                                    let mid = (low + high) / 2
-                                    if own[mid] < d { low = mid + 1 } else { high = mid }
+    }
+
+    /// The candidates' distinct assessment dates, gathered and indexed by
+    /// day: the part of the search that needs no treated course, so a
+    /// report can work it out on other threads while it evaluates the
+    /// courses (``EffectReporter``).
+    package struct CandidateDates: Sendable {
+        fileprivate let dayStart: [Int]
+        fileprivate let days: [Int32]
+        fileprivate let index: DateIndex
+        /// Citizens that could serve as candidates at all.
+        fileprivate let candidateCitizens: Int
+        fileprivate let citizenCount: Int
+        fileprivate let controls: MatchedComparisonOptions.Controls
+
+        /// The dates of `a`'s citizens before their first course in
+        /// `courses` (all their dates with `.notYetTreated`); citizens go in
+        /// pieces of at least 16·`pieceSize` (the result does not depend on it).
+        package init(assessments a: AssessmentTable, citizenCount: Int, courses: [Course], options o: MatchedComparisonOptions,
+                     pieceSize size: Int = 1024) {
+            // The first course start of each citizen (Int32.max: none).
+            var firstStart = [Int32](repeating: .max, count: citizenCount)
+            for c in courses where Int(c.citizen) < citizenCount { firstStart[Int(c.citizen)] = min(firstStart[Int(c.citizen)], c.start.rawValue) }
+            var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
+            let citizenPieces = Parallel.chunks(citizenCount, minimum: 16 * max(1, size))
+            let (dayStart, days, candidates) = t.measure("pseudo-courses: dates") { () -> ([Int], [Int32], Int) in
+                // Distinct assessment dates of each candidate, before its first course: pieces of citizens on
+                // all cores, joined in citizen order (the same dates in the same places on any number of threads).
+                let collected = Parallel.map(citizenPieces.indices) { k -> (days: [Int32], ends: [Int], candidates: Int) in
+                    var days: [Int32] = [], ends: [Int] = [], own: [Int32] = []
+                    var candidates = 0
+                    ends.reserveCapacity(citizenPieces[k].count)
+                    for c in citizenPieces[k] {
+                        let begin = days.count
+                        if firstStart[c] == .max || o.controls == .notYetTreated {
+                            // The distinct days, kept sorted as they come: a citizen's rows run by condition, then
+                            // day, so most days are already there (one short search) or come last.
+                            own.removeAll(keepingCapacity: true)
+                            for r in a.rows(ofCitizen: c) where a.day[r] < firstStart[c] {
+                                let d = a.day[r]
+                                if let last = own.last, d <= last {
+                                    var low = 0, high = own.count   // the first place whose day is ≥ d
+                                    while low < high {
+                                        let mid = (low + high) / 2
+                                        if own[mid] < d { low = mid + 1 } else { high = mid }
+                                    }
+                                    if own[low] != d { own.insert(d, at: low) }
+                                } else {
+                                    own.append(d)
                                 }
-                                if own[low] != d { own.insert(d, at: low) }
-                            } else {
-                                own.append(d)
                             }
+                            days.append(contentsOf: own)
+                            if days.count - begin >= 2 { candidates += 1 }
                         }
-                        days.append(contentsOf: own)
-                        if days.count - begin >= 2 { candidates += 1 }
+                        ends.append(days.count)
                     }
-                    ends.append(days.count)
+                    return (days, ends, candidates)
                 }
-                return (days, ends, candidates)
-            }
-            // Joined piece by piece on all cores, each at its offset.
-            var base = [0]
-            for part in collected { base.append(base.last! + part.days.count) }
-            let total = base.last!
-            let days = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
-                let out = UnsafeSendable(buffer.baseAddress)
-                _ = Parallel.map(collected.indices) { k in
-                    collected[k].days.withUnsafeBufferPointer { part in
-                        if let from = part.baseAddress { (out.value! + base[k]).initialize(from: from, count: part.count) }
+                // Joined piece by piece on all cores, each at its offset.
+                var base = [0]
+                for part in collected { base.append(base.last! + part.days.count) }
+                let total = base.last!
+                let days = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    let out = UnsafeSendable(buffer.baseAddress)
+                    _ = Parallel.map(collected.indices) { k in
+                        collected[k].days.withUnsafeBufferPointer { part in
+                            if let from = part.baseAddress { (out.value! + base[k]).initialize(from: from, count: part.count) }
+                        }
                     }
+                    initialized = total
                 }
-                initialized = total
-            }
-            let dayStart = [Int](unsafeUninitializedCapacity: citizenCount + 1) { buffer, initialized in
-                let out = UnsafeSendable(buffer.baseAddress!)
-                out.value.initialize(to: 0)
-                _ = Parallel.map(collected.indices) { k in
-                    let first = citizenPieces[k].lowerBound + 1
-                    for (c, end) in collected[k].ends.enumerated() { (out.value + first + c).initialize(to: base[k] + end) }
+                let dayStart = [Int](unsafeUninitializedCapacity: citizenCount + 1) { buffer, initialized in
+                    let out = UnsafeSendable(buffer.baseAddress!)
+                    out.value.initialize(to: 0)
+                    _ = Parallel.map(collected.indices) { k in
+                        let first = citizenPieces[k].lowerBound + 1
+                        for (c, end) in collected[k].ends.enumerated() { (out.value + first + c).initialize(to: base[k] + end) }
+                    }
+                    initialized = citizenCount + 1
                 }
-                initialized = citizenCount + 1
+                return (dayStart, days, collected.reduce(0) { $0 + $1.candidates })
             }
-            return (dayStart, days, collected.reduce(0) { $0 + $1.candidates })
+            index = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount, pieces: citizenPieces) }
+            self.dayStart = dayStart
+            self.days = days
+            candidateCitizens = candidates
+            self.citizenCount = citizenCount
+            controls = o.controls
         }
-        let byDay = t.measure("pseudo-courses: index") { DateIndex(days: days, dayStart: dayStart, citizenCount: citizenCount, pieces: citizenPieces) }
-        let (listOf, distinct) = keys.wait()
+    }
+
+    /// The pseudo-courses and lists of the distinct searches `keys` among `dates`.
+    private static func searched(keys: (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]), dates: CandidateDates,
+                                 options o: MatchedComparisonOptions, pieceSize size: Int) -> PseudoCourses {
+        var t = StageTimings()   // its parts, for `FSIII_STAGES=1`
+        let (byDay, days, dayStart, citizenCount) = (dates.index, dates.days, dates.dayStart, dates.citizenCount)
+        let (listOf, distinct) = keys
         let (made, lists) = t.measure("pseudo-courses: search") { () -> ([Course], [[Int]]) in
             // The search per distinct course is independent: pieces of 1,024 courses, a round of
             // 4 · `workers` pieces at a time on all cores, each piece with its own `TakenCitizens`, so the candidates
@@ -195,7 +248,7 @@ package struct PseudoCourses: Sendable {
             }
             return (made, lists)
         }
-        return PseudoCourses(courses: made, lists: lists, listOf: listOf, candidateCitizens: candidates)
+        return PseudoCourses(courses: made, lists: lists, listOf: listOf, candidateCitizens: dates.candidateCitizens)
     }
 
     /// The candidates of each treated course of `treated` (numbered from
@@ -255,7 +308,7 @@ package struct PseudoCourses: Sendable {
     /// a few months wide) reads only this array, in order, and not the
     /// citizen's dates elsewhere in memory; `firstOfDay` finds t0's place
     /// without a search.
-    private struct DateIndex: Sendable {
+    fileprivate struct DateIndex: Sendable {
         /// A candidate date: its day, citizen and position in `days`, and
         /// the spacings in days to the citizen's next four dates
         /// (`DateIndex.beyond` when there is none, or it is 255 days or

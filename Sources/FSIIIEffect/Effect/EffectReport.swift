@@ -166,6 +166,14 @@ public enum EffectReporter {
     /// the caller has no further use for it.
     public static func report(_ dataset: consuming Dataset, options: ReportOptions = ReportOptions()) -> EffectReport {
         var timings = StageTimings()
+        // The matched comparison's candidate dates depend on the rows and courses alone: gathered and
+        // indexed on other threads while the model switch markers (one core) and the courses are worked
+        // out. Not when harmonising or making window courses changes the rows or the courses first.
+        var candidateDates: BackgroundValue<PseudoCourses.CandidateDates>?
+        if options.matched.enabled && options.harmonize == nil && !dataset.courses.isEmpty {
+            let (a, n, c, o) = (dataset.assessments, dataset.citizens.count, dataset.courses, options.matched)
+            candidateDates = BackgroundValue { PseudoCourses.CandidateDates(assessments: a, citizenCount: n, courses: c, options: o) }
+        }
         let markers = timings.measure("model switch") { ModelSwitchMarkers.make(dataset, minCell: options.minCell) }
         var harmonization: HarmonizationSummary?
         if let crosswalk = options.harmonize {
@@ -208,8 +216,9 @@ public enum EffectReporter {
         // Issue 18: read the rows before they are freed.
         var outcomes = timings.measure("comparison") {
             EffectOutcomes.make(evaluation, dataset: dataset, courses: courses, options: options, grouping: classifier,
-                                dataEnd: period?.upperBound)
+                                dataEnd: period?.upperBound, candidateDates: candidateDates)
         }
+        candidateDates = nil
         // Issue 21: the case-mix model reads prior trends from the assessments before they are freed.
         var caseMix: CaseMixSummary? = classifier.spec.primary.groupsPairs ? nil : CaseMixSummary(requested: options.caseMix)
         var modelFit: CaseMixModel.Fit?

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FSIIIBytes
 
@@ -22,5 +23,30 @@ struct BackgroundValueTests {
         let values = (0..<64).map { k in BackgroundValue { (0...k).reduce(0, +) } }
         let sums = Parallel.map(0..<64) { k in values[k].wait() }
         #expect(sums == (0..<64).map { $0 * ($0 + 1) / 2 })
+    }
+
+    /// Counts its live instances, so a test sees when the last reference goes.
+    final class Tracked: Sendable {
+        static let live = Mutex(0)
+        let payload: [Int]
+        init(_ payload: [Int]) { self.payload = payload; Self.live.withLock { $0 += 1 } }
+        deinit { Self.live.withLock { $0 -= 1 } }
+    }
+
+    @Test("take hands the value over: the caller gets the work's value and the BackgroundValue holds it no longer")
+    func take() {
+        let before = Tracked.live.withLock { $0 }
+        let background = BackgroundValue { () -> Tracked in
+            Thread.sleep(forTimeInterval: 0.02)
+            return Tracked(Array(1...100))
+        }
+        do {
+            let taken = background.take()
+            #expect(taken.payload.reduce(0, +) == 5050)
+            #expect(Tracked.live.withLock { $0 } == before + 1)
+        }
+        // The only reference was the taken one: the value is freed though `background` lives on.
+        #expect(Tracked.live.withLock { $0 } == before)
+        withExtendedLifetime(background) {}
     }
 }

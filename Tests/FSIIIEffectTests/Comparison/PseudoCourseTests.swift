@@ -1,5 +1,6 @@
 import Testing
 @testable import FSIIIEffect
+import FSIIIBytes
 import FSIIITestSupport
 
 /// Issue 18 §1 on ten citizens worked out by hand: which assessment pairs
@@ -125,7 +126,7 @@ struct PseudoCourseTests {
         #expect(d.municipalities.name(Int(e.results[p.courses.firstIndex { $0.start.iso == "2024-04-15" }!].municipality)) == "K2")
     }
 
-    @Test("hundreds of courses in many rounds of small pieces: candidates numbered in earlier rounds are looked up on the search threads, with the same pseudo-courses and lists")
+    @Test("hundreds of courses in many rounds of small pieces: candidates numbered in earlier rounds are numbered once, with the same pseudo-courses and lists")
     func manyRounds() {
         let d = PlantedEffectData.dataset(seed: 5, controls: 600)
         let treated = Self.treated(d)
@@ -142,6 +143,44 @@ struct PseudoCourseTests {
         }
         // Shared pseudo-courses: far fewer made than listed, so later rounds find most of theirs already numbered.
         #expect(whole.courses.count * 2 < whole.eligible.reduce(0) { $0 + $1.count })
+    }
+
+    @Test("candidate dates gathered beforehand, on another thread, give the same pseudo-courses and lists as the search gathering them itself")
+    func datesGatheredBefore() {
+        let d = PlantedEffectData.dataset(seed: 7, controls: 600)
+        let treated = Self.treated(d)
+        #expect(treated.count > 100)
+        for controls in [MatchedComparisonOptions.Controls.neverTreated, .notYetTreated] {
+            var o = MatchedComparisonOptions()
+            o.controls = controls
+            let itself = PseudoCourses.make(treated: treated, assessments: d.assessments, citizenCount: d.citizens.count, courses: d.courses,
+                                            options: o, pieceSize: 16)
+            let (a, n, c, options) = (d.assessments, d.citizens.count, d.courses, o)
+            let early = BackgroundValue { PseudoCourses.CandidateDates(assessments: a, citizenCount: n, courses: c, options: options, pieceSize: 16) }
+            let before = PseudoCourses.make(treated: treated, dates: early.take(), options: o, pieceSize: 16)
+            #expect(!itself.eligible.joined().isEmpty)
+            #expect(itself.eligible == before.eligible && itself.candidateCitizens == before.candidateCitizens)
+            #expect(itself.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] }
+                    == before.courses.map { [$0.citizen, UInt32($0.start.rawValue), UInt32($0.end!.rawValue)] })
+        }
+    }
+
+    @Test("the report, which gathers the candidate dates beside its model-switch markers, gives the comparison that gathers them itself")
+    func reportGathersDatesBefore() {
+        for controls in [MatchedComparisonOptions.Controls.neverTreated, .notYetTreated] {
+            var o = ReportOptions()
+            o.matched.enabled = true
+            o.matched.controls = controls
+            o.comparison.bootstrap = 200
+            let itself = MatchedComparison.compare(PlantedEffectData.dataset(seed: 3, controls: 600), options: o)
+            let report = EffectReporter.report(PlantedEffectData.dataset(seed: 3, controls: 600), options: o)
+            guard let before = report.comparison else { Issue.record("no comparison in the report"); continue }
+            #expect(itself.candidatePseudoCourses > 0 && itself.matched > 0)
+            #expect(before.candidateCitizens == itself.candidateCitizens && before.candidatePseudoCourses == itself.candidatePseudoCourses)
+            #expect(before.matched == itself.matched && before.controls == itself.controls && before.caliper == itself.caliper)
+            #expect(before.balance == itself.balance)
+            #expect(before.effect == itself.effect && before.improvedShareEffect == itself.improvedShareEffect)
+        }
     }
 
     @Test("courses with the same t0 and t1 share one search and one list: the same lists and pseudo-courses, in the same order, as searched one by one")
