@@ -124,4 +124,31 @@ struct ComparisonCovariatesTests {
         #expect(citizens.ageBand(Int(female), on: Day(year: 2025, month: 1, day: 1)!) == "85+")
         #expect([female, male, other].map { citizens.ageBand(Int($0), on: day) } == ["75-84", "<65", "unknown"])
     }
+
+    @Test("age bands from the table of calendar dates are the registry's own, on and around birthdays, 29 February included")
+    func ageBandTable() {
+        var citizens = CitizenRegistry()
+        // Born 1940-02-29 (a leap day), 1959-03-01, 1949-12-31, 1960-01-01, and an id that is not a CPR number.
+        let ids = ["290240-1234", "010359-4321", "311249-1112", "010160-2223", "A-17"].map { Int(citizens.intern(rawID: $0)) }
+        var days: [Int32] = []
+        for year in [2004, 2005, 2014, 2015, 2024, 2025] {
+            for (month, day) in [(1, 1), (2, 28), (3, 1), (12, 30), (12, 31)] { days.append(Day(year: year, month: month, day: day)!.rawValue) }
+        }
+        days.append(Day(year: 2024, month: 2, day: 29)!.rawValue)
+        let table = AgeBands(citizens: citizens, days: days)
+        var seen = Set<Int32>()
+        for c in ids {
+            for d in days {
+                let expected = citizens.ageBandCode(c, on: Day(rawValue: d))
+                #expect(table.code(c, on: d) == expected, "citizen \(c) on \(Day(rawValue: d).iso)")
+                seen.insert(expected)
+            }
+        }
+        #expect(seen == [0, 1, 2, 3, 4])   // every band, so each threshold is crossed
+        // The leap-day citizen turns 65 on 2005-03-01 (not yet on 2005-02-28) and 85 on 2025-03-01.
+        let leap = ids[0]
+        #expect(table.code(leap, on: Day(year: 2005, month: 2, day: 28)!.rawValue) == 0)
+        #expect(table.code(leap, on: Day(year: 2005, month: 3, day: 1)!.rawValue) == 1)
+        #expect(table.code(leap, on: Day(year: 2025, month: 3, day: 1)!.rawValue) == 3)
+    }
 }
