@@ -256,11 +256,30 @@ private struct Matched: Sendable {
                 guard let t = t.baseAddress, let c = c.baseAddress else {
                     return (outcomes.map { _ in ([Double](), [Double]()) }, [UInt32]())
                 }
-                let values = outcomes.map { outcome in
-                    (members.map { Self.value(t + $0, outcome) },
-                     members.map { i in sets[i].reduce(0) { $0 + Self.value(c + $1, outcome) } / Double(sets[i].count) })
+                // Each member's outcomes and its controls' means, in chunks of members on the cores (a control
+                // unit is read once for every outcome); each value is its member's alone, so the same on any
+                // number of threads.
+                let (treatedUnits, controlUnits) = (UnsafeSendable(t), UnsafeSendable(c))
+                let chunks = Parallel.chunks(members.count, minimum: 1 << 12)
+                let parts = Parallel.map(chunks.indices) { k -> (values: [[Double]], citizens: [UInt32]) in
+                    var values = [[Double]](repeating: [], count: 2 * outcomes.count)
+                    for o in values.indices { values[o].reserveCapacity(chunks[k].count) }
+                    var citizens: [UInt32] = []
+                    citizens.reserveCapacity(chunks[k].count)
+                    for i in members[chunks[k]] {
+                        let set = sets[i]
+                        for (o, outcome) in outcomes.enumerated() {
+                            values[2 * o].append(Self.value(treatedUnits.value + i, outcome))
+                            values[2 * o + 1].append(set.reduce(0) { $0 + Self.value(controlUnits.value + $1, outcome) } / Double(set.count))
+                        }
+                        citizens.append(treatedUnits.value[i].result.citizen)
+                    }
+                    return (values, citizens)
                 }
-                return (values, members.map { t[$0].result.citizen })
+                let values = outcomes.indices.map { o in
+                    (parts.flatMap { $0.values[2 * o] }, parts.flatMap { $0.values[2 * o + 1] })
+                }
+                return (values, parts.flatMap(\.citizens))
             }
         }
         return ClusteredATT.estimates(citizens: citizens, outcomes: values, replicates: replicates, seed: seed, domains: domains)
@@ -390,7 +409,8 @@ package enum ClusteredATT {
             controlSum[g] += outcomes[0].controls[i]
             courses[g] += 1
         }
-        let perDomain = (0..<domains.count).map { g -> MatchedComparisonResult.Estimate? in
+        // The domains' intervals (a sort of B replicates each) on the cores.
+        let perDomain = Parallel.map(0..<domains.count) { g -> MatchedComparisonResult.Estimate? in
             guard courses[g] > 0 else { return nil }
             let m = Double(courses[g])
             return .init(effect: ratios.effectSums[g] / m, interval: replicates > 0 ? interval(domainATTs[g]) : nil,
