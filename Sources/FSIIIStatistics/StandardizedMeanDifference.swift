@@ -125,20 +125,28 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
                         for (c, j) in repeated { x[c] = x[slot[j]] }
                     }
                     // Per wanted column: Σx, finiteness, Σwx (pass 1); Σ(x − x̄)², Σ(x − x̄) (pass 2); treated then candidates.
-                    var sum = [Double](repeating: 0, count: 2 * m), wsum = sum, squares = sum, deviations = sum
-                    var finite = [Bool](repeating: true, count: 2 * m)
+                    // In buffers of their own: arrays written in the loops cost a uniqueness and a bounds check per entry.
+                    let sum = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * m), wsum = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * m)
+                    let squares = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * m), deviations = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * m)
+                    let finite = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2 * m)
+                    for b in [sum, wsum, squares, deviations] { b.initialize(repeating: 0) }
+                    finite.initialize(repeating: true)
+                    defer { for b in [sum, wsum, squares, deviations] { b.deallocate() }; finite.deallocate() }
                     // Over the rows' entries alone: a 0 adds nothing to a sum that starts at +0 (nor does
                     // w·0), so each sum is the one over every row, bit for bit.
                     func firstPass(_ rows: Range<Int>, _ g: Int, _ w: [Double]?, _ offset: Int) {
-                        for i in rows {
-                            let weight = w.map { $0[i - offset] } ?? 0
-                            for e in start[i]..<start[i + 1] {
-                                let c = slot[Int(column[e])]
-                                if c < 0 { continue }
-                                let v = value[e]
-                                sum[g * m + c] += v
-                                if !v.isFinite { finite[g * m + c] = false }
-                                if weight > 0 { wsum[g * m + c] += weight * v }
+                        let sum = sum.baseAddress! + g * m, wsum = wsum.baseAddress! + g * m, finite = finite.baseAddress! + g * m
+                        (w ?? []).withUnsafeBufferPointer { w in
+                            for i in rows {
+                                let weight = w.isEmpty ? 0 : w[i - offset]
+                                for e in start[i]..<start[i + 1] {
+                                    let c = slot[Int(column[e])]
+                                    if c < 0 { continue }
+                                    let v = value[e]
+                                    sum[c] += v
+                                    if !v.isFinite { finite[c] = false }
+                                    if weight > 0 { wsum[c] += weight * v }
+                                }
                             }
                         }
                     }
@@ -152,13 +160,17 @@ public struct StandardizedMeanDifference: Sendable, Hashable {
                         }
                     }
                     let mean = (0..<(2 * m)).map { sum[$0] / Double($0 < m ? nt : nc) }
-                    for (g, rows) in [0..<nt, nt..<n].enumerated() {
-                        for i in rows {
-                            load(i)
-                            for c in 0..<m {
-                                let d = x[c] - mean[g * m + c]
-                                squares[g * m + c] += d * d
-                                deviations[g * m + c] += d
+                    mean.withUnsafeBufferPointer { mean in
+                        for (g, rows) in [0..<nt, nt..<n].enumerated() {
+                            let squares = squares.baseAddress! + g * m, deviations = deviations.baseAddress! + g * m
+                            let mean = mean.baseAddress! + g * m
+                            for i in rows {
+                                load(i)
+                                for c in 0..<m {
+                                    let d = x[c] - mean[c]
+                                    squares[c] += d * d
+                                    deviations[c] += d
+                                }
                             }
                         }
                     }
