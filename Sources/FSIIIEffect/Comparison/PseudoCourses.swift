@@ -206,6 +206,8 @@ package struct PseudoCourses: Sendable {
             var numbering = Numbering(entries: byDay.entries.count)
             var lists: [[Int]] = []
             lists.reserveCapacity(treated.count)
+            var known: [Int] = []   // how many numbers at the front of each list were made before it (sorted at the end)
+            known.reserveCapacity(treated.count)
             // The numbering is serial: the next round is searched on other threads while this one is numbered.
             // (Looking up there the candidates numbered in earlier rounds, in a copy of the numbering, saved
             // less than the copy cost once the numbering was keyed by index entry.)
@@ -228,8 +230,8 @@ package struct PseudoCourses: Sendable {
                 for piece in searched {
                     for t in 0..<(piece.offsets.count - 1) {
                         let entries = piece.offsets[t]..<piece.offsets[t + 1]
-                        // The numbers already made, sorted, then the ones this course makes: those come after
-                        // every number made before, in the order made (so the list is ascending with one short sort).
+                        // The numbers already made, then the ones this course makes: those come after every
+                        // number made before, in the order made, so the list is ascending once its front is sorted.
                         let fresh = made.count
                         var list: [Int] = []
                         list.reserveCapacity(entries.count)
@@ -240,10 +242,19 @@ package struct PseudoCourses: Sendable {
                             numbering.insert(entry: f.entry, later: f.later, number: Int32(made.count))
                             made.append(Course(citizen: f.citizen, start: Day(rawValue: indexByDay.entries[Int(f.entry)].day), end: Day(rawValue: f.later)))
                         }
-                        list.sort()
+                        known.append(list.count)
                         list.append(contentsOf: fresh..<made.count)
                         lists.append(list)
                     }
+                }
+            }
+            // Each list's front sorted on the cores, not on the numbering's one thread (each list is its own).
+            let chunks = Parallel.chunks(lists.count, minimum: 1 << 10)
+            lists.withUnsafeMutableBufferPointer { buffer in
+                guard let start = buffer.baseAddress else { return }
+                let base = UnsafeSendable(start)
+                _ = Parallel.map(chunks.indices) { k in
+                    for i in chunks[k] { (base.value + i).pointee[0..<known[i]].sort() }
                 }
             }
             return (made, lists)
