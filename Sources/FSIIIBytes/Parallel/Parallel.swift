@@ -66,7 +66,7 @@ package final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         DispatchQueue.global().async { [self] in
             let result = work()
             condition.lock()
-            value = result
+            value = consume result   // moved, not copied: after `take` the value has no other owner here
             condition.broadcast()
             condition.unlock()
         }
