@@ -25,7 +25,11 @@ extension CitizenRegistry {
     /// ``ageBand(_:on:)`` as its index in ``ageBandLevels`` (4: unknown).
     package func ageBandCode(_ citizen: Int, on day: Day) -> Int32 {
         guard let birth = birthDay(citizen) else { return 4 }
-        let age = CitizenID.age(birth: birth, on: day)
+        return Self.ageBandCode(age: CitizenID.age(birth: birth, on: day))
+    }
+
+    /// The code of the band of an age in whole years (4, unknown, for a negative one).
+    static func ageBandCode(age: Int) -> Int32 {
         guard age >= 0 else { return 4 }
         switch age {
         case ..<65: return 0

@@ -299,13 +299,6 @@ struct AgeBands {
         guard let birth = registry.birthDay(citizen) else { return 4 }
         let b = civil[Int(birth.rawValue - low)], t = civil[Int(day - low)]
         // Whole years: the year difference, less one before the birthday ((month, day) below the birth's).
-        let age = Int(t >> 9) - Int(b >> 9) - ((t & 0x1FF) < (b & 0x1FF) ? 1 : 0)
-        guard age >= 0 else { return 4 }
-        switch age {
-        case ..<65: return 0
-        case 65..<75: return 1
-        case 75..<85: return 2
-        default: return 3
-        }
+        return CitizenRegistry.ageBandCode(age: Int(t >> 9) - Int(b >> 9) - ((t & 0x1FF) < (b & 0x1FF) ? 1 : 0))
     }
 }
