@@ -57,7 +57,7 @@ package struct PseudoCourses: Sendable {
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], assessments a: AssessmentTable, citizenCount: Int,
                              courses: [Course], options o: MatchedComparisonOptions, pieceSize size: Int = 1024) -> PseudoCourses {
         // The keys worked out on another thread while the dates are gathered and indexed (they need only the courses).
-        let keys = searchKeys(treated, options: o)
+        let keys = BackgroundValue { searchKeys(treated, options: o) }
         let dates = CandidateDates(assessments: a, citizenCount: citizenCount, courses: courses, options: o, pieceSize: size)
         return searched(keys: keys.wait(), dates: dates, options: o, pieceSize: size)
     }
@@ -69,34 +69,31 @@ package struct PseudoCourses: Sendable {
     package static func make(treated: [(citizen: UInt32, t0: Day, t1: Day)], dates: CandidateDates,
                              options o: MatchedComparisonOptions, pieceSize size: Int = 1024) -> PseudoCourses {
         precondition(dates.controls == o.controls, "candidate dates gathered for the same controls option")
-        return searched(keys: searchKeys(treated, options: o).wait(), dates: dates, options: o, pieceSize: size)
+        return searched(keys: searchKeys(treated, options: o), dates: dates, options: o, pieceSize: size)
     }
 
     /// The search keys of `treated`: each course's list (`listOf`) and the
-    /// distinct (citizen, t0, t1) searched, worked out on another thread.
+    /// distinct (citizen, t0, t1) searched.
     private static func searchKeys(_ treated: [(citizen: UInt32, t0: Day, t1: Day)], options o: MatchedComparisonOptions)
-        -> BackgroundValue<(listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)])> {
+        -> (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]) {
         // A course's candidates depend only on its (t0, t1) — and on its citizen with `.notYetTreated`, where
         // the citizen's own dates are in the index and left out of its search: courses with the same key
         // share one search and one list. The keys are numbered in order of first appearance, so numbering
         // the distinct lists in that order numbers the pseudo-courses exactly as the courses in order would
-        // (a repeated key's list holds only pseudo-courses its first course numbered). Worked out on another
-        // thread while the dates are gathered and indexed (it needs only the courses).
+        // (a repeated key's list holds only pseudo-courses its first course numbered).
         let byCitizen = o.controls == .notYetTreated   // then every course is its own key
-        return BackgroundValue { () -> (listOf: [Int32], distinct: [(citizen: UInt32, t0: Day, t1: Day)]) in
-            var listOf = [Int32](repeating: 0, count: treated.count)
-            var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
-            var keyed: [UInt64: Int32] = [:]
-            keyed.reserveCapacity(byCitizen ? 0 : treated.count)
-            for (k, c) in treated.enumerated() {
-                let key = UInt64(UInt32(bitPattern: c.t0.rawValue)) << 32 | UInt64(UInt32(bitPattern: c.t1.rawValue))
-                if !byCitizen, let known = keyed[key] { listOf[k] = known; continue }
-                listOf[k] = Int32(distinct.count)
-                if !byCitizen { keyed[key] = Int32(distinct.count) }
-                distinct.append(c)
-            }
-            return (listOf, distinct)
+        var listOf = [Int32](repeating: 0, count: treated.count)
+        var distinct: [(citizen: UInt32, t0: Day, t1: Day)] = []
+        var keyed: [UInt64: Int32] = [:]
+        keyed.reserveCapacity(byCitizen ? 0 : treated.count)
+        for (k, c) in treated.enumerated() {
+            let key = UInt64(UInt32(bitPattern: c.t0.rawValue)) << 32 | UInt64(UInt32(bitPattern: c.t1.rawValue))
+            if !byCitizen, let known = keyed[key] { listOf[k] = known; continue }
+            listOf[k] = Int32(distinct.count)
+            if !byCitizen { keyed[key] = Int32(distinct.count) }
+            distinct.append(c)
         }
+        return (listOf, distinct)
     }
 
     /// The candidates' distinct assessment dates, gathered and indexed by
