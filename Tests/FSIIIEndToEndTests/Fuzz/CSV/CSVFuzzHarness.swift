@@ -189,18 +189,30 @@ struct CSVFuzzBase {
     }
 
     let files: [File]
+    /// A sample large enough for the matched comparison to find
+    /// candidates, fit and match (80 citizens, every row), for the cases
+    /// that turn it on half the time: on `files` it mostly meets its
+    /// thin-input paths (no candidates, nothing matched).
+    let larger: [File]
 
     static func make() throws -> CSVFuzzBase {
+        CSVFuzzBase(files: try sample(citizens: 14, rows: [160, 40, 160, 10]),
+                    larger: try sample(citizens: 80, rows: [Int.max, Int.max, 2_000, Int.max]))
+    }
+
+    /// The first `rows` lines (assessments, courses, costs, rates) of a
+    /// generated sample of `citizens` citizens.
+    private static func sample(citizens: Int, rows limits: [Int]) throws -> [File] {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var spec = SampleSpec()
-        spec.citizens = 14
+        spec.citizens = citizens
         spec.seed = 16
         spec.costDetail = .weekly
         _ = try SampleCSVWriter.write(SampleGenerator(spec), to: folder.path)
         var files: [File] = []
-        for (name, kind, rows) in [("assessments.csv", InputKind.assessments, 160), ("courses.csv", .courses, 40),
-                                   ("costs.csv", .costs, 160), ("rates.csv", .rates, 10)] {
+        for (name, kind, rows) in zip([("assessments.csv", InputKind.assessments), ("courses.csv", .courses),
+                                       ("costs.csv", .costs), ("rates.csv", .rates)], limits).map({ ($0.0, $0.1, $1) }) {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             var lines = 0, end = 0
             while end < bytes.count && lines <= rows {
@@ -209,7 +221,7 @@ struct CSVFuzzBase {
             }
             files.append(File(name: name, kind: kind, bytes: Array(bytes[..<end])))
         }
-        return CSVFuzzBase(files: files)
+        return files
     }
 }
 
@@ -248,7 +260,13 @@ enum CSVFuzzCase {
     static func run(seed: UInt64, base: CSVFuzzBase) -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
         var m = CSVFuzzMutator(seed: seed)
-        var files = base.files
+        // The options of issues 18–22 come from a stream of their own, so
+        // each seed mutates its files as it did before they were fuzzed.
+        var o = CSVFuzzMutator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        let matched = o.chance(25)
+        let larger = matched && o.chance(50)
+        var files = larger ? base.larger : base.files
+        if larger { m.longCellLimit = 1000 }
         if m.chance(8) { files.removeAll { $0.kind == .courses } }
         if m.chance(8) { files.removeAll { $0.kind == .costs } }
         if m.chance(12) { files.removeAll { $0.kind == .rates } }
@@ -272,9 +290,12 @@ enum CSVFuzzCase {
             options.comparison.seed = seed
         }
         if m.chance(10) { options.window = Day(year: 2024, month: 1, day: 1)!...Day(year: 2024, month: 12, day: 31)! }
+        Self.drawLaterOptions(&options, matched: matched, seed: seed, &o)
 
-        if m.chance(1), let i = files.indices.first(where: { files[$0].kind == .assessments || files[$0].kind == .costs }) {
+        if m.chance(1), !larger, let i = files.indices.first(where: { files[$0].kind == .assessments || files[$0].kind == .costs }) {
             // Over 4 MB: read in parallel chunks (speculatively, from disk).
+            // Not the larger sample: a mutation that widens a column to 64 KiB
+            // cells would make it a file of over 100 MB.
             let lines = CSVFuzzMutator.lines(files[i].bytes)
             if lines.count > 1 {
                 var big = lines[0]
@@ -288,8 +309,10 @@ enum CSVFuzzCase {
             let folder = URL(fileURLWithPath: dump).appendingPathComponent("seed-\(seed)")
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for f in files { try? Data(f.bytes).write(to: folder.appendingPathComponent(f.name)) }
-            let how = "--by \(options.grouping.rawValue) --min-cell \(options.minCell) --horizon-days \(options.horizonDays)"
-                + (hourlyRate.map { " --hourly-rate \($0)" } ?? "") + (options.comparison.enabled ? " --compare --bootstrap 25" : "")
+            let how = "--by \(options.groupBy) --min-cell \(options.minCell) --horizon-days \(options.horizonDays)"
+                + (hourlyRate.map { " --hourly-rate \($0)" } ?? "") + (options.comparison.enabled ? " --compare" : "")
+                + " --bootstrap \(options.comparison.bootstrap) --ci \(options.comparison.intervalMethod.rawValue)"
+                + Self.laterOptionsArguments(options)
             try? Data("fsiii report . \(how)\n".utf8).write(to: folder.appendingPathComponent("options.txt"))
         }
 
@@ -361,6 +384,19 @@ enum CSVFuzzCase {
                 texts.append(("course export CSV", CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer)))
                 texts.append(("course export JSON", CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer)))
             }
+            // The workbooks' parts are stored, not compressed: their bytes are searched as they are.
+            let book = MemoryZipSink()
+            do {
+                try ReportWorkbook.write(report, language: o.pick([.da, .en]), to: book)
+                texts.append(("workbook", String(decoding: book.bytes, as: UTF8.self)))
+            } catch { fail("the workbook could not be written: \(error)") }
+            if let pseudonymizer {
+                let courses = MemoryZipSink()
+                do {
+                    try CourseWorkbook.write(report, dataset: dataset, pseudonymizer: pseudonymizer, to: courses)
+                    texts.append(("course workbook", String(decoding: courses.bytes, as: UTF8.self)))
+                } catch { fail("the course workbook could not be written: \(error)") }
+            }
             if let comparison = report.costComparison {
                 texts.append(("cost comparison", CostComparisonTable.write(comparison, minCell: options.minCell)))
                 texts.append(("cost comparison JSON", JSONWriter(pretty: true).write(CostComparisonJSON.value(comparison, grid: [0, 5000]))))
@@ -384,5 +420,67 @@ enum CSVFuzzCase {
         }
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return outcome
+    }
+
+    /// The options added after the fuzz test was written: the matched
+    /// comparison with its knobs at their edges (issue 18), two-way
+    /// groupings (19), the crosswalk (20), the funnel, SPC, MDC, case-mix
+    /// model and BCa choices (21).
+    static func drawLaterOptions(_ options: inout ReportOptions, matched: Bool, seed: UInt64, _ o: inout CSVFuzzMutator) {
+        if matched {
+            options.matched.enabled = true
+            options.matched.controls = o.pick(MatchedComparisonOptions.Controls.allCases)
+            options.matched.exactMunicipality = o.chance(30)
+            // The command line's limits (`--match-k 1...100`, `--index-window-days
+            // 0...3650`, `--spacing-tolerance 0...99` %); the candidates' cap
+            // and the caliper are the library's alone.
+            options.matched.ratio = o.pick([3, 1, 100])
+            options.matched.indexWindowDays = o.pick([60, 0, 3650])
+            options.matched.spacingTolerance = o.pick([0.5, 0, 0.99])
+            options.matched.maximumCandidates = o.pick([100, 1])
+            options.matched.caliperWidth = o.pick([0.2, 0, 100])
+            options.comparison.bootstrap = o.pick([25, 0, 1])
+            options.comparison.seed = seed
+        } else if options.comparison.enabled {
+            options.comparison.bootstrap = 25
+        }
+        if options.comparison.enabled && o.chance(40) { options.comparison.intervalMethod = .bca }
+        if o.chance(15) {
+            let courseGroupings = Grouping.allCases.filter { !$0.groupsPairs }
+            let first = o.pick(courseGroupings)
+            options.groupBy = GroupingSpec(first, o.pick(courseGroupings.filter { $0 != first }))
+        }
+        if o.chance(15) {
+            options.harmonize = Crosswalk.builtIn
+            options.combine = o.pick(LevelCombination.allCases)
+        }
+        if o.chance(20) { options.caseMix = .model }
+        if o.chance(20) { options.spc = .laney }
+        if o.chance(20) { options.mdcColumns = true }
+        if o.chance(25) {
+            options.funnel.method = o.pick(FunnelOptions.Method.allCases)
+            options.funnel.transform = o.pick(FunnelOptions.Transform.allCases)
+            options.funnel.limits = o.pick(FunnelOptions.Limits.allCases)
+        }
+    }
+
+    /// The command-line options of `drawLaterOptions`' choices, for the
+    /// dumped case's `options.txt`.
+    static func laterOptionsArguments(_ options: ReportOptions) -> String {
+        var a = ""
+        let m = options.matched
+        if m.enabled {
+            a += " --compare-to matched --controls \(m.controls.rawValue) --match-k \(m.ratio)"
+                + " --index-window-days \(m.indexWindowDays) --spacing-tolerance \(m.spacingTolerance * 100)"
+                + (m.exactMunicipality ? " --exact-municipality" : "")
+        }
+        if options.harmonize != nil { a += " --harmonize simplified --combine \(options.combine.rawValue)" }
+        if options.caseMix == .model { a += " --case-mix model" }
+        if options.spc == .laney { a += " --spc laney" }
+        if options.mdcColumns { a += " --mdc" }
+        let f = options.funnel
+        a += " --funnel \(f.method.rawValue) --funnel-transform \(f.transform.rawValue) --limits \(f.limits.rawValue)"
+        if m.enabled { a += "  # the library's alone: maximumCandidates \(m.maximumCandidates), caliperWidth \(m.caliperWidth)" }
+        return a
     }
 }
