@@ -26,14 +26,20 @@ public enum ComparisonText {
         return wrapped(out)
     }
 
-    /// Lines longer than `width` broken at spaces (SPEC §11: readable at 100 columns).
+    /// Lines longer than `width` broken at spaces (SPEC §11: readable at 100
+    /// columns), the continuations indented by two. A break comes after the
+    /// indentation, so each one moves on: a word longer than the width (a
+    /// long team name) stays whole on a line of its own.
     static func wrapped(_ text: String, width: Int = 100) -> String {
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = Substring(line)
-            while rest.count > width, let space = rest.prefix(width + 1).lastIndex(of: " "), space > rest.startIndex {
+            var indent = 0
+            while rest.count > width, let space = rest.prefix(width + 1).lastIndex(of: " "),
+                  rest.distance(from: rest.startIndex, to: space) > indent {
                 out.append(String(rest[..<space]))
                 rest = "  " + rest[rest.index(after: space)...]
+                indent = 2
             }
             out.append(String(rest))
         }
