@@ -76,7 +76,10 @@ struct CrosswalkFuzzTests {
             }
         }
         print("CrosswalkFuzz: \(read + refused) cases from seed \(settings.seed), \(read) read whole, \(refused) refused")
-        #expect(read > 0 && refused > 0, "the mutations should leave some files readable and make others wrong")
+        // A replayed case or a short run may meet one kind only.
+        if read + refused >= 100 {
+            #expect(read > 0 && refused > 0, "the mutations should leave some files readable and make others wrong")
+        }
     }
 }
 
