@@ -310,8 +310,10 @@ enum CSVFuzzCase {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for f in files { try? Data(f.bytes).write(to: folder.appendingPathComponent(f.name)) }
             let how = "--by \(options.groupBy) --min-cell \(options.minCell) --horizon-days \(options.horizonDays)"
-                + (hourlyRate.map { " --hourly-rate \($0)" } ?? "") + (options.comparison.enabled ? " --compare" : "")
-                + " --bootstrap \(options.comparison.bootstrap) --ci \(options.comparison.intervalMethod.rawValue)"
+                + (hourlyRate.map { " --hourly-rate \($0)" } ?? "")
+                + (options.comparison.enabled ? " --compare --ci \(options.comparison.intervalMethod.rawValue)" : "")
+                // --bootstrap alone would turn the cost comparison on; beside --compare-to matched it does not.
+                + (options.comparison.enabled || options.matched.enabled ? " --bootstrap \(options.comparison.bootstrap) --seed \(options.comparison.seed)" : "")
                 + Self.laterOptionsArguments(options)
             try? Data("fsiii report . \(how)\n".utf8).write(to: folder.appendingPathComponent("options.txt"))
         }
@@ -441,8 +443,6 @@ enum CSVFuzzCase {
             options.matched.caliperWidth = o.pick([0.2, 0, 100])
             options.comparison.bootstrap = o.pick([25, 0, 1])
             options.comparison.seed = seed
-        } else if options.comparison.enabled {
-            options.comparison.bootstrap = 25
         }
         if options.comparison.enabled && o.chance(40) { options.comparison.intervalMethod = .bca }
         if o.chance(15) {
@@ -479,7 +479,9 @@ enum CSVFuzzCase {
         if options.spc == .laney { a += " --spc laney" }
         if options.mdcColumns { a += " --mdc" }
         let f = options.funnel
-        a += " --funnel \(f.method.rawValue) --funnel-transform \(f.transform.rawValue) --limits \(f.limits.rawValue)"
+        // The transform is used by the random-effects funnel only, and the command line takes it only there.
+        a += " --funnel \(f.method.rawValue) --limits \(f.limits.rawValue)"
+            + (f.method == .random ? " --funnel-transform \(f.transform.rawValue)" : "")
         if m.enabled { a += "  # the library's alone: maximumCandidates \(m.maximumCandidates), caliperWidth \(m.caliperWidth)" }
         return a
     }
