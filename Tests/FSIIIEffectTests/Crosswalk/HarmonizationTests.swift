@@ -8,33 +8,8 @@ import FSIIITestSupport
 /// without `--harmonize`, and compared on the simplified conditions with it.
 @Suite("Harmonisation across the model switch")
 struct HarmonizationTests {
-    /// Citizen 1: baseline on legacy J1.1 = 3 and J1.3 = 1 (both → Personlig pleje),
-    /// follow-up on the simplified Personlig pleje = 1: straddles the switch.
-    /// Citizen 2: legacy throughout (J2.2 kept key, J3.2 → Mobilitet og bevægelse), evaluable either way.
-    /// Citizen 3: baseline J1.4 = 2 and a direct Spise og drikke = 4 the same day, follow-up Spise og drikke = 3.
-    static let files: [Fixtures.File] = [
-        Fixtures.File("assessments.csv", .assessments, """
-        citizen;date;condition;level;goal
-        0101401234;2024-01-10;J1.1;3;1
-        0101401234;2024-01-10;J1.3;1;
-        0101401234;2024-03-20;Personlig_pleje;1;
-        0202504321;2024-01-12;J2.2;2;
-        0202504321;2024-01-12;J3.2;3;
-        0202504321;2024-03-12;J2.2;1;
-        0202504321;2024-03-12;J3.2;2;
-        0303604321;2024-01-11;J1.4;2;
-        0303604321;2024-01-11;Spise_og_drikke;4;
-        0303604321;2024-03-11;Spise_og_drikke;3;
-
-        """),
-        Fixtures.File("courses.csv", .courses, """
-        citizen;start;end;team
-        0101401234;2024-01-15;2024-03-15;Hold A
-        0202504321;2024-01-15;2024-03-01;Hold A
-        0303604321;2024-01-15;2024-03-01;Hold A
-
-        """),
-    ]
+    /// The model-switch files (`Fixtures.modelSwitch`: three citizens, one straddling the switch).
+    static let files = Fixtures.modelSwitch
 
     static func report(harmonize: Bool, combine: LevelCombination = .max) -> EffectReport {
         var o = ReportOptions()

@@ -44,24 +44,7 @@ struct TerminologyTests {
 
     @Test("a CodeSystem with new concepts is read with the tree-matching rules")
     func loaderOnFixture() throws {
-        let json = """
-        {"resourceType": "CodeSystem", "version": "29990101", "concept": [
-          {"code": "d49d6b0c-c067-4469-b92d-3842822c4971", "display": "Kommunale pleje- og omsorgstilstande", "concept": [
-            {"code": "area-1", "display": "Egenomsorg", "concept": [
-              {"code": "c-1", "display": "Vaske sig", "definition": "Vaske og tørre sig."},
-              {"code": "c-2", "display": "Ny tilstand", "definition": "Evnen til og behovet for støtte til noget nyt."}]}]},
-          {"code": "J", "display": "Kommunale pleje- og omsorgstilstande", "concept": [
-            {"code": "J1", "display": "Egenomsorg", "concept": [
-              {"code": "J1.1", "display": "Vaske sig"}, {"code": "Ny_tilstand", "display": "Ny tilstand"}]}]},
-          {"code": "2c02a704-deee-4878-9378-1167613b3da6", "display": "Funktionsevne skalering", "concept": [
-            {"code": "l0", "display": "0"}, {"code": "l1", "display": "1"}, {"code": "l2", "display": "2"},
-            {"code": "l3", "display": "3"}, {"code": "l4", "display": "4"}, {"code": "l9", "display": "9"}]},
-          {"code": "B", "display": "Funktionsevne skalering", "concept": [{"code": "B1", "display": "0"}, {"code": "B6", "display": "9"}]},
-          {"code": "b07bbb6d-16b2-4cee-b5a5-771ca5beb67c", "display": "Kommunale pleje- og omsorgsindsatser", "concept": [
-            {"code": "g-1", "display": "§ 83a Rehabilitering personlig hjælp og pleje", "concept": [{"code": "rh-1", "display": "RH Ny"}]}]},
-          {"code": "4db72d65-7ec1-45b4-89c3-5017c35d085e", "display": "Kommunale sygeplejetilstande", "concept": [{"code": "n-1", "display": "Sår"}]}
-        ]}
-        """
+        let json = Fixtures.smallCodeSystem
         let loaded = try CodeSystemLoader.terminology(from: try JSONParser.parse(json))
         #expect(loaded.version == "29990101")
         #expect(loaded.conditions.map(\.display) == ["Vaske sig", "Ny tilstand"])

@@ -39,8 +39,9 @@ struct CrosswalkFuzzTests {
         let cases = min(settings.cases, settings.seconds == nil ? 400 : Int.max)
         let started = DispatchTime.now().uptimeNanoseconds
         let legacyCount = Terminology.builtIn.conditions.count { $0.legacyKey != nil }
-        let report = HarmonizationFixture.dataset
-        #expect(report != nil, "the harmonisation fixture did not import")
+        // Courses across the model switch, to harmonise with each crosswalk read.
+        let dataset = Fixtures.dataset(Fixtures.modelSwitch)
+        #expect(dataset.assessments.count == 10, "the model-switch fixture did not import")
         var refused = 0, read = 0
         for k in 0..<cases {
             if let seconds = settings.seconds, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 > seconds { break }
@@ -56,14 +57,12 @@ struct CrosswalkFuzzTests {
                 read += 1
                 #expect(Set(crosswalk.rows.map(\.legacy)).count == legacyCount && crosswalk.rows.count == legacyCount,
                         "\(replay): \(crosswalk.rows.count) rows for \(legacyCount) legacy conditions")
-                if let report {
-                    var options = ReportOptions()
-                    options.harmonize = crosswalk
-                    options.combine = m.pick(LevelCombination.allCases)
-                    let harmonized = EffectReporter.report(report, options: options)
-                    #expect(harmonized.harmonization != nil, "\(replay): the report was not harmonised")
-                    #expect(!ReportTable.write(harmonized, language: .en).isEmpty, "\(replay): no table")
-                }
+                var options = ReportOptions()
+                options.harmonize = crosswalk
+                options.combine = m.pick(LevelCombination.allCases)
+                let harmonized = EffectReporter.report(dataset, options: options)
+                #expect(harmonized.harmonization != nil, "\(replay): the report was not harmonised")
+                #expect(!ReportTable.write(harmonized, language: .en).isEmpty, "\(replay): no table")
             } catch {
                 refused += 1
                 #expect(!error.problems.isEmpty, "\(replay): refused without a problem")
@@ -81,35 +80,4 @@ struct CrosswalkFuzzTests {
             #expect(read > 0 && refused > 0, "the mutations should leave some files readable and make others wrong")
         }
     }
-}
-
-/// A dataset that straddles the model switch (legacy baselines, simplified
-/// follow-ups), for the crosswalks the fuzz test reads to harmonise.
-enum HarmonizationFixture {
-    static let dataset: Dataset? = {
-        let assessments = """
-        citizen;date;condition;level;goal
-        0101401234;2024-01-10;J1.1;3;1
-        0101401234;2024-01-10;J1.3;1;
-        0101401234;2024-03-20;Personlig_pleje;1;
-        0202504321;2024-01-12;J2.2;2;
-        0202504321;2024-01-12;J3.2;3;
-        0202504321;2024-03-12;J2.2;1;
-        0202504321;2024-03-12;Mobilitet_og_bevaegelse;2;
-        0303604321;2024-01-11;J1.4;2;
-        0303604321;2024-03-11;Spise_og_drikke;3;
-
-        """
-        let courses = """
-        citizen;start;end;team
-        0101401234;2024-01-15;2024-03-15;Hold A
-        0202504321;2024-01-15;2024-03-01;Hold A
-        0303604321;2024-01-15;2024-03-01;Hold A
-
-        """
-        let sources = [InputSource(path: "assessments.csv", kind: .assessments, bytes: FileBytes(utf8: Array(assessments.utf8))),
-                       InputSource(path: "courses.csv", kind: .courses, bytes: FileBytes(utf8: Array(courses.utf8)))]
-        let dataset = DatasetLoader.load(sources, options: ImportOptions())
-        return dataset.assessments.count > 0 ? dataset : nil
-    }()
 }
