@@ -260,9 +260,7 @@ enum CSVFuzzCase {
     static func run(seed: UInt64, base: CSVFuzzBase) -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
         var m = CSVFuzzMutator(seed: seed)
-        // The options of issues 18–22 come from a stream of their own, so
-        // each seed mutates its files as it did before they were fuzzed.
-        var o = CSVFuzzMutator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        var o = Self.laterOptionsStream(seed)
         let matched = o.chance(25)
         let larger = matched && o.chance(50)
         var files = larger ? base.larger : base.files
@@ -386,19 +384,8 @@ enum CSVFuzzCase {
                 texts.append(("course export CSV", CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer)))
                 texts.append(("course export JSON", CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer)))
             }
-            // The workbooks' parts are stored, not compressed: their bytes are searched as they are.
-            let book = MemoryZipSink()
-            do {
-                try ReportWorkbook.write(report, language: o.pick([.da, .en]), to: book)
-                texts.append(("workbook", String(decoding: book.bytes, as: UTF8.self)))
-            } catch { fail("the workbook could not be written: \(error)") }
-            if let pseudonymizer {
-                let courses = MemoryZipSink()
-                do {
-                    try CourseWorkbook.write(report, dataset: dataset, pseudonymizer: pseudonymizer, to: courses)
-                    texts.append(("course workbook", String(decoding: courses.bytes, as: UTF8.self)))
-                } catch { fail("the course workbook could not be written: \(error)") }
-            }
+            do { texts += try Self.workbookTexts(report, dataset: dataset, pseudonymizer: pseudonymizer, language: o.pick([.da, .en])) }
+            catch { fail("a workbook could not be written: \(error)") }
             if let comparison = report.costComparison {
                 texts.append(("cost comparison", CostComparisonTable.write(comparison, minCell: options.minCell)))
                 texts.append(("cost comparison JSON", JSONWriter(pretty: true).write(CostComparisonJSON.value(comparison, grid: [0, 5000]))))
@@ -422,6 +409,29 @@ enum CSVFuzzCase {
         }
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return outcome
+    }
+
+    /// The random stream of `drawLaterOptions` for case `seed`: one of its
+    /// own, so each seed mutates its files as it did before those options
+    /// were fuzzed.
+    static func laterOptionsStream(_ seed: UInt64) -> CSVFuzzMutator {
+        CSVFuzzMutator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The report's workbook, and the per-course workbook with a
+    /// pseudonymiser, as text to search: their parts are stored, not
+    /// compressed, so the bytes hold what a spreadsheet shows.
+    static func workbookTexts(_ report: EffectReport, dataset: Dataset, pseudonymizer: Pseudonymizer?,
+                              language: Language) throws -> [(String, String)] {
+        let book = MemoryZipSink()
+        try ReportWorkbook.write(report, language: language, to: book)
+        var texts = [("workbook", String(decoding: book.bytes, as: UTF8.self))]
+        if let pseudonymizer {
+            let courses = MemoryZipSink()
+            try CourseWorkbook.write(report, dataset: dataset, pseudonymizer: pseudonymizer, language: language, to: courses)
+            texts.append(("course workbook", String(decoding: courses.bytes, as: UTF8.self)))
+        }
+        return texts
     }
 
     /// The options added after the fuzz test was written: the matched

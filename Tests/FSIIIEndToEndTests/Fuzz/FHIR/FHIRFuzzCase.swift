@@ -75,7 +75,7 @@ struct FHIRFuzzCase {
         hourlyRate = m.chance(0.7) ? 400 : nil
         // The options of issues 18–21, from a stream of their own (so each
         // seed's documents are what they were before these were fuzzed).
-        var later = CSVFuzzMutator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        var later = CSVFuzzCase.laterOptionsStream(seed)
         CSVFuzzCase.drawLaterOptions(&options, matched: later.chance(25), seed: seed, &later)
         for file in files { cprs.formUnion(FHIRFuzzCase.cprRuns(in: String(decoding: file.bytes, as: UTF8.self))) }
         // A CPR written with JSON escapes shows only once decoded.
@@ -125,15 +125,7 @@ struct FHIRFuzzCase {
             outputs.append(("courses.csv", CourseExport.csv(report, dataset: dataset, pseudonymizer: pseudonymizer, dialect: dialect)))
             outputs.append(("courses.json", CourseExport.json(report, dataset: dataset, pseudonymizer: pseudonymizer)))
         }
-        // The workbooks' parts are stored, not compressed: their bytes are searched as they are.
-        let book = MemoryZipSink()
-        try ReportWorkbook.write(report, language: language, to: book)
-        outputs.append(("workbook", String(decoding: book.bytes, as: UTF8.self)))
-        if let pseudonymizer = Self.pseudonymizer {
-            let courses = MemoryZipSink()
-            try CourseWorkbook.write(report, dataset: dataset, pseudonymizer: pseudonymizer, language: language, to: courses)
-            outputs.append(("courses workbook", String(decoding: courses.bytes, as: UTF8.self)))
-        }
+        outputs += try CSVFuzzCase.workbookTexts(report, dataset: dataset, pseudonymizer: Self.pseudonymizer, language: language)
         if let comparison = report.costComparison {
             outputs.append(("comparison.json", JSONWriter().write(CostComparisonJSON.value(comparison, grid: WTPGrid.standard.values))))
             outputs.append(("comparison", CostComparisonTable.write(comparison, language: language, minCell: options.minCell)))
